@@ -1,0 +1,183 @@
+"""Actor mentions: named actors from actors.toml, generic phrases from generic.toml,
+and the resolution of generic phrases to actors from the article's context."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from frontlines.events.lexicon import GENERIC_ROLE_KINDS, ActorEntry, Lexicon
+from frontlines.events.phrases import PhraseIndex
+from frontlines.taxonomy import ActorKind
+
+NON_STATE_ARMED = frozenset(
+    {ActorKind.REBEL_GROUP, ActorKind.POLITICAL_MILITIA, ActorKind.IDENTITY_MILITIA}
+)
+_COUNTRY_SUFFIX = re.compile(r"^(?P<base>.*) \((?P<country>[^()]+)\)$")
+
+
+@dataclass(frozen=True, slots=True)
+class ActorMention:
+    """A span of text naming an actor (``entry``) or a generic role ("government troops")."""
+
+    start: int
+    end: int
+    text: str
+    entry: ActorEntry | None = None
+    role: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    """An actor as coded on an event."""
+
+    name: str
+    kind: ActorKind
+    country: str | None = None
+    parent: str | None = None
+    generic: bool = False  # a generic phrase with no named antecedent
+    allied_with_state: bool = False
+
+    def inter(self, event_country: str | None) -> int:
+        """ACLED inter code: state forces abroad are external forces (8)."""
+        if (
+            self.kind is ActorKind.STATE_FORCES
+            and self.country
+            and event_country
+            and self.country != event_country
+        ):
+            return int(ActorKind.EXTERNAL_FORCES)
+        return int(self.kind)
+
+    @property
+    def root(self) -> str:
+        """The actor a unit belongs to (itself for a top-level actor)."""
+        return self.parent or self.name
+
+
+class ActorFinder:
+    """Finds actor mentions; build once per lexicon."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lexicon = lexicon
+        folded: list[tuple[str, ActorEntry | str]] = []
+        exact: list[tuple[str, ActorEntry | str]] = []
+        for entry in lexicon.actors:
+            folded.extend((alias, entry) for alias in entry.aliases)
+            exact.extend((acronym, entry) for acronym in entry.acronyms)
+        folded.extend((phrase, role) for phrase, role in lexicon.generic_phrases.items())
+        self._index: PhraseIndex[ActorEntry | str] = PhraseIndex(folded, exact)
+
+    def find(self, text: str) -> list[ActorMention]:
+        mentions: list[ActorMention] = []
+        for hit in self._index.find(text):
+            if isinstance(hit.value, str):
+                mention = ActorMention(hit.start, hit.end, hit.text, role=hit.value)
+            else:
+                mention = ActorMention(hit.start, hit.end, hit.text, entry=hit.value)
+            previous = mentions[-1] if mentions else None
+            # "ISIS terrorists", "SDF fighters": a generic word right after a name is
+            # part of the named mention, not a second actor.
+            if previous is not None and text[previous.end : mention.start].strip() in _JOINERS:
+                joined = _join(previous, mention, text)
+                if joined is not None:
+                    mentions[-1] = joined
+                    continue
+            mentions.append(mention)
+        return mentions
+
+
+_JOINERS = frozenset({"", "'s", "’s"})
+
+
+def _join(first: ActorMention, second: ActorMention, text: str) -> ActorMention | None:
+    """Two adjacent mentions that name one actor: "ISIS terrorists" (name + generic),
+    "regime Air Force Intelligence" (generic + named unit), "rebel groups" twice."""
+    span = text[first.start : second.end]
+    if first.entry is not None and second.role is not None:
+        return ActorMention(first.start, second.end, span, first.entry)
+    if first.role is not None and second.entry is not None:
+        return ActorMention(first.start, second.end, span, second.entry)
+    if first.role is not None and first.role == second.role:
+        return ActorMention(first.start, second.end, span, role=first.role)
+    return None
+
+
+def named_actor(entry: ActorEntry, country: str | None, lexicon: Lexicon) -> Actor:
+    """The actor for a named mention, in the event's country ("Islamic State (Iraq)")."""
+    name = entry.name
+    match = _COUNTRY_SUFFIX.match(name)
+    if match and country and match.group("country") != country:
+        local = lexicon.actor(f"{match.group('base')} ({country})")
+        if local is not None:
+            entry = local
+            name = local.name
+    return Actor(name, entry.kind, entry.country, entry.parent, False, entry.allied_with_state)
+
+
+def generic_actor(role: str, country: str | None, lexicon: Lexicon) -> Actor:
+    name = lexicon.generic_name(role, country)
+    kind = GENERIC_ROLE_KINDS[role]
+    known = lexicon.actor(name)
+    if known is not None:
+        return Actor(
+            known.name, known.kind, known.country, known.parent, False, known.allied_with_state
+        )
+    if name.startswith("Unidentified Armed Group"):
+        kind = ActorKind.POLITICAL_MILITIA
+    return Actor(name, kind, country, generic=True)
+
+
+@dataclass(frozen=True, slots=True)
+class Antecedent:
+    actor: Actor
+    sentence: int
+    paragraph: int
+    offset: int
+
+
+def resolve(
+    mention: ActorMention,
+    *,
+    sentence: int,
+    paragraph: int,
+    country: str | None,
+    antecedents: list[Antecedent],
+    lexicon: Lexicon,
+) -> Actor:
+    """The actor a mention stands for; generic phrases look back for a named group."""
+    if mention.entry is not None:
+        return named_actor(mention.entry, country, lexicon)
+    role = mention.role or "unidentified"
+    if role in {"rebels", "anaphor"}:
+        scopes = ["sentence", "paragraph"] + (["article"] if role == "anaphor" else [])
+        for scope in scopes:
+            found = _antecedents(mention, scope, sentence, paragraph, antecedents)
+            # "rebel groups" where several groups are named could be any of them.
+            if role == "rebels" and len({a.name for a in found}) > 1:
+                break
+            if found:
+                return found[0]
+    return generic_actor(role, country, lexicon)
+
+
+def _antecedents(
+    mention: ActorMention, scope: str, sentence: int, paragraph: int, antecedents: list[Antecedent]
+) -> list[Actor]:
+    """Non-state armed actors named before a mention within a scope, nearest first."""
+    found: list[Actor] = []
+    for previous in reversed(antecedents):
+        actor = previous.actor
+        if previous.offset >= mention.start or actor.kind not in NON_STATE_ARMED:
+            continue
+        if actor.allied_with_state:
+            continue
+        # An unnamed group stands in for a later "the militants" only nearby.
+        if actor.generic and scope == "article":
+            continue
+        if scope == "sentence" and previous.sentence != sentence:
+            continue
+        if scope == "paragraph" and previous.paragraph != paragraph:
+            continue
+        found.append(actor)
+    return found

@@ -1,0 +1,698 @@
+"""Assemble events from a parsed report: triggers + actors + places + dates + counts.
+
+For each sentence: triggers that describe something that happened; the places they
+govern (one event per place); who acted and who was acted upon; the date; the
+fatalities and losses; the hedging. Then events at the same place, day, type and
+actors are joined (ACLED's one event per location per day).
+"""
+
+from __future__ import annotations
+
+import bisect
+import hashlib
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+
+from spacy.tokens import Doc, Span, Token
+
+from frontlines.events.actors import Actor, ActorFinder, ActorMention, Antecedent, resolve
+from frontlines.events.claims import Claim, Status, assess, clause_path
+from frontlines.events.dates import find_date
+from frontlines.events.lexicon import Lexicon, TriggerClass
+from frontlines.events.numbers import fatalities, losses
+from frontlines.events.places import (
+    as_location,
+    drop_containers,
+    link_definite_descriptions,
+    place_key,
+)
+from frontlines.events.roles import assign_roles
+from frontlines.events.triggers import Trigger, TriggerFinder
+from frontlines.model import Article, Event, Evidence, Place, PlaceMention
+from frontlines.taxonomy import ActorKind, SubEventType, TimePrecision
+
+# Nominal triggers take their actors from the verb they are the object of.
+LIGHT_VERBS = frozenset(
+    {"launch", "carry", "conduct", "stage", "mount", "wage", "lead", "begin", "start", "renew",
+     "continue", "reach", "sign", "conclude", "announce", "hold", "make", "break", "erupt",
+     "intensify", "resume", "target", "repel", "thwart", "foil"}
+)  # fmt: skip
+
+
+@dataclass(slots=True)
+class _Candidate:
+    sentence: int
+    paragraph: int
+    cls: TriggerClass
+    claim: Claim
+    mention: PlaceMention | None
+    actor1: Actor | None
+    actor2: Actor | None
+    assoc1: list[Actor]
+    assoc2: list[Actor]
+    event_date: date | None
+    precision: int
+    evidence: list[Span]
+    fatalities: int | None = None
+    losses: list[str] = field(default_factory=list)
+    losses_hedged: bool = False
+    loser: Actor | None = None
+    partial: bool = False  # a capture of positions, not of a place
+    civilian_words: bool = False  # the sentence speaks of civilians
+
+
+@dataclass(frozen=True, slots=True)
+class _ResolvedMention:
+    mention: ActorMention
+    actor: Actor
+    token: Token
+    sentence: int
+    paragraph: int
+
+
+class EventAssembler:
+    """Codes events from a Doc; build once (it compiles the matchers)."""
+
+    def __init__(self, nlp_vocab_owner: object, lexicon: Lexicon) -> None:
+        from spacy.language import Language
+
+        assert isinstance(nlp_vocab_owner, Language)
+        self.lexicon = lexicon
+        self.actors = ActorFinder(lexicon)
+        self.triggers = TriggerFinder(nlp_vocab_owner, lexicon)
+        self.failure_words = frozenset(lexicon.modifiers.get("failure", ()))
+        self.civilian_words = frozenset(lexicon.modifiers.get("civilian_words", ()))
+
+    def code(self, article: Article, doc: Doc, places: list[PlaceMention]) -> list[Event]:
+        text = doc.text
+        paragraph_starts = [0] + [i + 2 for i in range(len(text)) if text.startswith("\n\n", i)]
+
+        def paragraph_of(offset: int) -> int:
+            return bisect.bisect_right(paragraph_starts, offset) - 1
+
+        sentences = list(doc.sents)
+        sentence_starts = [s.start_char for s in sentences]
+
+        def sentence_of(offset: int) -> int:
+            return bisect.bisect_right(sentence_starts, offset) - 1
+
+        places = link_definite_descriptions(doc, places)
+        places = [as_location(m) for m in places]
+        country = _article_country(places) or self.actor_country(doc.text)
+        mentions = self._actor_mentions(doc, country, sentence_of, paragraph_of)
+        # Places inside an actor's name ("Free Idleb Army") are not locations.
+        places = [
+            p for p in places
+            if not any(m.mention.start <= p.start and p.end <= m.mention.end for m in mentions)
+        ]  # fmt: skip
+        triggers = self.triggers.find(doc)
+        candidates: list[_Candidate] = []
+        paragraph_date: dict[int, tuple[date, int, Span]] = {}
+        for index, sentence in enumerate(sentences):
+            paragraph = paragraph_of(sentence.start_char)
+            cue = find_date(sentence.text, article.published)
+            if cue is not None:
+                paragraph_date[paragraph] = (cue.value, int(cue.precision), sentence)
+            s_triggers = [t for t in triggers if sentence.start <= t.start < sentence.end]
+            s_places = [p for p in places if sentence.start_char <= p.start < sentence.end_char]
+            s_mentions = [m for m in mentions if m.sentence == index]
+            p_mentions = [m for m in mentions if m.paragraph == paragraph]
+            new = self._sentence_events(
+                doc,
+                sentence,
+                index,
+                paragraph,
+                s_triggers,
+                s_places,
+                s_mentions,
+                candidates,
+                places,
+                p_mentions,
+            )
+            dated = paragraph_date.get(paragraph)
+            for candidate in new:
+                if dated is not None:
+                    candidate.event_date, candidate.precision = dated[0], dated[1]
+                    if dated[2].start != sentence.start:
+                        candidate.evidence.append(dated[2])
+                else:
+                    candidate.event_date = article.published
+                    candidate.precision = int(TimePrecision.WEEK)
+            self._counts(sentence, index, paragraph, new, candidates, s_mentions)
+            candidates.extend(new)
+        return self._finish(article, _join_same_happening(candidates), country)
+
+    # -- actors ---------------------------------------------------------------------
+
+    def actor_country(self, text: str) -> str | None:
+        """Where a report with no known place is set: the home country most of its
+        named non-state actors and local forces share."""
+        counts = Counter(
+            m.entry.country
+            for m in self.actors.find(text)
+            if m.entry is not None
+            and m.entry.country
+            and m.entry.kind is not ActorKind.STATE_FORCES
+        )
+        return counts.most_common(1)[0][0] if counts else None
+
+    def _actor_mentions(self, doc, country, sentence_of, paragraph_of) -> list[_ResolvedMention]:  # type: ignore[no-untyped-def]
+        resolved: list[_ResolvedMention] = []
+        antecedents: list[Antecedent] = []
+        for mention in self.actors.find(doc.text):
+            span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            if span is None:
+                continue
+            sentence, paragraph = sentence_of(mention.start), paragraph_of(mention.start)
+            actor = resolve(
+                mention, sentence=sentence, paragraph=paragraph, country=country,
+                antecedents=antecedents, lexicon=self.lexicon,
+            )  # fmt: skip
+            antecedents.append(Antecedent(actor, sentence, paragraph, mention.start))
+            resolved.append(
+                _ResolvedMention(mention, actor, _group_head(span.root), sentence, paragraph)
+            )
+        return resolved
+
+    # -- one sentence ---------------------------------------------------------------
+
+    def _sentence_events(
+        self,
+        doc: Doc,
+        sentence: Span,
+        index: int,
+        paragraph: int,
+        triggers: list[Trigger],
+        places: list[PlaceMention],
+        mentions: list[_ResolvedMention],
+        earlier: list[_Candidate],
+        all_places: list[PlaceMention],
+        paragraph_mentions: list[_ResolvedMention],
+    ) -> list[_Candidate]:
+        live: list[tuple[Trigger, Claim]] = []
+        for trigger in triggers:
+            root = trigger.span(doc).root
+            if root.dep_ == "compound" and trigger.end - trigger.start == 1:
+                continue  # "battle tank", "rocket launcher": a modifier, not a happening
+            if trigger.needs_place_object and not _has_place_object(doc, trigger, places):
+                continue
+            claim = assess(trigger.span(doc).root, sentence, self.failure_words)
+            if claim.status in {Status.CONDITIONAL, Status.FUTURE, Status.NEGATED}:
+                continue
+            live.append((trigger, claim))
+        if any(not t.weak for t, _ in live):
+            live = [(t, c) for t, c in live if not t.weak]
+        live = [(t, c) for t, c in live if not _refers_back(doc, t, places)]
+        if not live:
+            return []
+        if not places:
+            # A sentence that names no place and nothing stronger than the event just
+            # described adds detail to it ("4 fighters were killed in the fighting").
+            before = [c for c in earlier if c.paragraph == paragraph]
+            if before and all(t.cls.priority <= before[-1].cls.priority for t, _ in live):
+                return []
+        places = drop_containers(places)
+        assigned = _assign_places(doc, live, places)
+        placed = [item for item in live if assigned.get(id(item[0]))]
+        unplaced = [item for item in live if not assigned.get(id(item[0]))]
+        groups: list[tuple[list[tuple[Trigger, Claim]], PlaceMention | None]] = []
+        if placed:
+            for trigger, claim in placed:
+                for placed_mention in assigned[id(trigger)]:
+                    groups.append(([(trigger, claim), *unplaced], placed_mention))
+        else:
+            groups.append((unplaced, _context_place(sentence, paragraph, earlier, all_places)))
+        by_place: dict[str, _Candidate] = {}
+        for items, place_mention in groups:
+            owner = items[0][0]
+            # The strongest class codes the event; among equals, the trigger that
+            # governs the place gives the roles.
+            trigger, claim = max(
+                items, key=lambda item: (item[0].cls.priority, item[0] is owner, -item[0].start)
+            )
+            candidate = self._candidate(
+                doc,
+                index,
+                paragraph,
+                trigger,
+                claim,
+                items,
+                place_mention,
+                mentions,
+                earlier,
+                paragraph_mentions,
+            )
+            key = (
+                place_key(place_mention.place)
+                if place_mention and place_mention.place
+                else f"none{id(trigger)}"
+            )
+            previous = by_place.get(key)
+            if previous is None or previous.cls.priority < candidate.cls.priority:
+                by_place[key] = candidate
+        return list(by_place.values())
+
+    def _candidate(
+        self,
+        doc: Doc,
+        index: int,
+        paragraph: int,
+        trigger: Trigger,
+        claim: Claim,
+        items: list[tuple[Trigger, Claim]],
+        mention: PlaceMention | None,
+        mentions: list[_ResolvedMention],
+        earlier: list[_Candidate],
+        paragraph_mentions: list[_ResolvedMention],
+    ) -> _Candidate:
+        agents, patients = self._roles(doc, trigger, mentions)
+        for other, _ in items:  # fill gaps from the other triggers of the sentence
+            if agents and patients:
+                break
+            if other is trigger:
+                continue
+            more_agents, more_patients = self._roles(doc, other, mentions)
+            agents = agents or more_agents
+            patients = patients or more_patients
+        unit_assoc = _paragraph_units(paragraph_mentions, agents)
+        actor1 = agents[0] if agents else None
+        actor2 = patients[0] if patients else None
+        actor1, actor2 = _counterpart(actor1, actor2, paragraph, earlier)
+        assoc1 = _unique([*agents[1:], *unit_assoc], actor1)
+        assoc2 = _unique(patients[1:], actor2)
+        root = trigger.span(doc).root
+        sentence_words = {t.lower_ for t in root.sent}
+        partial = any(
+            c.dep_ in {"dobj", "nsubjpass"} and c.lower_ in trigger.cls.partial_objects
+            for c in root.children
+        )
+        return _Candidate(
+            partial=partial,
+            civilian_words=bool(sentence_words & self.civilian_words),
+            sentence=index,
+            paragraph=paragraph,
+            cls=trigger.cls,
+            claim=claim,
+            mention=mention,
+            actor1=actor1,
+            actor2=actor2,
+            assoc1=assoc1,
+            assoc2=assoc2,
+            event_date=None,
+            precision=int(TimePrecision.DAY),
+            evidence=[doc[trigger.start].sent],
+        )
+
+    def _roles(
+        self, doc: Doc, trigger: Trigger, mentions: list[_ResolvedMention]
+    ) -> tuple[list[Actor], list[Actor]]:
+        root = trigger.span(doc).root
+        anchors = clause_path(root)
+        # Also climb from a clause head to the verb it modifies ("advanced ...,
+        # capturing"), so participle clauses share their main clause's subject.
+        top = anchors[-1]
+        while top.dep_ in {"advcl", "xcomp", "conj", "pcomp"} and top.head != top:
+            top = top.head
+            anchors.append(top)
+            if any(c.dep_ in {"nsubj", "nsubjpass"} for c in top.children):
+                break
+        roles = assign_roles(anchors, [m.token for m in mentions])
+        agents = [mentions[i].actor for i in roles.agents]
+        patients = [mentions[i].actor for i in roles.patients]
+        if not agents and not patients and roles.others:
+            ordered = [mentions[i].actor for i in roles.others]
+            agents, patients = ordered[:1], ordered[1:2]
+        elif not agents and roles.others:
+            agents = [mentions[roles.others[0]].actor]
+        elif not patients and roles.others:
+            rest = [mentions[i].actor for i in roles.others if mentions[i].actor not in agents]
+            patients = rest[:1]
+        return agents, patients
+
+    # -- counts ---------------------------------------------------------------------
+
+    def _counts(
+        self,
+        sentence: Span,
+        index: int,
+        paragraph: int,
+        new: list[_Candidate],
+        earlier: list[_Candidate],
+        mentions: list[_ResolvedMention],
+    ) -> None:
+        killed = fatalities(sentence.text)
+        lost = losses(sentence)
+        if killed is None and not lost:
+            return
+        targets = new
+        if not targets:
+            # A sentence that only adds figures about the fighting just described
+            # ("... lost a tank in these clashes") belongs to those events.
+            same = [c for c in earlier if c.paragraph == paragraph]
+            last = max((c.sentence for c in same), default=None)
+            targets = [c for c in same if c.sentence == last]
+            for candidate in targets:
+                candidate.evidence.append(sentence)
+        if not targets:
+            return
+        if killed is not None:
+            # ACLED splits a count over the locations it covers; the first gets the rest.
+            share, rest = divmod(killed, len(targets))
+            for position, candidate in enumerate(targets):
+                candidate.fatalities = share + (rest if position == 0 else 0)
+        if lost:
+            hedged = assess(sentence.root, sentence, self.failure_words).hedged
+            loser = _subject_actor(sentence, mentions)
+            for candidate in targets:
+                candidate.losses.extend(x for x in lost if x not in candidate.losses)
+                candidate.losses_hedged = candidate.losses_hedged or hedged
+                candidate.loser = candidate.loser or loser
+
+    # -- records --------------------------------------------------------------------
+
+    def _finish(
+        self, article: Article, candidates: list[_Candidate], country: str | None
+    ) -> list[Event]:
+        events: list[Event] = []
+        seen: set[str] = set()
+        for candidate in candidates:
+            event = self._event(article, candidate, country)
+            if event is None or event.event_id in seen:
+                continue
+            seen.add(event.event_id)
+            events.append(event)
+        return events
+
+    def _event(self, article: Article, c: _Candidate, country: str | None) -> Event | None:
+        place: Place | None = c.mention.place if c.mention else None
+        event_country = (place.country if place else None) or country
+        actor1 = c.actor1 or _unidentified(self.lexicon, event_country)
+        sub_event = _sub_event(c, actor1)
+        from frontlines.events.notes import write_note
+
+        template = sub_event.value
+        if c.claim.status is Status.FAILED and c.cls.failed is not None:
+            template = "Armed clash (failed territory)"
+        elif c.claim.status is Status.FAILED and sub_event is SubEventType.ARMED_CLASH:
+            template = "Armed clash (failed)"
+        elif c.cls.name == "withdrawal_agreement":
+            template = "Agreement (withdrawal)"
+        location = place.name if place else None
+        hedged = c.claim.hedged or c.losses_hedged
+        spans = _dedupe_spans(c.evidence)
+        evidence = tuple(Evidence(s.start_char, s.end_char, s.text) for s in spans)
+        note = write_note(
+            template=template,
+            event_date=c.event_date,
+            time_precision=c.precision,
+            actor1=actor1.name,
+            actor2=c.actor2.name if c.actor2 else None,
+            assoc_actor_1=tuple(a.name for a in c.assoc1),
+            place=_place_phrase(place),
+            hedge=c.claim.hedge_cue if c.claim.hedged else None,
+            attributed_to=c.claim.attributed_to,
+            losses=tuple(c.losses),
+            loser=c.loser.name if c.loser else None,
+            losses_hedged=c.losses_hedged,
+            fatalities=c.fatalities,
+        )
+        key = "|".join(
+            str(x)
+            for x in (article.id, c.event_date, sub_event.value, location, actor1.name,
+                      c.actor2.name if c.actor2 else "", spans[0].start_char)
+        )  # fmt: skip
+        return Event(
+            event_id=hashlib.sha256(key.encode()).hexdigest()[:16],
+            article_id=article.id,
+            event_date=c.event_date,
+            time_precision=c.precision,
+            event_type=sub_event.event_type.value,
+            sub_event_type=sub_event.value,
+            actor1=actor1.name,
+            actor2=c.actor2.name if c.actor2 else None,
+            assoc_actor_1=tuple(a.name for a in c.assoc1),
+            assoc_actor_2=tuple(a.name for a in c.assoc2),
+            inter1=actor1.inter(event_country),
+            inter2=c.actor2.inter(event_country) if c.actor2 else None,
+            country=event_country,
+            admin1=place.admin1 if place else None,
+            admin2=place.admin2 if place else None,
+            admin3=place.admin3 if place else None,
+            location=location,
+            latitude=place.latitude if place else None,
+            longitude=place.longitude if place else None,
+            geo_precision=place.geo_precision if place else None,
+            fatalities=c.fatalities or 0,
+            notes=note,
+            source=article.source_label,
+            evidence=evidence,
+            hedged=hedged,
+            attributed_to=c.claim.attributed_to,
+            losses=tuple(c.losses),
+            confidence=_confidence(c, place),
+        )
+
+
+# -- helpers ------------------------------------------------------------------------
+
+
+# Nouns that a name modifies without changing who is meant: "IS fighters",
+# "opposition rebel fighters", "QDW members".
+GROUP_NOUNS = frozenset(
+    {"fighter", "force", "member", "militant", "militia", "militiaman", "troop", "soldier",
+     "unit", "cell", "element", "faction", "group", "gunman", "personnel", "commander",
+     "rank", "brigade", "battalion", "division", "man", "officer", "loyalist", "supporter"}
+)  # fmt: skip
+
+
+def _group_head(token: Token) -> Token:
+    while (
+        token.dep_ in {"compound", "amod", "nmod"}
+        and token.head != token
+        and token.head.lemma_.lower() in GROUP_NOUNS
+    ):
+        token = token.head
+    return token
+
+
+def _article_country(places: list[PlaceMention]) -> str | None:
+    counts = Counter(m.place.country for m in places if m.place and m.place.country)
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def _rank(trigger: Trigger, claim: Claim) -> tuple[int, int]:
+    return (trigger.cls.priority, -trigger.start)
+
+
+def _refers_back(doc: Doc, trigger: Trigger, places: list[PlaceMention]) -> bool:
+    """ "In these clashes", "during the fighting": a trigger that points back to a
+    happening already described, in a sentence naming no new place."""
+    if places:
+        return False
+    root = trigger.span(doc).root
+    if root.pos_ not in {"NOUN", "PROPN"}:
+        return False
+    return any(
+        c.dep_ == "det" and c.lower_ in {"these", "those", "this", "the", "such"}
+        for c in root.children
+    )
+
+
+def _has_place_object(doc: Doc, trigger: Trigger, places: list[PlaceMention]) -> bool:
+    root = trigger.span(doc).root
+    for child in root.children:
+        if child.dep_ in {"dobj", "nsubjpass"}:
+            start = min(t.idx for t in child.subtree)
+            end = max(t.idx + len(t.text) for t in child.subtree)
+            if any(start <= p.start and p.end <= end for p in places):
+                return True
+    return False
+
+
+def _anchor(doc: Doc, trigger: Trigger) -> Token:
+    root = trigger.span(doc).root
+    if root.pos_ in {"NOUN", "PROPN"} and root.head.lemma_ in LIGHT_VERBS and root.dep_ == "dobj":
+        return root.head
+    return root
+
+
+def _assign_places(
+    doc: Doc, live: list[tuple[Trigger, Claim]], places: list[PlaceMention]
+) -> dict[int, list[PlaceMention]]:
+    """Each place goes to the trigger whose phrase contains it most tightly; places
+    outside every trigger phrase go to the sentence's strongest trigger."""
+    anchors = [(t, _anchor(doc, t)) for t, _ in live]
+    assigned: dict[int, list[PlaceMention]] = {}
+    strongest = max(live, key=lambda item: _rank(item[0], item[1]))[0]
+    for mention in places:
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None:
+            continue
+        token = span.root
+        best: tuple[int, Trigger] | None = None
+        for trigger, anchor in anchors:
+            subtree = list(anchor.subtree)
+            if subtree[0].i <= token.i <= subtree[-1].i and _dominates(anchor, token):
+                size = len(subtree)
+                if best is None or size < best[0]:
+                    best = (size, trigger)
+        owner = best[1] if best else strongest
+        assigned.setdefault(id(owner), []).append(mention)
+    return assigned
+
+
+def _dominates(anchor: Token, token: Token) -> bool:
+    return anchor == token or anchor in token.ancestors
+
+
+def _context_place(
+    sentence: Span, paragraph: int, earlier: list[_Candidate], places: list[PlaceMention]
+) -> PlaceMention | None:
+    """Where a sentence without a place happened: the paragraph's last event place,
+    else the last place named in the paragraph before it."""
+    for candidate in reversed(earlier):
+        if candidate.paragraph == paragraph and candidate.mention is not None:
+            return candidate.mention
+    before = [p for p in places if p.end <= sentence.start_char]
+    return before[-1] if before else None
+
+
+def _paragraph_units(mentions: list[_ResolvedMention], agents: list[Actor]) -> list[Actor]:
+    """Named units of the acting side elsewhere in the paragraph ("led by the Tiger
+    Forces") are associated with the event."""
+    if not agents:
+        return []
+    root = agents[0].root
+    return [m.actor for m in mentions if m.actor.parent == root and m.actor not in agents]
+
+
+def _counterpart(
+    actor1: Actor | None, actor2: Actor | None, paragraph: int, earlier: list[_Candidate]
+) -> tuple[Actor | None, Actor | None]:
+    """Fill a missing side from the latest earlier event of the same paragraph that
+    involved the other side ("ISIS attempted to counter-attack" -> against whom the
+    previous event set it)."""
+    if actor1 is not None and actor2 is not None:
+        return actor1, actor2
+    for candidate in reversed(earlier):
+        if candidate.paragraph != paragraph:
+            continue
+        sides = [candidate.actor1, candidate.actor2]
+        known = actor1 or actor2
+        if known is None:
+            return candidate.actor1, candidate.actor2
+        names = [s.root if s else None for s in sides]
+        if known.root in names:
+            other = sides[1 - names.index(known.root)]
+            if other is not None and other.root != known.root:
+                return (known, other) if actor1 else (other, known)
+    return actor1, actor2
+
+
+def _unique(actors: list[Actor], main: Actor | None) -> list[Actor]:
+    seen = {main.name} if main else set()
+    out = []
+    for actor in actors:
+        if actor.name not in seen:
+            seen.add(actor.name)
+            out.append(actor)
+    return out
+
+
+def _unidentified(lexicon: Lexicon, country: str | None) -> Actor:
+    return Actor(
+        lexicon.generic_name("unidentified", country),
+        ActorKind.POLITICAL_MILITIA,
+        country,
+        generic=True,
+    )
+
+
+def _sub_event(c: _Candidate, actor1: Actor) -> SubEventType:
+    cls = c.cls
+    if c.claim.status is Status.FAILED and cls.failed is not None:
+        return cls.failed
+    if c.partial and cls.failed is not None:
+        return cls.failed
+    state = actor1.kind is ActorKind.STATE_FORCES
+    if cls.state is not None:
+        return cls.state if state else (cls.non_state or cls.state)
+    assert cls.sub_event is not None
+    if cls.non_state is not None and not state:
+        return cls.non_state
+    target = c.actor2.kind if c.actor2 else None
+    if cls.against_civilians is not None and target is ActorKind.CIVILIANS:
+        return cls.against_civilians
+    if (
+        cls.armed_target is not None
+        and target is not ActorKind.CIVILIANS
+        and (target is not None or not c.civilian_words)
+    ):
+        return cls.armed_target
+    return cls.sub_event
+
+
+def _subject_actor(sentence: Span, mentions: list[_ResolvedMention]) -> Actor | None:
+    for m in mentions:
+        if m.token.dep_ == "nsubj":
+            return m.actor
+    return mentions[0].actor if mentions else None
+
+
+def _dedupe_spans(spans: list[Span]) -> list[Span]:
+    seen: dict[int, Span] = {}
+    for span in spans:
+        seen.setdefault(span.start_char, span)
+    return [seen[k] for k in sorted(seen)]
+
+
+def _place_phrase(place: Place | None) -> str:
+    if place is None:
+        return "an unidentified location"
+    text = place.name
+    if place.admin1 and place.admin1 != place.name:
+        area = f"{place.admin1} governorate" if place.country == "Syria" else place.admin1
+        text = f"{text} ({area})"
+    if place.geo_precision == 2:
+        return f"the area of {text}"
+    return text
+
+
+def _join_same_happening(candidates: list[_Candidate]) -> list[_Candidate]:
+    """One event per location, day, sub-event and actor pair."""
+    joined: dict[tuple[object, ...], _Candidate] = {}
+    out: list[_Candidate] = []
+    for c in candidates:
+        if c.mention is None or c.mention.place is None:
+            out.append(c)
+            continue
+        key = (
+            place_key(c.mention.place), c.event_date, c.cls.name, c.claim.status,
+            frozenset(a.root for a in (c.actor1, c.actor2) if a),
+        )  # fmt: skip
+        first = joined.get(key)
+        if first is None:
+            joined[key] = c
+            out.append(c)
+            continue
+        first.evidence.extend(c.evidence)
+        first.losses.extend(x for x in c.losses if x not in first.losses)
+        if c.fatalities is not None:
+            first.fatalities = max(first.fatalities or 0, c.fatalities)
+    return out
+
+
+def _confidence(c: _Candidate, place: Place | None) -> float:
+    score = 0.4
+    if c.actor1 is not None:
+        score += 0.15
+    if c.actor2 is not None:
+        score += 0.1
+    if place is not None:
+        score += 0.2 if place.geo_precision == 1 else 0.1
+    if c.claim.hedged:
+        score -= 0.15
+    if c.precision == TimePrecision.DAY:
+        score += 0.05
+    return max(0.05, min(score, 0.95))

@@ -1,0 +1,126 @@
+"""What a report commits to about a trigger: happened, failed, negated, only possible.
+
+Also hedging ("reportedly", "according to") and who the claim is attributed to. A
+future or conditional event ("will likely become the next target", "if the base is
+captured") is never coded as having happened.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+
+from spacy.tokens import Span, Token
+
+CONDITIONAL_MARKS = frozenset({"if", "unless", "should", "whether"})
+CONDITIONAL_AUX = frozenset({"would", "could", "might", "may"})
+FUTURE_AUX = frozenset({"will", "shall", "'ll"})
+FUTURE_VERBS = frozenset(
+    {"plan", "intend", "prepare", "aim", "expect", "threaten", "vow", "hope", "want", "seek to"}
+)
+NEGATIONS = frozenset({"not", "n't", "never", "no", "without"})
+HEDGE_WORDS = (
+    "reportedly", "allegedly", "purportedly", "apparently", "reported", "claimed", "claims",
+    "alleged", "unconfirmed", "according to", "said to", "is believed", "are believed",
+    "reports suggest", "sources said", "it is said",
+)  # fmt: skip
+_HEDGE_RE = re.compile(r"\b(" + "|".join(re.escape(w) for w in HEDGE_WORDS) + r")\b", re.I)
+_ACCORDING_RE = re.compile(r"\baccording to (?P<who>[^,.;]+)", re.I)
+_SPEECH_VERBS = frozenset({"say", "claim", "report", "announce", "state", "allege", "confirm"})
+
+
+class Status(StrEnum):
+    HAPPENED = "happened"
+    FAILED = "failed"
+    NEGATED = "negated"
+    CONDITIONAL = "conditional"
+    FUTURE = "future"
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    status: Status
+    hedged: bool = False
+    attributed_to: str | None = None
+    hedge_cue: str | None = None
+
+
+def clause_path(token: Token) -> list[Token]:
+    """The trigger and its heads up to the head of its finite clause.
+
+    Walking stops at a token with its own subject or at a relative clause, so a
+    "will" in the main clause does not make an event in a relative clause future.
+    """
+    path = [token]
+    current = token
+    while True:
+        if _has_subject(current) and current.pos_ in {"VERB", "AUX"}:
+            break
+        if current.dep_ in {"relcl", "ROOT", "acl"} or current.head == current:
+            break
+        current = current.head
+        path.append(current)
+    return path
+
+
+def _has_subject(token: Token) -> bool:
+    return any(c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in token.children)
+
+
+def assess(trigger: Token, sentence: Span, failure_words: frozenset[str]) -> Claim:
+    """Status, hedging and attribution of the happening a trigger names."""
+    path = clause_path(trigger)
+    status = Status.HAPPENED
+    for token in path:
+        children = list(token.children)
+        lower_children = {c.lower_ for c in children}
+        if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in children):
+            status = Status.CONDITIONAL
+            break
+        auxes = {c.lower_ for c in children if c.dep_ in {"aux", "auxpass"}}
+        if auxes & CONDITIONAL_AUX:
+            status = Status.CONDITIONAL
+            break
+        if auxes & FUTURE_AUX or (token != trigger and token.lemma_ in FUTURE_VERBS):
+            status = Status.FUTURE
+            break
+        if "going" in lower_children and "to" in {c.lower_ for c in token.subtree}:
+            status = Status.FUTURE
+            break
+        if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in children):
+            status = Status.NEGATED
+            break
+        if token != trigger and token.lemma_.lower() in failure_words:
+            status = Status.FAILED
+    if status is Status.HAPPENED and _conjoined_failure(path[-1], failure_words):
+        status = Status.FAILED
+    hedge = _HEDGE_RE.search(sentence.text)
+    return Claim(
+        status=status,
+        hedged=hedge is not None,
+        attributed_to=attribution(sentence),
+        hedge_cue=hedge.group(1).lower() if hedge else None,
+    )
+
+
+def _conjoined_failure(clause_head: Token, failure_words: frozenset[str]) -> bool:
+    """'X attacked ... but failed to ...': a failure verb conjoined to the clause head."""
+    return any(c.dep_ == "conj" and c.lemma_.lower() in failure_words for c in clause_head.children)
+
+
+def attribution(sentence: Span) -> str | None:
+    """Who a sentence attributes its claim to: "according to X", "X said/claimed"."""
+    match = _ACCORDING_RE.search(sentence.text)
+    if match:
+        return match.group("who").strip()
+    for token in sentence:
+        if token.lemma_ in _SPEECH_VERBS and token.pos_ == "VERB":
+            if not any(c.dep_ in {"ccomp", "dobj"} for c in token.children):
+                continue
+            subjects = [c for c in token.children if c.dep_ == "nsubj"]
+            if subjects and subjects[0].lower_ not in {"it", "he", "she", "they", "which"}:
+                subject = subjects[0]
+                words = [t for t in subject.subtree]
+                return sentence.doc[words[0].i : words[-1].i + 1].text
+    return None

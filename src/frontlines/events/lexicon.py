@@ -1,0 +1,188 @@
+"""The event-coding lexicons, read from the data files in ``frontlines/data/events``.
+
+Analysts extend these files, not this module: ``actors.toml`` (canonical actors and
+aliases), ``generic.toml`` (phrases such as "government troops" that resolve from
+context) and ``triggers.toml`` (trigger words and ACLED sub-event rules).
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from frontlines.errors import ConfigError
+from frontlines.taxonomy import ActorKind, SubEventType
+
+GENERIC_ROLE_KINDS: dict[str, ActorKind] = {
+    "state": ActorKind.STATE_FORCES,
+    "police": ActorKind.STATE_FORCES,
+    "rebels": ActorKind.REBEL_GROUP,
+    "anaphor": ActorKind.POLITICAL_MILITIA,
+    "unidentified": ActorKind.POLITICAL_MILITIA,
+    "civilians": ActorKind.CIVILIANS,
+    "protesters": ActorKind.PROTESTERS,
+    "rioters": ActorKind.RIOTERS,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class ActorEntry:
+    """A canonical actor: ACLED-style name, kind and home country."""
+
+    name: str
+    kind: ActorKind
+    country: str | None = None
+    parent: str | None = None
+    allied_with_state: bool = False
+    aliases: tuple[str, ...] = ()
+    acronyms: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class TriggerClass:
+    """One kind of happening and the ACLED sub-event rules it implies."""
+
+    name: str
+    priority: int
+    sub_event: SubEventType | None = None
+    state: SubEventType | None = None
+    non_state: SubEventType | None = None
+    failed: SubEventType | None = None
+    against_civilians: SubEventType | None = None
+    armed_target: SubEventType | None = None
+    intervention: SubEventType | None = None
+    excessive: SubEventType | None = None
+    transfers_control: bool = False
+    lemmas: tuple[str, ...] = ()
+    phrases: tuple[str, ...] = ()
+    weak_phrases: tuple[str, ...] = ()
+    object_place_lemmas: tuple[str, ...] = ()
+    partial_objects: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    actors: tuple[ActorEntry, ...]
+    generic_phrases: dict[str, str]  # phrase -> role
+    templates: dict[str, dict[str, str]]  # "" (default) or country -> role -> name
+    classes: dict[str, TriggerClass]
+    modifiers: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    by_name: dict[str, ActorEntry] = field(default_factory=dict)
+
+    def actor(self, name: str) -> ActorEntry | None:
+        return self.by_name.get(name)
+
+    def generic_name(self, role: str, country: str | None) -> str:
+        """ACLED-style name of a generic actor ("Civilians (Syria)") for a country."""
+        country_name = country or "Unknown"
+        specific = self.templates.get(country_name, {})
+        template = specific.get(role) or self.templates[""][role]
+        return template.format(country=country_name)
+
+
+def _read_toml(directory: Path | None, name: str) -> dict[str, Any]:
+    try:
+        if directory is None:
+            text = resources.files("frontlines.data").joinpath("events", name).read_text("utf-8")
+        else:
+            text = (directory / name).read_text("utf-8")
+        return tomllib.loads(text)
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise ConfigError(f"cannot read lexicon {name}: {exc}", source=name) from exc
+
+
+def _sub_event(value: Any, where: str) -> SubEventType | None:
+    if value is None:
+        return None
+    try:
+        return SubEventType(value)
+    except ValueError as exc:
+        raise ConfigError(f"{where}: {value!r} is not an ACLED sub-event type") from exc
+
+
+def _actors(data: dict[str, Any]) -> tuple[ActorEntry, ...]:
+    entries = []
+    for raw in data.get("actor", []):
+        try:
+            kind = ActorKind.from_name(raw["kind"])
+        except KeyError as exc:
+            raise ConfigError(f"actors.toml: actor {raw.get('name')!r} has a bad kind") from exc
+        entries.append(
+            ActorEntry(
+                name=raw["name"],
+                kind=kind,
+                country=raw.get("country"),
+                parent=raw.get("parent"),
+                allied_with_state=bool(raw.get("allied_with_state", False)),
+                aliases=tuple(raw.get("aliases", ())),
+                acronyms=tuple(raw.get("acronyms", ())),
+            )
+        )
+    return tuple(entries)
+
+
+def _classes(data: dict[str, Any]) -> dict[str, TriggerClass]:
+    classes: dict[str, TriggerClass] = {}
+    for name, raw in data.get("class", {}).items():
+        where = f"triggers.toml [class.{name}]"
+        classes[name] = TriggerClass(
+            name=name,
+            priority=int(raw.get("priority", 0)),
+            sub_event=_sub_event(raw.get("sub_event"), where),
+            state=_sub_event(raw.get("state"), where),
+            non_state=_sub_event(raw.get("non_state"), where),
+            failed=_sub_event(raw.get("failed"), where),
+            against_civilians=_sub_event(raw.get("against_civilians"), where),
+            armed_target=_sub_event(raw.get("armed_target"), where),
+            intervention=_sub_event(raw.get("intervention"), where),
+            excessive=_sub_event(raw.get("excessive"), where),
+            transfers_control=bool(raw.get("transfers_control", False)),
+            lemmas=tuple(raw.get("lemmas", ())),
+            phrases=tuple(raw.get("phrases", ())),
+            weak_phrases=tuple(raw.get("weak_phrases", ())),
+            object_place_lemmas=tuple(raw.get("object_place_lemmas", ())),
+            partial_objects=frozenset(raw.get("partial_objects", ())),
+        )
+        if classes[name].sub_event is None and classes[name].state is None:
+            raise ConfigError(f"{where}: needs sub_event or state/non_state")
+    return classes
+
+
+@lru_cache(maxsize=4)
+def load_lexicon(directory: str | None = None) -> Lexicon:
+    """Read the three lexicon files (from the package, or from ``directory``)."""
+    path = Path(directory) if directory else None
+    actors_data = _read_toml(path, "actors.toml")
+    generic_data = _read_toml(path, "generic.toml")
+    trigger_data = _read_toml(path, "triggers.toml")
+    generic_phrases: dict[str, str] = {}
+    for group in generic_data.get("generic", []):
+        role = group["role"]
+        if role not in GENERIC_ROLE_KINDS:
+            raise ConfigError(f"generic.toml: unknown role {role!r}")
+        for phrase in group.get("phrases", ()):
+            generic_phrases[phrase] = role
+    raw_templates = generic_data.get("templates", {})
+    templates: dict[str, dict[str, str]] = {"": {}}
+    for key, value in raw_templates.items():
+        if isinstance(value, dict):
+            templates[key] = {str(k): str(v) for k, v in value.items()}
+        else:
+            templates[""][key] = str(value)
+    missing = set(GENERIC_ROLE_KINDS) - set(templates[""])
+    if missing:
+        raise ConfigError(f"generic.toml: [templates] lacks {', '.join(sorted(missing))}")
+    modifiers = {k: tuple(v) for k, v in trigger_data.get("modifiers", {}).items()}
+    actors = _actors(actors_data)
+    return Lexicon(
+        actors=actors,
+        by_name={a.name: a for a in actors},
+        generic_phrases=generic_phrases,
+        templates=templates,
+        classes=_classes(trigger_data),
+        modifiers=modifiers,
+    )

@@ -1,0 +1,181 @@
+"""Fatality counts and equipment losses, following ACLED's conventions.
+
+A count is a fatality count when the nearest casualty word around it is a death word
+("5 soldiers were killed", "killing 3 fighters"), not an injury or capture word.
+Ranges take the lower figure; vague quantities use the fixed figures of
+``quantities.toml``. A sentence that states the coded total ("fatalities coded as
+13") wins over the counts.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from spacy.tokens import Span
+
+_STOP = re.compile(r"[;:]|\.(?:\s|$)")
+
+
+@dataclass(frozen=True, slots=True)
+class Quantities:
+    numbers: dict[str, int]
+    vague: dict[str, int]
+    death_after: tuple[str, ...]
+    death_before: tuple[str, ...]
+    not_death: tuple[str, ...]
+    equipment: frozenset[str]
+    loss_verbs: tuple[str, ...]
+    count_re: re.Pattern[str]
+
+
+@lru_cache(maxsize=1)
+def load_quantities() -> Quantities:
+    text = resources.files("frontlines.data").joinpath("events", "quantities.toml").read_text()
+    data = tomllib.loads(text)
+    numbers = {k: int(v) for k, v in data["numbers"].items()}
+    vague = {k: int(v) for k, v in data["vague"].items()}
+    words = sorted([*numbers, *vague], key=len, reverse=True)
+    one = r"(?:\d+|" + "|".join(re.escape(w) for w in words if w not in {"a", "an"}) + r")"
+    count_re = re.compile(
+        rf"\b(?:between )?(?P<n>{one})(?:\s*(?:-|–|to|and|or)\s*(?P<m>{one}))?\b", re.I
+    )
+    w = data["words"]
+    return Quantities(
+        numbers=numbers,
+        vague=vague,
+        death_after=tuple(w["death"]),
+        death_before=tuple(w["death_before"]),
+        not_death=tuple(w["not_death"]),
+        equipment=frozenset(w["equipment"]),
+        loss_verbs=tuple(w["loss_verbs"]),
+        count_re=count_re,
+    )
+
+
+def _value(word: str, q: Quantities) -> int | None:
+    word = word.lower()
+    if word.isdigit():
+        return int(word)
+    return q.numbers.get(word, q.vague.get(word))
+
+
+_CODED = re.compile(r"fatalities (?:were |was |are )?coded (?:as |at |to )?(\d+)", re.I)
+_MONTH_WORD = re.compile(r"^\s*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b", re.I)
+_MONTH_BEFORE = re.compile(
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s*$", re.I
+)
+
+
+def _is_date_part(text: str, start: int, end: int) -> bool:
+    """Days and years of dates ("On 31 August 2020") are not counts."""
+    number = text[start:end]
+    if number.isdigit() and len(number) == 4 and number[:2] in {"19", "20"}:
+        return True
+    return bool(_MONTH_WORD.match(text[end : end + 12]) or _MONTH_BEFORE.search(text[:start]))
+
+
+_NONE = re.compile(r"\b(?:no|neither|without) (?:fatalities|casualties|deaths)\b", re.I)
+
+
+def _cue_positions(text: str, cues: tuple[str, ...]) -> list[tuple[int, int]]:
+    found = []
+    for cue in cues:
+        for m in re.finditer(rf"\b{re.escape(cue)}\b", text, re.I):
+            found.append((m.start(), m.end()))
+    return found
+
+
+def fatalities(sentence: str) -> int | None:
+    """People reported killed in a sentence; None when it reports no count at all."""
+    q = load_quantities()
+    coded = _CODED.search(sentence)
+    if coded:
+        return int(coded.group(1))
+    if _NONE.search(sentence):
+        return 0
+    death_after = _cue_positions(sentence, q.death_after)
+    death_before = _cue_positions(sentence, q.death_before)
+    not_death = _cue_positions(sentence, q.not_death)
+    total, seen = 0, False
+    for match in q.count_re.finditer(sentence):
+        low = _value(match.group("n"), q)
+        high = _value(match.group("m"), q) if match.group("m") else None
+        if low is None or _is_date_part(sentence, match.start("n"), match.end("n")):
+            continue
+        value = min(low, high) if high is not None else low
+        if _is_fatality(sentence, match.start(), match.end(), death_after, death_before, not_death):
+            total += value
+            seen = True
+    return total if seen else None
+
+
+def _is_fatality(
+    text: str,
+    start: int,
+    end: int,
+    death_after: list[tuple[int, int]],
+    death_before: list[tuple[int, int]],
+    not_death: list[tuple[int, int]],
+) -> bool:
+    # Forward: a casualty word within a few words after the count, same clause.
+    window_end = end + 60
+    stop = _STOP.search(text, end)
+    if stop:
+        window_end = min(window_end, stop.start())
+    # "killing 1 civilian and injuring 2": a cue right after "and" opens a new clause.
+    for cue_start, _ in death_after + not_death:
+        if end <= cue_start < window_end and re.search(r"\band\s+$", text[end:cue_start]):
+            window_end = min(window_end, cue_start)
+    after = [(s, "death") for s, _ in death_after if end <= s < window_end]
+    after += [(s, "not") for s, _ in not_death if end <= s < window_end]
+    if after:
+        first = min(after)
+        if len(text[end : first[0]].split()) <= 5:
+            return first[1] == "death"
+    # Backward: the nearest casualty word before the count, same clause.
+    window_start = max(0, start - 120)
+    before = [(e, "death") for _, e in death_before if window_start <= e <= start]
+    before += [(e, "not") for _, e in not_death if window_start <= e <= start]
+    if not before:
+        return False
+    nearest = max(before)
+    if _STOP.search(text, nearest[0], start):
+        return False
+    return nearest[1] == "death"
+
+
+def losses(sentence: Span) -> list[str]:
+    """Equipment a sentence says was lost or destroyed, as short noun phrases.
+
+    The objects of a loss verb ("lost a T-55 tank, a BMP-1 and a technical") and
+    their conjuncts, each with its compounds and modifiers but without articles,
+    counts or trailing clauses.
+    """
+    q = load_quantities()
+    found: list[str] = []
+    for verb in sentence:
+        if verb.lemma_.lower() not in q.loss_verbs and verb.lower_ not in q.loss_verbs:
+            continue
+        objects = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
+        queue = list(objects)
+        while queue:
+            head = queue.pop(0)
+            queue.extend(c for c in head.children if c.dep_ == "conj")
+            left = [
+                t for t in head.subtree
+                if t.i <= head.i and t.dep_ not in {"det", "poss", "cc", "punct", "prep"}
+                and not (t.like_num and t.text.isalpha())
+            ]  # fmt: skip
+            if head.pos_ == "VERB" and len(left) > 1:  # "a technical armed with ..."
+                left = [t for t in left if t != head]
+            words = [t.lower_ for t in left] + [t.lower_.split("-")[0] for t in left]
+            if not set(words) & q.equipment:
+                continue
+            phrase = " ".join(t.text for t in left).replace(" - ", "-").strip()
+            if phrase and phrase not in found:
+                found.append(phrase)
+    return found

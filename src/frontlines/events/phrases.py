@@ -1,0 +1,118 @@
+"""Find dictionary phrases in text with one Aho-Corasick pass.
+
+Names are compared on a normalised form (case folded, apostrophes dropped, hyphens
+and runs of spaces made one space), so "Hay'at Tahrir al-Sham" matches the alias
+"Hayat Tahrir al Sham". Offsets always point into the original text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import Generic, TypeVar
+
+import ahocorasick
+
+T = TypeVar("T")
+
+_DROP = "'’‘`´"
+_SPACE = "-‐‑–—_/"
+
+
+def normalise(text: str) -> tuple[str, list[int]]:
+    """The normalised text and, for each of its characters, the original offset."""
+    chars: list[str] = []
+    offsets: list[int] = []
+    previous_space = True
+    for index, char in enumerate(text):
+        if char in _DROP:
+            continue
+        if char in _SPACE or char.isspace():
+            if previous_space:
+                continue
+            chars.append(" ")
+            offsets.append(index)
+            previous_space = True
+            continue
+        chars.append(char.casefold() if len(char.casefold()) == 1 else char.lower())
+        offsets.append(index)
+        previous_space = False
+    return "".join(chars), offsets
+
+
+def normalise_key(phrase: str) -> str:
+    return normalise(phrase)[0].strip()
+
+
+@dataclass(frozen=True, slots=True)
+class PhraseHit(Generic[T]):
+    start: int
+    end: int
+    text: str
+    value: T
+
+
+class PhraseIndex(Generic[T]):
+    """Longest-leftmost, whole-word matches of many phrases.
+
+    Case-insensitive phrases go through :func:`normalise`; case-sensitive ones
+    (acronyms such as "IS", which must not match the verb "is") are matched on the
+    raw text.
+    """
+
+    def __init__(
+        self,
+        phrases: Iterable[tuple[str, T]],
+        case_sensitive: Iterable[tuple[str, T]] = (),
+    ) -> None:
+        self._folded: ahocorasick.Automaton = ahocorasick.Automaton()
+        self._exact: ahocorasick.Automaton = ahocorasick.Automaton()
+        for phrase, value in phrases:
+            key = normalise_key(phrase)
+            if key:
+                self._folded.add_word(key, (len(key), value))
+        for phrase, value in case_sensitive:
+            if phrase:
+                self._exact.add_word(phrase, (len(phrase), value))
+        for automaton in (self._folded, self._exact):
+            if len(automaton):
+                automaton.make_automaton()
+
+    def find(self, text: str) -> list[PhraseHit[T]]:
+        hits = list(self._find_folded(text)) + list(self._find_exact(text))
+        # Longest first, then leftmost; drop anything overlapping a kept hit.
+        hits.sort(key=lambda h: (-(h.end - h.start), h.start))
+        kept: list[PhraseHit[T]] = []
+        taken: list[tuple[int, int]] = []
+        for hit in hits:
+            if any(hit.start < end and start < hit.end for start, end in taken):
+                continue
+            kept.append(hit)
+            taken.append((hit.start, hit.end))
+        return sorted(kept, key=lambda h: h.start)
+
+    def _find_folded(self, text: str) -> Iterator[PhraseHit[T]]:
+        if not len(self._folded):
+            return
+        folded, offsets = normalise(text)
+        for end_index, (length, value) in self._folded.iter(folded):
+            start_index = end_index - length + 1
+            if not _whole_word(folded, start_index, end_index + 1):
+                continue
+            start, end = offsets[start_index], offsets[end_index] + 1
+            yield PhraseHit(start, end, text[start:end], value)
+
+    def _find_exact(self, text: str) -> Iterator[PhraseHit[T]]:
+        if not len(self._exact):
+            return
+        for end_index, (length, value) in self._exact.iter(text):
+            start = end_index - length + 1
+            if not _whole_word(text, start, end_index + 1):
+                continue
+            yield PhraseHit(start, end_index + 1, text[start : end_index + 1], value)
+
+
+def _whole_word(text: str, start: int, end: int) -> bool:
+    before = text[start - 1] if start > 0 else " "
+    after = text[end] if end < len(text) else " "
+    return not (before.isalnum() or after.isalnum())

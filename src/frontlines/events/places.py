@@ -1,0 +1,157 @@
+"""Place mentions as the events stage uses them: per sentence, with definite
+descriptions ("the airbase") linked back to the place they refer to, and enclosing
+areas dropped when a more precise place is named beside them."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import replace
+
+from spacy.tokens import Doc
+
+from frontlines.model import Place, PlaceMention
+
+# Head nouns of definite descriptions and the feature codes they can refer back to.
+FEATURE_NOUNS: dict[str, tuple[str, ...]] = {
+    "airbase": ("AIRB", "AIRF", "AIRP"),
+    "airport": ("AIRB", "AIRF", "AIRP"),
+    "base": ("AIRB", "AIRF", "MILB", "INSM"),
+    "town": ("PPL",),
+    "city": ("PPL",),
+    "village": ("PPL",),
+    "dam": ("DAM",),
+    "neighbourhood": ("PPLX", "PPL"),
+    "neighborhood": ("PPLX", "PPL"),
+}
+CONTAINER_RADIUS_KM = 25.0
+
+
+def distance_km(a: Place, b: Place) -> float:
+    if None in (a.latitude, a.longitude, b.latitude, b.longitude):
+        return math.inf
+    lat1, lon1, lat2, lon2 = map(math.radians, (a.latitude, a.longitude, b.latitude, b.longitude))  # type: ignore[arg-type]
+    h = (
+        math.sin((lat2 - lat1) / 2) ** 2
+        + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    )
+    return 2 * 6371.0 * math.asin(math.sqrt(h))
+
+
+def is_area(place: Place) -> bool:
+    code = place.feature_code or ""
+    return code.startswith(("ADM", "PCL", "RGN", "AREA"))
+
+
+def _compatible(place: Place, codes: tuple[str, ...]) -> bool:
+    code = place.feature_code or ""
+    return any(code.startswith(c) for c in codes)
+
+
+def link_definite_descriptions(doc: Doc, mentions: list[PlaceMention]) -> list[PlaceMention]:
+    """Add mentions for "the (military) airbase", "the village" that refer back to a
+    place named earlier in the same article with a matching feature type."""
+    added: list[PlaceMention] = []
+    taken = [(m.start, m.end) for m in mentions]
+    for token in doc:
+        codes = FEATURE_NOUNS.get(token.lower_)
+        if not codes or token.pos_ != "NOUN":
+            continue
+        if not any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in token.children):
+            continue
+        start = min(t.idx for t in token.subtree if t.i <= token.i)
+        end = token.idx + len(token.text)
+        if any(s < end and start < e for s, e in taken):
+            continue
+        antecedent = None
+        for mention in mentions:
+            if mention.end <= start and mention.place and _compatible(mention.place, codes):
+                antecedent = mention
+        if antecedent is None or antecedent.place is None:
+            continue
+        added.append(
+            PlaceMention(antecedent.article_id, start, end, doc.text[start:end], antecedent.place)
+        )
+    return sorted([*mentions, *added], key=lambda m: m.start)
+
+
+def names_itself(mention: PlaceMention) -> bool:
+    """True when the place is what the words name, not a fallback to an enclosing
+    area (an unknown village resolved to its governorate names something else)."""
+    if mention.place is None:
+        return False
+    stems = {w[:4] for w in mention.place.name.casefold().replace("-", " ").split() if len(w) > 2}
+    words = {w[:4] for w in mention.text.casefold().replace("-", " ").split() if len(w) > 2}
+    return bool(stems & words)
+
+
+def drop_containers(places: list[PlaceMention]) -> list[PlaceMention]:
+    """Keep the precise places: an admin area, region or city that merely contains
+    another place of the same event is context, not a second location."""
+    resolved = [m for m in places if m.place is not None]
+    kept = []
+    for mention in places:
+        place = mention.place
+        if place is None:
+            continue
+        if is_area(place) and not names_itself(mention):
+            kept.append(mention)  # an unknown place placed in its area: a location
+            continue
+        contained = [
+            other.place
+            for other in resolved
+            if other is not mention
+            and other.place is not None
+            and other.place.name != place.name
+            and _inside(other.place, place)
+        ]
+        if contained:
+            continue
+        kept.append(mention)
+    # The same place named twice in one sentence is one location.
+    unique: dict[str, PlaceMention] = {}
+    for mention in kept:
+        assert mention.place is not None
+        unique.setdefault(place_key(mention.place), mention)
+    return list(unique.values())
+
+
+def _inside(inner: Place, outer: Place) -> bool:
+    if is_area(outer):
+        if outer.admin1:
+            return inner.admin1 == outer.admin1
+        return inner.country == outer.country
+    if (outer.feature_code or "").startswith(("PPLC", "PPLA")):
+        return distance_km(inner, outer) <= CONTAINER_RADIUS_KM
+    return False
+
+
+def place_key(place: Place) -> str:
+    return f"{place.name.casefold()}|{place.admin1 or ''}|{place.country or ''}"
+
+
+def at_precision(place: Place, precision: int) -> Place:
+    """The same place, no more precise than ``precision``."""
+    return replace(place, geo_precision=max(place.geo_precision, precision))
+
+
+_LEADING = ("the ", "village of ", "town of ", "city of ", "villages of ", "province of ")
+
+
+def as_location(mention: PlaceMention) -> PlaceMention:
+    """The mention with the place an event is coded at.
+
+    A name the gazetteer did not know but that was placed in its enclosing area
+    keeps its own name as the location, at the area's centroid with precision 3,
+    as ACLED does.
+    """
+    place = mention.place
+    if place is None or not is_area(place) or names_itself(mention):
+        return mention
+    name = mention.text.strip()
+    lowered = name.casefold()
+    for prefix in _LEADING:
+        if lowered.startswith(prefix):
+            name = name[len(prefix) :]
+            lowered = name.casefold()
+    located = replace(place, name=name, geo_precision=3, feature_code=None, geonameid=None)
+    return replace(mention, place=located)

@@ -1,0 +1,133 @@
+"""Who acts and who is acted upon: roles of actor mentions around a trigger.
+
+Roles come from the dependency parse: the subject of the trigger (or of the verb it
+hangs from: "launched an attack", "advanced ..., capturing") acts; objects and
+"against / on / from / with / targeting" phrases are acted upon; "between X and Y"
+gives both. Conjoined actors share a role and become associated actors.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+AGENT_DEPS = frozenset({"nsubj", "csubj", "agent", "poss", "compound", "amod", "nmod"})
+PATIENT_DEPS = frozenset({"dobj", "nsubjpass", "attr", "pobj"})
+PATIENT_PREPS = frozenset(
+    {"against", "on", "from", "with", "targeting", "upon", "at", "toward", "towards", "into"}
+)
+AGENT_PREPS = frozenset({"by"})
+# Verbs whose conjoined subject names the two sides: "HTS and AAS clashed".
+RECIPROCAL = frozenset({"clash", "fight", "battle", "skirmish", "exchange", "engage"})
+
+
+@dataclass(frozen=True, slots=True)
+class Roles:
+    agents: tuple[int, ...]  # indexes into the mention list, first is the main one
+    patients: tuple[int, ...]
+    others: tuple[int, ...]
+
+
+def _path_child(token: Token, ancestor: Token) -> Token | None:
+    """The child of ``ancestor`` on the path down to ``token`` (None: not below it)."""
+    current = token
+    while current.head != current:
+        if current.head == ancestor:
+            return current
+        current = current.head
+    return None
+
+
+def _role_below(child: Token, mention: Token) -> str | None:
+    dep = child.dep_
+    if dep in {"nsubj", "csubj", "agent"}:
+        return "agent"
+    if dep == "nsubjpass":
+        return "patient"
+    if dep == "prep":
+        word = child.lower_
+        if word in AGENT_PREPS:
+            return "agent"
+        if word in PATIENT_PREPS:
+            return "patient"
+        if word == "between":
+            return "between"
+        return None
+    if dep in {"dobj", "attr", "dative"}:
+        return "patient"
+    if dep in {"poss", "compound", "amod", "nmod"} and child == mention:
+        return "agent"
+    return None
+
+
+def _between_pair(token: Token, ancestor: Token) -> bool:
+    return (
+        token.dep_ == "conj"
+        and token.head == ancestor
+        and ancestor.dep_ == "pobj"
+        and ancestor.head.lower_ in {"between", "against"}
+    )
+
+
+def assign_roles(anchors: list[Token], mentions: list[Token]) -> Roles:
+    """Roles of mention head tokens relative to a trigger.
+
+    ``anchors`` is the trigger's head followed by its heads up to the clause head;
+    the closest anchor that dominates a mention decides its role.
+    """
+    roles: dict[int, str] = {}
+    # A mention nested under another one ("regime forces, backed by loyal gunmen",
+    # "QSD's military council") is on that mention's side.
+    governor: dict[int, int] = {}
+    positions = {t.i: i for i, t in enumerate(mentions)}
+    for index, token in enumerate(mentions):
+        for ancestor in token.ancestors:
+            if ancestor.i in positions and positions[ancestor.i] != index:
+                # "between X and Y": the conjunct is the other side, not X's ally.
+                if token.dep_ != "conj" and not _between_pair(token, ancestor):
+                    governor[index] = positions[ancestor.i]
+                break
+    for index, token in enumerate(mentions):
+        if index in governor:
+            continue
+        for anchor in anchors:
+            if token == anchor:
+                break
+            child = _path_child(token, anchor)
+            if child is None:
+                continue
+            role = _role_below(child, token)
+            if role is not None:
+                roles[index] = role
+                break
+            if child.dep_ not in {"conj", "cc", "appos"}:
+                # Below this anchor but in an unrelated phrase ("after ... with X"):
+                # higher anchors cannot give it a role either.
+                break
+    # Conjuncts share the role of what they are conjoined to, except the conjoined
+    # subject of a reciprocal verb, which is the other side.
+    for index, token in enumerate(mentions):
+        if index in roles or token.dep_ != "conj":
+            continue
+        for other, other_token in enumerate(mentions):
+            if other_token == token.head and other in roles:
+                reciprocal = (
+                    roles[other] == "agent"
+                    and other_token.dep_ == "nsubj"
+                    and other_token.head.lemma_.lower() in RECIPROCAL
+                )
+                roles[index] = "patient" if reciprocal else roles[other]
+    between = sorted(i for i, r in roles.items() if r == "between")
+    for position, index in enumerate(between):
+        roles[index] = "agent" if position == 0 else "patient"
+    for index in sorted(governor):
+        main = governor[index]
+        while main in governor:
+            main = governor[main]
+        if main in roles:
+            roles[index] = roles[main]
+    agents = tuple(i for i in range(len(mentions)) if roles.get(i) == "agent")
+    patients = tuple(i for i in range(len(mentions)) if roles.get(i) == "patient")
+    others = tuple(i for i in range(len(mentions)) if i not in roles)
+    return Roles(agents, patients, others)

@@ -1,0 +1,255 @@
+"""Where a text names places: candidate spans, before any resolution.
+
+Two sources, never spaCy's NER labels (the small model calls Syrian villages PERSON):
+
+- name sequences: runs of capitalised words, with the lowercase particles Arabic
+  names carry ("Abu Khabret al-Rachid", "Deir ez-Zor"), looked up in the gazetteer
+  by key, longest first;
+- cue phrases that announce a place even when the gazetteer does not know it: "the
+  villages of A, B and C", "the town of X", "X village", "in the province of X",
+  "north of X", "the outskirts of X".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from frontlines.geo.gazetteer import Gazetteer
+from frontlines.geo.names import name_key
+
+PARTICLES = frozenset(
+    {"al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "ez", "es", "ed", "bin", "ibn",
+     "bani", "de", "del", "la", "le", "du", "of", "um", "umm"}
+)  # fmt: skip
+# Capitalised words that start sentences or name organisations far more often than
+# places; a span made only of these is never a place by itself.
+NOT_PLACES = frozenset(
+    """army forces force state islamic democratic national liberation front corps brigade
+    division council party movement government regime coalition police security operation
+    shield spring branch union republic news agency media ministry president minister
+    military militia militias rebels opposition group groups syrian turkish russian iranian
+    kurdish arab american israeli iraqi free people peoples unit units tiger tigers
+    monday tuesday wednesday thursday friday saturday sunday january february march april
+    june july august september october november december video photo report reports
+    according sources source meanwhile thus however also reportedly later earlier last
+    first second third north south east west northern southern eastern western central
+    upper lower new old great grand saint st mount lake river""".split()
+) | frozenset(STOP_WORDS)
+
+FEATURE_WORDS: dict[str, str] = {
+    "village": "PPL", "villages": "PPL", "town": "PPL", "towns": "PPL", "city": "PPL",
+    "hamlet": "PPL", "farm": "PPL", "farms": "PPL", "neighbourhood": "PPLX",
+    "neighborhood": "PPLX", "district": "ADM2", "subdistrict": "ADM3", "area": "",
+    "province": "ADM1", "governorate": "ADM1", "airbase": "AIRB",
+    "airport": "AIRB", "dam": "DAM", "camp": "PPL", "hill": "", "mount": "",
+}  # fmt: skip
+_WORD = re.compile(r"[A-Za-zÀ-ɏ][A-Za-zÀ-ɏ'’\-]*[A-Za-zÀ-ɏ]|[A-Za-zÀ-ɏ]")
+_LIST_CUE = re.compile(
+    r"\b(?:the\s+)?(?P<kind>villages?|towns?|hamlets?|areas?|neighbou?rhoods?|cities|city"
+    r"|farms?)\s+of\s+",
+    re.I,
+)
+_RELATIVE = re.compile(
+    r"(?:\b\d+(?:\.\d+)?\s*(?:km|kilometres|kilometers|miles)\s+)?\b(?:north|south|east|west"
+    r"|northeast|northwest|southeast|southwest|north-east|north-west|south-east|south-west)"
+    r"(?:ern)?\s+(?:of|countryside of|outskirts of)\s+$"
+    r"|\b(?:outskirts|vicinity|surroundings|countryside|edge|entrance|outside|near|nearby"
+    r"|around|close to|between)\s+(?:of\s+)?(?:the\s+)?$",
+    re.I,
+)
+
+
+_FEATURE_TAIL = re.compile(r"\s+(?:military\s+)?(?:air\s?base|airport|airfield|dam)\b", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A span that may name a place, and what the words around it say."""
+
+    start: int
+    end: int
+    text: str
+    key: str
+    known: bool  # the gazetteer has this key
+    feature_hint: str | None = None  # "AIRB" for "X airbase", "PPL" for "village of X"
+    relative: bool = False  # "north of X", "the outskirts of X": precision 2
+    cue: str | None = None  # the cue phrase that produced an unknown span
+
+
+@dataclass(frozen=True, slots=True)
+class _Word:
+    start: int
+    end: int
+    text: str
+
+
+def _words(text: str) -> list[_Word]:
+    return [_Word(m.start(), m.end(), m.group(0)) for m in _WORD.finditer(text)]
+
+
+def _is_capitalised(word: str) -> bool:
+    return word[:1].isupper()
+
+
+def _particle(word: str) -> bool:
+    return word.casefold() in PARTICLES
+
+
+def _runs(text: str, words: list[_Word]) -> list[list[_Word]]:
+    """Maximal runs of capitalised words joined by particles, within one clause."""
+    runs: list[list[_Word]] = []
+    current: list[_Word] = []
+    for word in words:
+        gap = text[current[-1].end : word.start] if current else ""
+        joined = not current or re.fullmatch(r"[ \t]?|-", gap) is not None
+        name_part = (
+            _is_capitalised(word.text)
+            or _starts_arabic_name(word.text)
+            or (_particle(word.text) and bool(current))
+        )
+        if name_part and joined:
+            current.append(word)
+            continue
+        if current:
+            runs.append(current)
+        current = [word] if _is_capitalised(word.text) or _starts_arabic_name(word.text) else []
+    if current:
+        runs.append(current)
+    # A run cannot end with a particle ("Raqqa and" never; "Tall al" neither).
+    cleaned = []
+    for run in runs:
+        while run and _particle(run[-1].text) and not _is_capitalised(run[-1].text):
+            run = run[:-1]
+        if run:
+            cleaned.append(run)
+    return cleaned
+
+
+def _starts_arabic_name(word: str) -> bool:
+    """ "al-Malali": a lowercase article glued to a capitalised name."""
+    match = re.match(r"(?:al|el|ad|ar|as|ash|at|az|an|ez|es|ed|et|ul|adh)[-’'](?P<rest>.+)", word)
+    return bool(match and match.group("rest")[:1].isupper())
+
+
+def _hint_after(text: str, end: int) -> str | None:
+    after = re.match(r"\s+(?:military\s+)?([A-Za-z]+)", text[end : end + 30])
+    if after:
+        return FEATURE_WORDS.get(after.group(1).casefold())
+    return None
+
+
+def _hint_before(text: str, start: int) -> str | None:
+    before = re.search(r"\b(?:the\s+)?([A-Za-z]+)\s+of\s+$", text[max(0, start - 40) : start])
+    if before:
+        return FEATURE_WORDS.get(before.group(1).casefold())
+    return None
+
+
+def find_candidates(text: str, gazetteer: Gazetteer) -> list[Candidate]:
+    """Every span of ``text`` that may name a place, longest known names first."""
+    words = _words(text)
+    found: list[Candidate] = []
+    for run in _runs(text, words):
+        # "Kuweires airbase", "Tishreen dam": the lowercase feature word is part of
+        # the landmark's name.
+        feature = _FEATURE_TAIL.match(text, run[-1].end)
+        if feature:
+            span_text = text[run[0].start : feature.end()]
+            key = name_key(span_text)
+            if gazetteer.has_key(key):
+                found.append(_candidate(text, run[0].start, feature.end(), key, known=True))
+                continue
+        index = 0
+        while index < len(run):
+            match = None
+            for size in range(min(6, len(run) - index), 0, -1):
+                part = run[index : index + size]
+                span_text = text[part[0].start : part[-1].end]
+                if size == 1 and span_text.isupper() and len(span_text) <= 5:
+                    continue  # "SDF", "IS": acronyms, not airport codes
+                if all(w.text.casefold() in NOT_PLACES or _particle(w.text) for w in part):
+                    continue
+                key = name_key(span_text)
+                if key and gazetteer.has_key(key):
+                    match = (part, span_text, key)
+                    break
+            if match is None:
+                index += 1
+                continue
+            part, span_text, key = match
+            found.append(_candidate(text, part[0].start, part[-1].end, key, known=True))
+            index += len(part)
+    found.extend(_cue_candidates(text, words, found))
+    return sorted(found, key=lambda c: c.start)
+
+
+def _candidate(
+    text: str, start: int, end: int, key: str, *, known: bool, cue: str | None = None
+) -> Candidate:
+    before = text[max(0, start - 60) : start]
+    return Candidate(
+        start=start,
+        end=end,
+        text=text[start:end],
+        key=key,
+        known=known,
+        feature_hint=_hint_after(text, end) or _hint_before(text, start),
+        relative=_RELATIVE.search(before) is not None,
+        cue=cue,
+    )
+
+
+def _cue_candidates(text: str, words: list[_Word], known: list[Candidate]) -> list[Candidate]:
+    """Unknown names announced by a cue: "the villages of A, B and C", "X village"."""
+    taken = [(c.start, c.end) for c in known]
+    extra: list[Candidate] = []
+
+    def add(start: int, end: int, cue: str) -> None:
+        # A cue names the whole run: "Abu Khabret al-Rachid" is one village even if
+        # "Abu" alone is a place somewhere.
+        inside = [
+            c
+            for c in known
+            if start <= c.start and c.end <= end and (c.start, c.end) != (start, end)
+        ]
+        for candidate in inside:
+            known.remove(candidate)
+            taken.remove((candidate.start, candidate.end))
+        for index, candidate in enumerate(known):
+            if (candidate.start, candidate.end) == (start, end) and candidate.cue is None:
+                known[index] = replace(candidate, cue=cue)  # announced: may fall back
+        if any(s < end and start < e for s, e in taken):
+            return
+        span = text[start:end]
+        if re.search(r"-(?:held|controlled|backed|led|affiliated|linked|allied)$", span, re.I):
+            return
+        if all(w.casefold() in NOT_PLACES or _particle(w) for w in re.findall(r"[\w'’-]+", span)):
+            return
+        taken.append((start, end))
+        extra.append(_candidate(text, start, end, name_key(span), known=False, cue=cue))
+
+    runs = _runs(text, words)
+    for match in _LIST_CUE.finditer(text):
+        # The list continues while names are separated by commas or "and".
+        position = match.end()
+        for run in runs:
+            if run[0].start < position:
+                continue
+            gap = text[position : run[0].start]
+            if position != match.end() and not re.fullmatch(r"\s*(?:,|and|,\s*and)\s*", gap):
+                break
+            if position == match.end() and gap.strip():
+                break
+            add(run[0].start, run[-1].end, match.group("kind").casefold())
+            position = run[-1].end
+    for run in runs:
+        after = re.match(r"\s+(village|town|hamlet|area|neighbou?rhood|camp|farms?|district"
+                         r"|subdistrict|countryside|axis|front|frontline|valley|plain|desert"
+                         r"|mountains?|hills?|junction|roundabout|checkpoint)\b",
+                         text[run[-1].end : run[-1].end + 20], re.I)  # fmt: skip
+        if after:
+            add(run[0].start, run[-1].end, after.group(1).casefold())
+    return extra

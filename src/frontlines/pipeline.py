@@ -1,0 +1,129 @@
+"""The pipeline: ingest -> nlp -> geo -> events, with counters and rejected records.
+
+``Pipeline`` holds the heavy resources (spaCy model, gazetteer, lexicons), loaded
+once; ``run`` streams Articles through the stages in batches (spaCy's ``nlp.pipe``)
+and yields one ``ArticleResult`` per input, or the ``Rejected`` record of an input
+that could not be processed, so a batch never stops on one bad report.
+"""
+
+from __future__ import annotations
+
+import time
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+from frontlines.config import Settings, load_settings
+from frontlines.errors import FrontlinesError
+from frontlines.events.assemble import EventAssembler
+from frontlines.events.lexicon import load_lexicon
+from frontlines.model import Article, Event, Rejected
+
+# Articles parsed per spaCy batch: large enough for nlp.pipe to amortise, small
+# enough that a progress bar moves.
+BATCH_SIZE = 32
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleResult:
+    article: Article
+    events: tuple[Event, ...]
+
+
+@dataclass(slots=True)
+class Counters:
+    """Per-stage counters, as datatrove keeps them: what went in, out, and how long."""
+
+    counts: Counter[str] = field(default_factory=Counter)
+    seconds: dict[str, float] = field(default_factory=dict)
+
+    def add_time(self, stage: str, seconds: float) -> None:
+        self.seconds[stage] = self.seconds.get(stage, 0.0) + seconds
+
+    def as_dict(self) -> dict[str, float]:
+        out: dict[str, float] = dict(self.counts)
+        out.update({f"{k}_seconds": round(v, 3) for k, v in self.seconds.items()})
+        return out
+
+
+class Pipeline:
+    """Everything needed to code events from articles, loaded once."""
+
+    def __init__(self, settings: Settings | None = None) -> None:
+        from frontlines.geo import load_geocoder
+        from frontlines.nlp import load_nlp
+
+        self.settings = settings or load_settings()
+        self.nlp = load_nlp(self.settings)
+        self.geocoder = load_geocoder(self.settings)
+        self.assembler = EventAssembler(self.nlp, load_lexicon())
+        self.counters = Counters()
+
+    def process(self, article: Article) -> list[Event]:
+        """Events of one article."""
+        return next(self._code([article]))[1]
+
+    def run(self, items: Iterable[Article | Rejected]) -> Iterator[ArticleResult | Rejected]:
+        """Code a stream of articles; Rejected inputs pass straight through."""
+        batch: list[Article] = []
+        for item in items:
+            if isinstance(item, Rejected):
+                self.counters.counts["rejected"] += 1
+                yield item
+                continue
+            batch.append(item)
+            if len(batch) >= BATCH_SIZE:
+                yield from self._results(batch)
+                batch = []
+        if batch:
+            yield from self._results(batch)
+
+    def _results(self, batch: list[Article]) -> Iterator[ArticleResult | Rejected]:
+        try:
+            for article, events in self._code(batch):
+                yield ArticleResult(article, tuple(events))
+        except FrontlinesError:
+            raise
+        except Exception:
+            # One malformed document must not sink its batch: redo one by one and
+            # report the article that fails.
+            for article in batch:
+                try:
+                    events = next(self._code([article]))[1]
+                except Exception as exc:
+                    self.counters.counts["rejected"] += 1
+                    yield Rejected(article.path or article.id, f"processing failed: {exc}", "E500")
+                    continue
+                yield ArticleResult(article, tuple(events))
+
+    def _code(self, batch: list[Article]) -> Iterator[tuple[Article, list[Event]]]:
+        started = time.perf_counter()
+        docs = self.nlp.pipe([a.text for a in batch])
+        for article, doc in zip(batch, docs, strict=True):
+            parsed = time.perf_counter()
+            self.counters.add_time("nlp", parsed - started)
+            places = self.geocoder.mentions(
+                article.text,
+                article_id=article.id,
+                country_hint=self.assembler.actor_country(article.text),
+            )
+            located = time.perf_counter()
+            self.counters.add_time("geo", located - parsed)
+            events = self.assembler.code(article, doc, places)
+            started = time.perf_counter()
+            self.counters.add_time("events", started - located)
+            self.counters.counts["articles"] += 1
+            self.counters.counts["events"] += len(events)
+            yield article, events
+
+
+_DEFAULT: dict[str, Pipeline] = {}
+
+
+def default_pipeline(settings: Settings | None = None) -> Pipeline:
+    """A process-wide pipeline for the given settings (built on first use)."""
+    settings = settings or load_settings()
+    key = repr(settings)
+    if key not in _DEFAULT:
+        _DEFAULT[key] = Pipeline(settings)
+    return _DEFAULT[key]
