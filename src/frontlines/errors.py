@@ -10,7 +10,8 @@
     │   └── InvalidDateError        (E106)
     ├── ConfigError                 (E2xx) a bad setting, a model that cannot load
     ├── StoreError                  (E3xx) the database cannot be opened or written
-    └── GazetteerError              (E4xx) a gazetteer that cannot be loaded or imported
+    ├── GazetteerError              (E4xx) a gazetteer that cannot be loaded or imported
+    └── ExportError                 (E5xx) events that cannot be written in a format or place
 
 The CLI turns any FrontlinesError into one line ``input: reason`` and a non-zero
 exit code; a traceback is always a bug.
@@ -69,3 +70,7 @@ class StoreError(FrontlinesError):
 
 class GazetteerError(FrontlinesError):
     code = "E400"
+
+
+class ExportError(FrontlinesError):
+    code = "E500"

@@ -116,8 +116,13 @@ class ActorKind(IntEnum):
     @classmethod
     def from_name(cls, name: str) -> ActorKind:
         key = name.strip().upper().replace(" ", "_").replace("-", "_")
-        aliases = {"STATE": "STATE_FORCES", "REBEL": "REBEL_GROUP", "REBELS": "REBEL_GROUP",
-                   "MILITIA": "POLITICAL_MILITIA", "OTHER": "EXTERNAL_FORCES"}
+        aliases = {
+            "STATE": "STATE_FORCES",
+            "REBEL": "REBEL_GROUP",
+            "REBELS": "REBEL_GROUP",
+            "MILITIA": "POLITICAL_MILITIA",
+            "OTHER": "EXTERNAL_FORCES",
+        }
         return cls[aliases.get(key, key)]
 
 

@@ -20,7 +20,7 @@ def village(name: str, admin1: str, lat: float, lon: float, precision: int = 1) 
 
 
 def governorate(name: str, lat: float, lon: float) -> Place:
-    return Place(name, lat, lon, 3, "Syria", "SY", name, feature_code="ADM1")
+    return Place(name, lat, lon, 3, "Syria", "SY", name, geonameid=1, feature_code="ADM1")
 
 
 GAZETTEER: dict[str, Place] = {
@@ -38,7 +38,7 @@ GAZETTEER: dict[str, Place] = {
 }
 # Unknown hamlets, placed in their governorate (precision 3), as the geo stage does.
 for hamlet in ("Umm Tinah", "Jubb Safa", "Tall Zahr"):
-    GAZETTEER[hamlet] = governorate("Deir ez Zor", 35.0, 40.0)
+    GAZETTEER[hamlet] = Place(hamlet, 35.0, 40.0, 3, "Syria", "SY", "Deir ez Zor")
 
 
 def find_places(text: str, article_id: str) -> list[PlaceMention]:

@@ -16,6 +16,7 @@ COMMANDS: tuple[tuple[str, str], ...] = (
     ("extract", "extract_command"),
     ("ingest", "ingest_command"),
     ("places", "places_command"),
+    ("events", "events_command"),
 )
 
 

@@ -97,15 +97,18 @@ class EventAssembler:
         def sentence_of(offset: int) -> int:
             return bisect.bisect_right(sentence_starts, offset) - 1
 
-        places = link_definite_descriptions(doc, places)
-        places = [as_location(m) for m in places]
         country = _article_country(places) or self.actor_country(doc.text)
         mentions = self._actor_mentions(doc, country, sentence_of, paragraph_of)
-        # Places inside an actor's name ("Free Idleb Army") are not locations.
+        # Places inside an actor's name ("Free Idleb Army", "Tahrir al-Sham") are not
+        # locations; nor, in a report set in one country, are places abroad ("no
+        # comment from Moscow").
         places = [
             p for p in places
             if not any(m.mention.start <= p.start and p.end <= m.mention.end for m in mentions)
+            and (country is None or p.place is None or p.place.country in {None, country})
         ]  # fmt: skip
+        places = link_definite_descriptions(doc, places)
+        places = [as_location(m) for m in places]
         triggers = self.triggers.find(doc)
         candidates: list[_Candidate] = []
         paragraph_date: dict[int, tuple[date, int, Span]] = {}
@@ -401,7 +404,10 @@ class EventAssembler:
         location = place.name if place else None
         hedged = c.claim.hedged or c.losses_hedged
         spans = _dedupe_spans(c.evidence)
-        evidence = tuple(Evidence(s.start_char, s.end_char, s.text) for s in spans)
+        evidence = tuple(
+            Evidence(s.start_char, s.start_char + len(s.text.rstrip()), s.text.rstrip())
+            for s in spans
+        )
         note = write_note(
             template=template,
             event_date=c.event_date,
@@ -524,6 +530,7 @@ def _assign_places(
     outside every trigger phrase go to the sentence's strongest trigger."""
     anchors = [(t, _anchor(doc, t)) for t, _ in live]
     assigned: dict[int, list[PlaceMention]] = {}
+    loose: list[PlaceMention] = []
     strongest = max(live, key=lambda item: _rank(item[0], item[1]))[0]
     for mention in places:
         span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
@@ -537,8 +544,14 @@ def _assign_places(
                 size = len(subtree)
                 if best is None or size < best[0]:
                     best = (size, trigger)
-        owner = best[1] if best else strongest
-        assigned.setdefault(id(owner), []).append(mention)
+        if best is not None:
+            assigned.setdefault(id(best[1]), []).append(mention)
+        else:
+            loose.append(mention)
+    # A place outside every trigger's phrase ("pulled back towards X") is the event's
+    # place only when the sentence's main trigger has no place of its own.
+    if loose and not assigned.get(id(strongest)):
+        assigned[id(strongest)] = loose
     return assigned
 
 

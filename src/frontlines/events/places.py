@@ -58,6 +58,8 @@ def link_definite_descriptions(doc: Doc, mentions: list[PlaceMention]) -> list[P
             continue
         if not any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in token.children):
             continue
+        if any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children):
+            continue  # "the town of Ariha" names its place
         start = min(t.idx for t in token.subtree if t.i <= token.i)
         end = token.idx + len(token.text)
         if any(s < end and start < e for s, e in taken):
@@ -79,6 +81,8 @@ def names_itself(mention: PlaceMention) -> bool:
     area (an unknown village resolved to its governorate names something else)."""
     if mention.place is None:
         return False
+    if mention.place.geonameid is not None:
+        return True  # a gazetteer entry found under these words
     stems = {w[:4] for w in mention.place.name.casefold().replace("-", " ").split() if len(w) > 2}
     words = {w[:4] for w in mention.text.casefold().replace("-", " ").split() if len(w) > 2}
     return bool(stems & words)

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 
@@ -54,10 +55,17 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 2 * 6371.0 * math.asin(math.sqrt(min(1.0, h)))
 
 
+def ascii_name(name: str) -> str:
+    """ "Khān Shaykhūn" -> "Khan Shaykhun": ACLED writes locations without diacritics."""
+    decomposed = unicodedata.normalize("NFKD", name)
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return plain.replace("‘", "'").replace("’", "'").replace("`", "'")
+
+
 def to_place(entry: Entry, precision: int = 1, name: str | None = None) -> Place:
     admin_level = entry.feature_code in {"ADM1", "ADM2", "ADM3", "PCLI", "RGN"}
     return Place(
-        name=name or entry.name,
+        name=name or ascii_name(entry.name),
         latitude=round(entry.latitude, 5),
         longitude=round(entry.longitude, 5),
         geo_precision=max(precision, 3 if admin_level and entry.feature_code != "ADM3" else 1),

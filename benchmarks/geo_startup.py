@@ -1,0 +1,75 @@
+"""Gazetteer start-up and per-article resolution time.
+
+Reported as ratios against a baseline measured in the same process (a plain SQLite
+open-and-query of the same file), never as absolute limits:
+
+    python benchmarks/geo_startup.py [--articles N] [--json results.json]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sqlite3
+import statistics
+import time
+from pathlib import Path
+
+from frontlines.geo import gazetteer_path, load_geocoder, open_gazetteer
+
+REPORT = (
+    "Government forces recaptured the town of Saraqib in Idlib province on Monday after "
+    "clashes with HTS. The SDF seized the villages of Umm Tinah and Jubb Safa north of "
+    "Raqqa, while shelling hit the outskirts of Manbij and Maarat al-Numan."
+)
+
+
+def _time(fn, repeat: int) -> list[float]:  # type: ignore[no-untyped-def]
+    times = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - started)
+    return times
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--articles", type=int, default=200)
+    parser.add_argument("--json", type=Path)
+    args = parser.parse_args()
+
+    build_started = time.perf_counter()
+    open_gazetteer()  # builds once per data version
+    first_use = time.perf_counter() - build_started
+    path = gazetteer_path()
+
+    def baseline() -> None:
+        db = sqlite3.connect(path)
+        db.execute("SELECT count(*) FROM names WHERE key = 'halab'").fetchone()
+        db.close()
+
+    def startup() -> None:
+        gazetteer = open_gazetteer()
+        gazetteer.lookup("Aleppo")
+
+    base = statistics.median(_time(baseline, 20))
+    start = statistics.median(_time(startup, 20))
+    geocoder = load_geocoder()
+    per_article = _time(lambda: geocoder.mentions(REPORT), args.articles)
+    result = {
+        "first_use_seconds_including_build": round(first_use, 3),
+        "startup_seconds": round(start, 5),
+        "baseline_sqlite_open_seconds": round(base, 5),
+        "startup_over_baseline": round(start / base, 2),
+        "article_mean_seconds": round(statistics.mean(per_article), 5),
+        "articles_per_second": round(1 / statistics.mean(per_article), 1),
+        "gazetteer_places": open_gazetteer().count(),
+    }
+    print(json.dumps(result, indent=2))
+    if args.json:
+        args.json.write_text(json.dumps(result, indent=2) + "\n")
+
+
+if __name__ == "__main__":
+    main()
