@@ -9,6 +9,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc
 
+from frontlines.geo.resolve import haversine_km
 from frontlines.model import Place, PlaceMention
 
 # Head nouns of definite descriptions and the feature codes they can refer back to.
@@ -27,14 +28,9 @@ CONTAINER_RADIUS_KM = 25.0
 
 
 def distance_km(a: Place, b: Place) -> float:
-    if None in (a.latitude, a.longitude, b.latitude, b.longitude):
+    if a.latitude is None or a.longitude is None or b.latitude is None or b.longitude is None:
         return math.inf
-    lat1, lon1, lat2, lon2 = map(math.radians, (a.latitude, a.longitude, b.latitude, b.longitude))  # type: ignore[arg-type]
-    h = (
-        math.sin((lat2 - lat1) / 2) ** 2
-        + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
-    )
-    return 2 * 6371.0 * math.asin(math.sqrt(h))
+    return haversine_km(a.latitude, a.longitude, b.latitude, b.longitude)
 
 
 def is_area(place: Place) -> bool:
