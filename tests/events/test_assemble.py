@@ -129,3 +129,18 @@ def test_protest_and_relative_date(code):
 
 def test_no_event_in_a_text_about_something_else(code):
     assert code("The weather in Saraqib was mild and markets opened as usual.") == []
+
+
+def test_protest_dispersed_by_police_is_protest_with_intervention(code):
+    text = (
+        "On Sunday dozens of teachers protested in Saraqib over unpaid salaries. "
+        "Police dispersed the crowd with tear gas."
+    )
+    (event,) = code(text)
+    assert event.sub_event_type == "Protest with intervention"
+
+
+def test_place_a_retreat_heads_for_is_not_the_capture_site(code):
+    text = "On Monday the army captured Kafr Naya as rebels pulled back towards Tall Rifaat."
+    events = code(text)
+    assert [e.location for e in events] == ["Kafr Naya"]

@@ -17,6 +17,7 @@ COMMANDS: tuple[tuple[str, str], ...] = (
     ("ingest", "ingest_command"),
     ("places", "places_command"),
     ("events", "events_command"),
+    ("control", "control_command"),
 )
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import hashlib
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
@@ -59,6 +60,7 @@ class _Candidate:
     losses_hedged: bool = False
     loser: Actor | None = None
     partial: bool = False  # a capture of positions, not of a place
+    paragraph_text: str = ""  # lowered paragraph text, for protest outcomes
     civilian_words: bool = False  # the sentence speaks of civilians
 
 
@@ -100,12 +102,12 @@ class EventAssembler:
         country = _article_country(places) or self.actor_country(doc.text)
         mentions = self._actor_mentions(doc, country, sentence_of, paragraph_of)
         # Places inside an actor's name ("Free Idleb Army", "Tahrir al-Sham") are not
-        # locations; nor, in a report set in one country, are places abroad ("no
-        # comment from Moscow").
+        # locations; nor, in a report set in one country, are foreign capitals and
+        # countries, which stand for governments ("no comment from Moscow").
         places = [
             p for p in places
             if not any(m.mention.start <= p.start and p.end <= m.mention.end for m in mentions)
-            and (country is None or p.place is None or p.place.country in {None, country})
+            and not _foreign_capital(p, country)
         ]  # fmt: skip
         places = link_definite_descriptions(doc, places)
         places = [as_location(m) for m in places]
@@ -291,6 +293,7 @@ class EventAssembler:
             for c in root.children
         )
         return _Candidate(
+            paragraph_text=_paragraph_text(root),
             partial=partial,
             civilian_words=bool(sentence_words & self.civilian_words),
             sentence=index,
@@ -391,7 +394,7 @@ class EventAssembler:
         place: Place | None = c.mention.place if c.mention else None
         event_country = (place.country if place else None) or country
         actor1 = c.actor1 or _unidentified(self.lexicon, event_country)
-        sub_event = _sub_event(c, actor1)
+        sub_event = _sub_event(c, actor1, self.lexicon.modifiers)
         from frontlines.events.notes import write_note
 
         template = sub_event.value
@@ -482,6 +485,13 @@ def _group_head(token: Token) -> Token:
     return token
 
 
+def _foreign_capital(mention: PlaceMention, country: str | None) -> bool:
+    place = mention.place
+    if place is None or country is None or place.country in {None, country}:
+        return False
+    return (place.feature_code or "").startswith(("PPLC", "PCL"))
+
+
 def _article_country(places: list[PlaceMention]) -> str | None:
     counts = Counter(m.place.country for m in places if m.place and m.place.country)
     return counts.most_common(1)[0][0] if counts else None
@@ -556,7 +566,20 @@ def _assign_places(
 
 
 def _dominates(anchor: Token, token: Token) -> bool:
-    return anchor == token or anchor in token.ancestors
+    """The anchor governs the token, and no clause with its own subject stands
+    between them ("captured X as rebels pulled back towards Y": Y is not captured)."""
+    if anchor == token:
+        return True
+    current = token
+    while current.head != current:
+        current = current.head
+        if current == anchor:
+            return True
+        if current.pos_ in {"VERB", "AUX"} and any(
+            c.dep_ in {"nsubj", "nsubjpass"} for c in current.children
+        ):
+            return False
+    return False
 
 
 def _context_place(
@@ -622,8 +645,36 @@ def _unidentified(lexicon: Lexicon, country: str | None) -> Actor:
     )
 
 
-def _sub_event(c: _Candidate, actor1: Actor) -> SubEventType:
+def _paragraph_text(token: Token) -> str:
+    text = token.doc.text
+    start = text.rfind("\n\n", 0, token.idx) + 1
+    end = text.find("\n\n", token.idx)
+    return text[start : end if end >= 0 else len(text)].lower()
+
+
+def _protest_outcome(c: _Candidate, modifiers: dict[str, tuple[str, ...]]) -> SubEventType | None:
+    """A protest's sub-event from what the paragraph says happened to it."""
+
+    def said(kind: str) -> bool:
+        return any(
+            re.search(rf"\b{re.escape(w)}", c.paragraph_text) for w in modifiers.get(kind, ())
+        )
+
+    if c.cls.excessive is not None and said("excessive"):
+        return c.cls.excessive
+    if said("violent"):
+        return SubEventType.VIOLENT_DEMONSTRATION
+    if c.cls.intervention is not None and said("intervention"):
+        return c.cls.intervention
+    return None
+
+
+def _sub_event(c: _Candidate, actor1: Actor, modifiers: dict[str, tuple[str, ...]]) -> SubEventType:
     cls = c.cls
+    if cls.intervention is not None:
+        outcome = _protest_outcome(c, modifiers)
+        if outcome is not None:
+            return outcome
     if c.claim.status is Status.FAILED and cls.failed is not None:
         return cls.failed
     if c.partial and cls.failed is not None:
