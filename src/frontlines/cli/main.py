@@ -18,6 +18,7 @@ COMMANDS: tuple[tuple[str, str], ...] = (
     ("places", "places_command"),
     ("events", "events_command"),
     ("control", "control_command"),
+    ("evaluate", "evaluate_group"),
 )
 
 
