@@ -46,6 +46,8 @@ def test_dates_against_publication(sentence, expected, precision):
         ("Seven people were wounded in the blast.", None),
         ("No fatalities were reported.", 0),
         ("Unknown fatalities coded as 10.", 10),
+        ("1 fatality.", 1),
+        ("A shepherd was killed by a landmine.", 1),
         ("The convoy of 40 trucks crossed the border.", None),
     ],
 )

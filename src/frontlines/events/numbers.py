@@ -110,7 +110,20 @@ def fatalities(sentence: str) -> int | None:
         if _is_fatality(sentence, match.start(), match.end(), death_after, death_before, not_death):
             total += value
             seen = True
+    if not seen and _ONE_DEATH.search(sentence) and not _NOT_DEAD.search(sentence):
+        return 1  # "a fighter was killed", "the body of a man was found"
     return total if seen else None
+
+
+# A single person killed, named without a number.
+_ONE_DEATH = re.compile(
+    r"\b(?:was|has been|had been) (?:killed|shot dead|executed|assassinated|beheaded|slain)\b"
+    r"|\b(?:the )?(?:dead )?body of (?:a|an|the|one)\b|\bwas found dead\b",
+    re.I,
+)
+_NOT_DEAD = re.compile(
+    r"\b(?:survived|injured|wounded) (?:in|by) an? (?:attempt|assassination)\b", re.I
+)
 
 
 def _is_fatality(
