@@ -22,7 +22,7 @@ def ingest_command(paths: tuple[str, ...], db_url: str | None, published: str | 
     from frontlines.store import open_store
 
     settings = load_settings(db=db_url)
-    pipeline = default_pipeline(load_settings())
+    pipeline = default_pipeline(settings)
     read = stored = events = failed = 0
     with open_store(settings.db) as store:
         items = read_inputs(paths, published=_parse_published(published), settings=settings)

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import csv
 import json
-import math
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
@@ -18,6 +17,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from frontlines.errors import InputError
+from frontlines.geo.resolve import haversine_km
 from frontlines.model import Event
 from frontlines.taxonomy import SubEventType
 
@@ -91,15 +91,6 @@ def read_acled(path: str | Path) -> Iterator[AcledRow]:
             )
 
 
-def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    h = (
-        math.sin((p2 - p1) / 2) ** 2
-        + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
-    )
-    return 2 * 6371.0 * math.asin(math.sqrt(min(1.0, h)))
-
-
 def _norm(value: str | None) -> str:
     return " ".join((value or "").casefold().replace("-", " ").replace("'", "").split())
 
@@ -154,7 +145,8 @@ def _best(row: AcledRow, events: list[Event]) -> Event | None:
         near = (
             row.latitude is not None
             and event.latitude is not None
-            and _km(row.latitude, row.longitude or 0, event.latitude, event.longitude or 0) <= 50
+            and haversine_km(row.latitude, row.longitude or 0, event.latitude, event.longitude or 0)
+            <= 50
         )
         pair = {_norm(event.actor1), _norm(event.actor2)} == {_norm(row.actor1), _norm(row.actor2)}
         return (int(event.sub_event_type == row.sub_event_type), int(pair), int(near))
@@ -217,7 +209,9 @@ def _score_row(report: AcledReport, row: AcledRow, events: list[Event]) -> None:
         _disagree(report, row, "fatalities", row.fatalities, fatalities)
     distance = None
     if event and event.latitude is not None and row.latitude is not None:
-        distance = _km(row.latitude, row.longitude or 0, event.latitude, event.longitude or 0)
+        distance = haversine_km(
+            row.latitude, row.longitude or 0, event.latitude, event.longitude or 0
+        )
     c["within_10km"] += distance is not None and distance <= 10
     c["within_50km"] += distance is not None and distance <= 50
     if distance is None or distance > 10:

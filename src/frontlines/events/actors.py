@@ -67,8 +67,18 @@ class ActorFinder:
             exact.extend((acronym, entry) for acronym in entry.acronyms)
         folded.extend((phrase, role) for phrase, role in lexicon.generic_phrases.items())
         self._index: PhraseIndex[ActorEntry | str] = PhraseIndex(folded, exact)
+        # The pipeline asks for one report's actors twice (country hint for geo, then
+        # coding): keep the last answer rather than scan the text again.
+        self._last: tuple[str, list[ActorMention]] | None = None
 
     def find(self, text: str) -> list[ActorMention]:
+        if self._last is not None and self._last[0] == text:
+            return list(self._last[1])
+        mentions = self._find(text)
+        self._last = (text, mentions)
+        return list(mentions)
+
+    def _find(self, text: str) -> list[ActorMention]:
         mentions: list[ActorMention] = []
         for hit in self._index.find(text):
             if isinstance(hit.value, str):

@@ -23,7 +23,6 @@ from frontlines.events.dates import find_date
 from frontlines.events.lexicon import Lexicon, TriggerClass
 from frontlines.events.numbers import fatalities, losses
 from frontlines.events.places import (
-    as_location,
     drop_containers,
     link_definite_descriptions,
     place_key,
@@ -110,7 +109,6 @@ class EventAssembler:
             and not _foreign_capital(p, country)
         ]  # fmt: skip
         places = link_definite_descriptions(doc, places)
-        places = [as_location(m) for m in places]
         triggers = self.triggers.find(doc)
         candidates: list[_Candidate] = []
         paragraph_date: dict[int, tuple[date, int, Span]] = {}

@@ -5,7 +5,6 @@ areas dropped when a more precise place is named beside them."""
 from __future__ import annotations
 
 import math
-from dataclasses import replace
 
 from spacy.tokens import Doc
 
@@ -72,18 +71,6 @@ def link_definite_descriptions(doc: Doc, mentions: list[PlaceMention]) -> list[P
     return sorted([*mentions, *added], key=lambda m: m.start)
 
 
-def names_itself(mention: PlaceMention) -> bool:
-    """True when the place is what the words name, not a fallback to an enclosing
-    area (an unknown village resolved to its governorate names something else)."""
-    if mention.place is None:
-        return False
-    if mention.place.geonameid is not None:
-        return True  # a gazetteer entry found under these words
-    stems = {w[:4] for w in mention.place.name.casefold().replace("-", " ").split() if len(w) > 2}
-    words = {w[:4] for w in mention.text.casefold().replace("-", " ").split() if len(w) > 2}
-    return bool(stems & words)
-
-
 def drop_containers(places: list[PlaceMention]) -> list[PlaceMention]:
     """Keep the precise places: an admin area, region or city that merely contains
     another place of the same event is context, not a second location."""
@@ -92,9 +79,6 @@ def drop_containers(places: list[PlaceMention]) -> list[PlaceMention]:
     for mention in places:
         place = mention.place
         if place is None:
-            continue
-        if is_area(place) and not names_itself(mention):
-            kept.append(mention)  # an unknown place placed in its area: a location
             continue
         contained = [
             other.place
@@ -127,31 +111,3 @@ def _inside(inner: Place, outer: Place) -> bool:
 
 def place_key(place: Place) -> str:
     return f"{place.name.casefold()}|{place.admin1 or ''}|{place.country or ''}"
-
-
-def at_precision(place: Place, precision: int) -> Place:
-    """The same place, no more precise than ``precision``."""
-    return replace(place, geo_precision=max(place.geo_precision, precision))
-
-
-_LEADING = ("the ", "village of ", "town of ", "city of ", "villages of ", "province of ")
-
-
-def as_location(mention: PlaceMention) -> PlaceMention:
-    """The mention with the place an event is coded at.
-
-    A name the gazetteer did not know but that was placed in its enclosing area
-    keeps its own name as the location, at the area's centroid with precision 3,
-    as ACLED does.
-    """
-    place = mention.place
-    if place is None or not is_area(place) or names_itself(mention):
-        return mention
-    name = mention.text.strip()
-    lowered = name.casefold()
-    for prefix in _LEADING:
-        if lowered.startswith(prefix):
-            name = name[len(prefix) :]
-            lowered = name.casefold()
-    located = replace(place, name=name, geo_precision=3, feature_code=None, geonameid=None)
-    return replace(mention, place=located)

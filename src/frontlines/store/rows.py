@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
-from frontlines.model import Article, Event, Evidence
+from frontlines.model import ACLED_COLUMNS, EXTRA_COLUMNS, Article, Event, Evidence
 
 ARTICLE_COLUMNS: tuple[str, ...] = (
     "id",
@@ -29,37 +29,14 @@ ARTICLE_COLUMNS: tuple[str, ...] = (
     "ingested_at",
 )
 
-# Event fields in table order; `article_id` and `seq` come first.
+# Event fields in table order: ACLED's columns then ours (model.py), with the
+# store's `article_id` and `seq` right after the id.
 EVENT_COLUMNS: tuple[str, ...] = (
     "event_id",
     "article_id",
     "seq",
-    "event_date",
-    "time_precision",
-    "event_type",
-    "sub_event_type",
-    "actor1",
-    "assoc_actor_1",
-    "inter1",
-    "actor2",
-    "assoc_actor_2",
-    "inter2",
-    "country",
-    "admin1",
-    "admin2",
-    "admin3",
-    "location",
-    "latitude",
-    "longitude",
-    "geo_precision",
-    "source",
-    "notes",
-    "fatalities",
-    "hedged",
-    "attributed_to",
-    "losses",
-    "confidence",
-    "evidence",
+    *(c for c in ACLED_COLUMNS if c != "event_id"),
+    *(c for c in EXTRA_COLUMNS if c != "article_id"),
 )
 
 ASSOC_SEPARATOR = "; "
