@@ -12,17 +12,18 @@ import bisect
 import hashlib
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
 from frontlines.events.actors import Actor, ActorFinder, ActorMention, Antecedent, resolve
-from frontlines.events.claims import Claim, Status, assess, clause_path
+from frontlines.events.claims import UNVERIFIED, Claim, Status, assess, clause_path
 from frontlines.events.dates import find_date
 from frontlines.events.lexicon import Lexicon, TriggerClass
 from frontlines.events.numbers import fatalities, losses
 from frontlines.events.places import (
+    apply_locators,
     drop_containers,
     link_definite_descriptions,
     place_key,
@@ -108,7 +109,7 @@ class EventAssembler:
             if not any(m.mention.start <= p.start and p.end <= m.mention.end for m in mentions)
             and not _foreign_capital(p, country)
         ]  # fmt: skip
-        places = link_definite_descriptions(doc, places)
+        places = link_definite_descriptions(doc, apply_locators(doc, places))
         triggers = self.triggers.find(doc)
         candidates: list[_Candidate] = []
         paragraph_date: dict[int, tuple[date, int, Span]] = {}
@@ -143,6 +144,8 @@ class EventAssembler:
                     candidate.event_date = article.published
                     candidate.precision = int(TimePrecision.WEEK)
             self._counts(sentence, index, paragraph, new, candidates, s_mentions)
+            if not new:
+                _hedge_previous(sentence, paragraph, candidates)
             candidates.extend(new)
         return self._finish(article, _join_same_happening(candidates), country)
 
@@ -206,14 +209,22 @@ class EventAssembler:
             live.append((trigger, claim))
         if any(not t.weak for t, _ in live):
             live = [(t, c) for t, c in live if not t.weak]
-        live = [(t, c) for t, c in live if not _refers_back(doc, t, places)]
+        # "the base", "the village": places the report already named, not new ones.
+        new_places = [p for p in places if not _is_definite_description(p)]
+        live = [(t, c) for t, c in live if not _refers_back(doc, t, new_places)]
         if not live:
             return []
-        if not places:
+        if not new_places:
             # A sentence that names no place and nothing stronger than the event just
             # described adds detail to it ("4 fighters were killed in the fighting").
-            before = [c for c in earlier if c.paragraph == paragraph]
-            if before and all(t.cls.priority <= before[-1].cls.priority for t, _ in live):
+            # A failed attempt, or an action on the place named again ("tried to
+            # storm the airbase"), is a happening of its own.
+            before = _recent(earlier, paragraph)
+            fresh = any(
+                c.status is Status.FAILED or _has_place_object(doc, t, places) for t, c in live
+            )
+            if before and not fresh and all(t.cls.priority <= before[-1].cls.priority
+                                            for t, _ in live):  # fmt: skip
                 return []
         places = drop_containers(places)
         assigned = _assign_places(doc, live, places)
@@ -353,7 +364,7 @@ class EventAssembler:
         if not targets:
             # A sentence that only adds figures about the fighting just described
             # ("... lost a tank in these clashes") belongs to those events.
-            same = [c for c in earlier if c.paragraph == paragraph]
+            same = _recent(earlier, paragraph)
             last = max((c.sentence for c in same), default=None)
             targets = [c for c in same if c.sentence == last]
             for candidate in targets:
@@ -495,6 +506,28 @@ def _article_country(places: list[PlaceMention]) -> str | None:
     return counts.most_common(1)[0][0] if counts else None
 
 
+def _recent(earlier: list[_Candidate], paragraph: int) -> list[_Candidate]:
+    """The events a sentence can add detail to: those of its paragraph, or of the
+    paragraph just before when its own has none yet (wire copy gives every sentence
+    a paragraph of its own)."""
+    same = [c for c in earlier if c.paragraph == paragraph]
+    return same or [c for c in earlier if c.paragraph == paragraph - 1]
+
+
+def _hedge_previous(sentence: Span, paragraph: int, earlier: list[_Candidate]) -> None:
+    """ "The figure could not be independently verified": a sentence that casts doubt
+    on what was just reported hedges the events of the sentence before it."""
+    cue = UNVERIFIED.search(sentence.text)
+    if cue is None:
+        return
+    same = _recent(earlier, paragraph)
+    last = max((c.sentence for c in same), default=None)
+    for candidate in same:
+        if candidate.sentence == last and not candidate.claim.hedged:
+            candidate.claim = replace(candidate.claim, hedged=True, hedge_cue=cue.group(0).lower())
+            candidate.evidence.append(sentence)
+
+
 def _rank(trigger: Trigger, claim: Claim) -> tuple[int, int]:
     return (trigger.cls.priority, -trigger.start)
 
@@ -511,6 +544,10 @@ def _refers_back(doc: Doc, trigger: Trigger, places: list[PlaceMention]) -> bool
         c.dep_ == "det" and c.lower_ in {"these", "those", "this", "the", "such"}
         for c in root.children
     )
+
+
+def _is_definite_description(mention: PlaceMention) -> bool:
+    return mention.text.lower().startswith(("the ", "this ", "that "))
 
 
 def _has_place_object(doc: Doc, trigger: Trigger, places: list[PlaceMention]) -> bool:
