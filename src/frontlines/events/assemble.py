@@ -41,6 +41,15 @@ LIGHT_VERBS = frozenset(
 )  # fmt: skip
 
 
+FEUD = re.compile(r"\b(?:families|clans|cousins|relatives|family members)\b", re.I)
+INTRA_GROUP = re.compile(
+    r"\b(?:among|amongst|infighting|in-fighting|internal (?:clashes|fighting|dispute)"
+    r"|(?:between )?(?:two|rival) (?:families|clans|branches|groups|factions|members)"
+    r"|between (?:members|cousins|relatives|family members)|among themselves)\b",
+    re.I,
+)
+
+
 @dataclass(slots=True)
 class _Candidate:
     sentence: int
@@ -62,6 +71,7 @@ class _Candidate:
     partial: bool = False  # a capture of positions, not of a place
     paragraph_text: str = ""  # lowered paragraph text, for protest outcomes
     civilian_words: bool = False  # the sentence speaks of civilians
+    communal: bool = False  # a feud between families: communal militias of the place
 
 
 @dataclass(frozen=True, slots=True)
@@ -293,6 +303,18 @@ class EventAssembler:
         actor1 = agents[0] if agents else None
         actor2 = patients[0] if patients else None
         actor1, actor2 = _counterpart(actor1, actor2, paragraph, earlier)
+        communal = False
+        if trigger.cls.sub_event == "Armed clash":
+            sentence_text = doc[trigger.start].sent.text
+            unarmed = [a for a in (actor1, actor2) if a is None or a.kind is ActorKind.CIVILIANS]
+            if len(unarmed) == 2 and FEUD.search(sentence_text):
+                # "clashes between two families": ACLED names the armed families by
+                # their place, a communal militia (set once the place is known).
+                communal, actor1, actor2 = True, None, None
+            elif actor1 is not None and actor2 is None and INTRA_GROUP.search(sentence_text):
+                # "clashes among QDW members", "between two families of the X tribe":
+                # fighting inside one group has that group on both sides.
+                actor2 = actor1
         assoc1 = _unique([*agents[1:], *unit_assoc], actor1)
         assoc2 = _unique(patients[1:], actor2)
         root = trigger.span(doc).root
@@ -302,6 +324,7 @@ class EventAssembler:
             for c in root.children
         )
         return _Candidate(
+            communal=communal,
             paragraph_text=_paragraph_text(root),
             partial=partial,
             civilian_words=bool(sentence_words & self.civilian_words),
@@ -402,6 +425,10 @@ class EventAssembler:
     def _event(self, article: Article, c: _Candidate, country: str | None) -> Event | None:
         place: Place | None = c.mention.place if c.mention else None
         event_country = (place.country if place else None) or country
+        if c.communal:
+            c.actor1 = c.actor2 = _communal(place, event_country) or _unidentified(
+                self.lexicon, event_country
+            )
         actor1 = c.actor1 or _unidentified(self.lexicon, event_country)
         sub_event = _sub_event(c, actor1, self.lexicon.modifiers)
         from frontlines.events.notes import write_note
@@ -669,6 +696,13 @@ def _unique(actors: list[Actor], main: Actor | None) -> list[Actor]:
             seen.add(actor.name)
             out.append(actor)
     return out
+
+
+def _communal(place: Place | None, country: str | None) -> Actor | None:
+    """ACLED's communal militia: armed residents named after their settlement."""
+    if place is None or place.geo_precision == 3 or not country:
+        return None
+    return Actor(f"{place.name} Communal Militia ({country})", ActorKind.IDENTITY_MILITIA, country)
 
 
 def _unidentified(lexicon: Lexicon, country: str | None) -> Actor:

@@ -1,0 +1,118 @@
+"""Rules that read a sentence against its neighbours: datelines, doubt cast after the
+fact, anaphoric detail, places that only locate others, tribes and infighting.
+Sentences written for these tests."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from frontlines.events.actors import ActorFinder
+from frontlines.events.dates import find_date
+from frontlines.events.lexicon import load_lexicon
+
+SYRIA_STATE = "Military Forces of Syria (2000-)"
+IS = "Islamic State (Syria)"
+SDF = "QSD: Syrian Democratic Forces"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("AMMAN, March 3 (Desert Wire) - Troops captured the hill on Saturday.", date(2024, 3, 2)),
+        ("DAMASCUS, Syria, 3 March 2024 - Rebels shelled the town on Friday.", date(2024, 3, 1)),
+        ("On March 1, troops captured the hill.", date(2024, 3, 1)),
+    ],
+)
+def test_a_wire_dateline_is_not_the_event_date(sentence: str, expected: date) -> None:
+    cue = find_date(sentence, date(2024, 3, 3))
+    assert cue is not None and cue.value == expected
+
+
+def test_a_dateline_alone_gives_no_event_date() -> None:
+    assert find_date("AMMAN, March 3 (Desert Wire) - Troops captured the hill.", None) is None
+
+
+def test_doubt_after_the_fact_hedges_the_event_before(code) -> None:
+    events = code(
+        "Government troops captured Saraqib from the rebels on Friday.\n\n"
+        "At least 6 rebels were killed in the fighting for the town. "
+        "The toll could not be independently verified."
+    )
+    assert len(events) == 1
+    (capture,) = events
+    assert capture.fatalities == 6
+    assert capture.hedged
+    assert any("could not be independently verified" in e.text for e in capture.evidence)
+
+
+def test_an_unhedged_report_stays_unhedged(code) -> None:
+    (capture,) = code("Government troops captured Saraqib from the rebels on Friday.")
+    assert not capture.hedged
+
+
+def test_a_failed_attempt_on_a_place_named_again_is_its_own_clash(code) -> None:
+    events = code(
+        "Government troops captured Kuweires airbase from IS on Friday.\n\n"
+        "IS fighters later tried to win the airbase back but were pushed back by the army."
+    )
+    pairs = {(e.sub_event_type, e.actor1, e.actor2) for e in events}
+    assert ("Government regains territory", SYRIA_STATE, IS) in pairs
+    assert ("Armed clash", IS, SYRIA_STATE) in pairs
+
+
+def test_villages_north_of_a_town_are_placed_near_it_and_the_town_is_no_event(code) -> None:
+    events = code(
+        "The SDF captured the villages of Umm Tinah and Jubb Safa north of Deir ez-Zor from "
+        "IS on Friday."
+    )
+    assert sorted(e.location for e in events) == ["Jubb Safa", "Umm Tinah"]
+    for event in events:
+        assert event.geo_precision == 2
+        assert (event.latitude, event.longitude) == (35.34, 40.14)
+
+
+def test_a_town_framing_the_sentence_locates_unknown_villages(code) -> None:
+    events = code(
+        "In the countryside north of Deir ez-Zor, the SDF seized the villages of Umm Tinah "
+        "and Tall Zahr from IS on Friday."
+    )
+    assert sorted(e.location for e in events) == ["Tall Zahr", "Umm Tinah"]
+    assert all(e.actor1 == SDF and e.geo_precision == 2 for e in events)
+
+
+@pytest.mark.parametrize(
+    ("text", "tribe"),
+    [
+        ("Clashes broke out between Haddadin tribal militiamen and police.", "Haddadin"),
+        ("Gunmen from the Al-Rawda tribe attacked a checkpoint.", "Al Rawda"),
+        ("Two families from the Bani Zaid clan fought.", "Bani Zaid"),
+    ],
+)
+def test_a_named_tribe_is_one_actor_mention(text: str, tribe: str) -> None:
+    mentions = ActorFinder(load_lexicon()).find(text)
+    tribes = [m.tribe for m in mentions if m.tribe]
+    assert tribes == [tribe]
+    # The generic words inside the tribe's mention are not actors of their own.
+    assert not any(m.role == "civilians" for m in mentions)
+
+
+def test_descriptive_words_are_not_tribe_names() -> None:
+    mentions = ActorFinder(load_lexicon()).find("Arab tribal fighters and Bedouin tribesmen.")
+    assert not [m for m in mentions if m.tribe]
+
+
+def test_fighting_inside_one_group_has_it_on_both_sides(code) -> None:
+    (clash,) = code("On Friday, clashes took place among NDF members in Saraqib.")
+    assert clash.actor1 == clash.actor2 == "QDW: National Defence Forces"
+    (feud,) = code("On Friday, two families from the Haddadin tribe clashed in Saraqib.")
+    assert feud.actor1 == feud.actor2 == "Haddadin Tribal Militia (Syria)"
+    assert feud.inter1 == 4
+
+
+def test_a_feud_between_families_is_a_communal_militia_of_the_place(code) -> None:
+    (feud,) = code("On Friday, clashes took place between two families in Saraqib.")
+    assert feud.sub_event_type == "Armed clash"
+    assert feud.actor1 == feud.actor2 == "Saraqib Communal Militia (Syria)"
+    assert feud.inter1 == feud.inter2 == 4
