@@ -116,3 +116,55 @@ def test_a_feud_between_families_is_a_communal_militia_of_the_place(code) -> Non
     assert feud.sub_event_type == "Armed clash"
     assert feud.actor1 == feud.actor2 == "Saraqib Communal Militia (Syria)"
     assert feud.inter1 == feud.inter2 == 4
+
+
+def test_civilians_hurt_in_a_clash_are_victims_not_a_side(code) -> None:
+    (clash,) = code(
+        "On Friday, clashes took place between HTS and the NDF in Saraqib, injuring a woman."
+    )
+    assert clash.sub_event_type == "Armed clash"
+    assert {clash.actor1, clash.actor2} == {
+        "HTS: Hayat Tahrir al Sham",
+        "QDW: National Defence Forces",
+    }
+
+
+def test_a_crowd_attacking_police_is_mob_violence(code) -> None:
+    (mob,) = code("On Friday, a crowd attacked police officers in Saraqib.")
+    assert mob.sub_event_type == "Mob violence"
+    assert mob.event_type == "Riots"
+    assert mob.actor1.startswith("Rioters")
+
+
+def test_a_body_found_is_an_attack_by_unknown_perpetrators(code) -> None:
+    (found,) = code("On Friday, the body of a man was found in Saraqib with gunshot wounds.")
+    assert found.sub_event_type == "Attack"
+    assert found.actor1 == "Unidentified Armed Group (Syria)"
+
+
+def test_an_arrest_that_a_protest_is_about_is_not_an_intervention(code) -> None:
+    events = code(
+        "On Friday, journalists protested in Saraqib against the arrest of their editor and "
+        "demanded his release. He was arrested last month."
+    )
+    assert [e.sub_event_type for e in events] == ["Peaceful protest"]
+
+
+def test_police_dispersing_a_protest_is_an_intervention(code) -> None:
+    (protest,) = code("On Friday, students protested in Saraqib; police dispersed them.")
+    assert protest.sub_event_type == "Protest with intervention"
+
+
+def test_an_armed_group_detaining_fighters_is_fighting_them(code) -> None:
+    (event,) = code("On Friday, HTS members detained two NDF fighters in Saraqib.")
+    assert event.sub_event_type == "Armed clash"
+    (arrest,) = code("On Friday, police arrested two students in Saraqib.")
+    assert arrest.sub_event_type == "Arrests"
+
+
+def test_air_support_is_not_an_air_strike(code) -> None:
+    (event,) = code(
+        "On Friday, SDF fighters supported by coalition warplanes raided Hajin and detained "
+        "an IS member."
+    )
+    assert event.sub_event_type == "Armed clash"
