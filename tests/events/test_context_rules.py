@@ -168,3 +168,15 @@ def test_air_support_is_not_an_air_strike(code) -> None:
         "an IS member."
     )
     assert event.sub_event_type == "Armed clash"
+
+
+def test_a_suspected_group_is_coded_as_the_actor(code) -> None:
+    (attack,) = code(
+        "On Friday, unknown gunmen believed to be IS members attacked an SDF checkpoint in Hajin."
+    )
+    assert attack.actor1 == "Islamic State (Syria)"
+
+
+def test_both_sides_firing_artillery_is_an_armed_clash(code) -> None:
+    (clash,) = code("On Friday, HTS and government forces exchanged artillery fire near Saraqib.")
+    assert clash.sub_event_type == "Armed clash"

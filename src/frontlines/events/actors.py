@@ -22,6 +22,11 @@ _TRIBE = re.compile(
     r"(?:tribe|tribes|tribal militia|tribal militias|tribal militiamen|tribal fighters"
     r"|tribal gunmen|tribesmen|clan|clansmen)\b"
 )
+_SUSPECTED = re.compile(
+    r"^(?:\s+\S+){0,4}?\s+(?:believed to be|suspected to be|suspected of being|thought to be"
+    r"|said to be|likely|presumably|affiliated with|linked to|belonging to|loyal to)"
+    r"(?:\s+(?:the|members of|fighters of|cells of))*\s+$"
+)
 _TRIBE_MEMBERS = re.compile(
     r"(?:(?:two|rival|armed|some) )?(?:families|family members|members|cousins|relatives|sons"
     r"|gunmen|militiamen|fighters)\s+(?:from|of)\s+(?:the\s+)?$"
@@ -113,6 +118,7 @@ class ActorFinder:
                     mentions[-1] = joined
                     continue
             mentions.append(mention)
+        mentions = _attribute_suspects(mentions, text)
         tribes = _tribes(text)
         if tribes:
             # A named tribe replaces the generic hits inside it ("tribal militia").
@@ -122,6 +128,31 @@ class ActorFinder:
             ]  # fmt: skip
             mentions = sorted([*mentions, *tribes], key=lambda m: m.start)
         return mentions
+
+
+def _attribute_suspects(mentions: list[ActorMention], text: str) -> list[ActorMention]:
+    """ "unknown gunmen believed to be IS members": ACLED codes the suspected group, so
+    an unidentified mention followed by such a phrase and a named actor becomes one
+    mention of that actor."""
+    merged: list[ActorMention] = []
+    skip = False
+    for index, mention in enumerate(mentions):
+        if skip:
+            skip = False
+            continue
+        following = mentions[index + 1] if index + 1 < len(mentions) else None
+        if (
+            mention.role == "unidentified"
+            and following is not None
+            and following.entry is not None
+            and _SUSPECTED.match(text[mention.end : following.start])
+        ):
+            span = text[mention.start : following.end]
+            merged.append(ActorMention(mention.start, following.end, span, following.entry))
+            skip = True
+            continue
+        merged.append(mention)
+    return merged
 
 
 def _tribes(text: str) -> list[ActorMention]:
