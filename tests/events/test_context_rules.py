@@ -180,3 +180,14 @@ def test_a_suspected_group_is_coded_as_the_actor(code) -> None:
 def test_both_sides_firing_artillery_is_an_armed_clash(code) -> None:
     (clash,) = code("On Friday, HTS and government forces exchanged artillery fire near Saraqib.")
     assert clash.sub_event_type == "Armed clash"
+
+
+def test_seizing_things_is_not_a_territory_change(code) -> None:
+    events = code("On Friday, government forces seized three trucks of fuel in Saraqib.")
+    assert not any(e.event_type == "Battles" and "territory" in e.sub_event_type for e in events)
+
+
+def test_burning_tyres_on_a_road_is_a_violent_demonstration(code) -> None:
+    (riot,) = code("On Friday, residents blocked a road with burning tyres in Saraqib.")
+    assert riot.sub_event_type == "Violent demonstration"
+    assert riot.actor1.startswith("Rioters")

@@ -27,6 +27,7 @@ from frontlines.events.candidate import Candidate, ResolvedMention
 from frontlines.events.claims import Claim, Status, assess, clause_path
 from frontlines.events.context import (
     assign_places,
+    captures_something_else,
     context_place,
     has_place_object,
     hedge_previous,
@@ -45,7 +46,7 @@ from frontlines.events.places import (
     place_key,
 )
 from frontlines.events.roles import assign_roles
-from frontlines.events.subevents import UNARMED_KINDS, sub_event_of
+from frontlines.events.subevents import ARMED_KINDS, UNARMED_KINDS, sub_event_of
 from frontlines.events.triggers import Trigger, TriggerFinder
 from frontlines.model import Article, Event, Evidence, Place, PlaceMention
 from frontlines.taxonomy import ActorKind, SubEventType, TimePrecision
@@ -196,6 +197,10 @@ class EventAssembler:
                 continue  # "battle tank", "rocket launcher": a modifier, not a happening
             if trigger.needs_place_object and not has_place_object(doc, trigger, places):
                 continue
+            if trigger.cls.state is not None and captures_something_else(
+                doc, trigger, places, frozenset(trigger.cls.partial_objects)
+            ):
+                continue  # "seized three boats": not a change of who holds a place
             if in_support_phrase(trigger.span(doc).root):
                 continue  # "supported by coalition warplanes": support, not a strike
             claim = assess(trigger.span(doc).root, sentence, self.failure_words)
@@ -297,7 +302,8 @@ class EventAssembler:
                 # "clashes between two families": ACLED names the armed families by
                 # their place, a communal militia (set once the place is known).
                 communal, actor1, actor2 = True, None, None
-            if root.lemma_.lower() in MUTUAL_FIGHTING:
+            armed_side = any(a is not None and a.kind in ARMED_KINDS for a in (actor1, actor2))
+            if root.lemma_.lower() in MUTUAL_FIGHTING and armed_side:
                 # Civilians hurt in a clash between others ("clashes ..., injuring a
                 # woman") are its victims, not a side of it.
                 actor1, actor2 = (
@@ -425,7 +431,8 @@ class EventAssembler:
         sub_event = sub_event_of(c, actor1, self.lexicon.modifiers)
         if c.cls.name == "arrest" and actor1.kind in UNARMED_KINDS:
             return None  # "He was arrested": no one arrested by civilians happened here
-        if sub_event is SubEventType.MOB_VIOLENCE and actor1.kind is ActorKind.CIVILIANS:
+        riot = {SubEventType.MOB_VIOLENCE, SubEventType.VIOLENT_DEMONSTRATION}
+        if sub_event in riot and actor1.kind in UNARMED_KINDS:
             actor1 = generic_actor("rioters", event_country, self.lexicon)
         from frontlines.events.notes import write_note
 

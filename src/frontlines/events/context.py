@@ -165,3 +165,35 @@ def context_place(
 
 def rank_trigger(trigger: Trigger, claim: Claim) -> tuple[int, int]:
     return (trigger.cls.priority, -trigger.start)
+
+
+# What a capture can be of: settlements, areas and positions. A territory verb whose
+# object is anything else ("seized three boats", "captured the initiative") does not
+# change who holds a place.
+TERRITORY_NOUNS = frozenset(
+    {"village", "town", "city", "area", "base", "airbase", "airport", "airfield", "district",
+     "region", "province", "governorate", "territory", "control", "neighbourhood",
+     "neighborhood", "quarter", "suburb", "road", "highway", "crossing", "dam", "bridge",
+     "mountain", "hill", "hilltop", "countryside", "outskirts", "camp", "field", "oilfield",
+     "front", "frontline", "line", "axis", "border", "headquarters", "island", "locality", "settlement", "hamlet", "municipality", "capital", "stronghold", "bastion",
+     "valley", "plain", "desert", "badia", "pocket", "enclave", "port", "station", "factory",
+     "plant", "facility", "complex", "compound", "barracks", "garrison", "farmland",
+     "land", "lands", "strip", "zone", "sector", "height", "heights", "ridge", "junction",
+     "roundabout", "market", "school", "hospital", "prison", "academy", "college", "university",
+     "stadium", "mosque", "church", "street", "streets", "square", "it", "them", "all"}
+)  # fmt: skip
+
+
+def captures_something_else(
+    doc: Doc, trigger: Trigger, places: list[PlaceMention], partial_objects: frozenset[str]
+) -> bool:
+    """A territory trigger whose object is neither a place nor a position."""
+    root = trigger.span(doc).root
+    for child in root.children:
+        if child.dep_ not in {"dobj", "nsubjpass"} or child.pos_ != "NOUN":
+            continue
+        if any(p.start <= child.idx < p.end for p in places):
+            return False
+        lemma = child.lemma_.lower()
+        return lemma not in TERRITORY_NOUNS and child.lower_ not in partial_objects
+    return False
