@@ -175,12 +175,13 @@ TERRITORY_NOUNS = frozenset(
      "region", "province", "governorate", "territory", "control", "neighbourhood",
      "neighborhood", "quarter", "suburb", "road", "highway", "crossing", "dam", "bridge",
      "mountain", "hill", "hilltop", "countryside", "outskirts", "camp", "field", "oilfield",
-     "front", "frontline", "line", "axis", "border", "headquarters", "island", "locality", "settlement", "hamlet", "municipality", "capital", "stronghold", "bastion",
-     "valley", "plain", "desert", "badia", "pocket", "enclave", "port", "station", "factory",
-     "plant", "facility", "complex", "compound", "barracks", "garrison", "farmland",
-     "land", "lands", "strip", "zone", "sector", "height", "heights", "ridge", "junction",
-     "roundabout", "market", "school", "hospital", "prison", "academy", "college", "university",
-     "stadium", "mosque", "church", "street", "streets", "square", "it", "them", "all"}
+     "front", "frontline", "line", "axis", "border", "headquarters", "island", "locality",
+     "settlement", "hamlet", "municipality", "capital", "stronghold", "bastion", "valley",
+     "plain", "desert", "badia", "pocket", "enclave", "port", "station", "factory", "plant",
+     "facility", "complex", "compound", "barracks", "garrison", "farmland", "land", "lands",
+     "strip", "zone", "sector", "height", "heights", "ridge", "junction", "roundabout",
+     "market", "school", "hospital", "prison", "academy", "college", "university", "stadium",
+     "mosque", "church", "street", "streets", "square", "it", "them", "all"}
 )  # fmt: skip
 
 
