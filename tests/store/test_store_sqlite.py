@@ -15,8 +15,9 @@ import pytest
 from frontlines.errors import StoreError
 from frontlines.model import Article, Event
 from frontlines.store import EventQuery, SaveResult, Store, open_store, parse_store_url
+from frontlines.store.schema import iter_statements as _statements
 from frontlines.store.schema import load_migrations
-from frontlines.store.sqlite import SQLiteStore, _statements
+from frontlines.store.sqlite import SQLiteStore
 
 # -- URLs -----------------------------------------------------------------------------
 
