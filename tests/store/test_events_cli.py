@@ -1,5 +1,5 @@
 """``frontlines events`` through click's CliRunner, on a temporary store seeded with
-the library API."""
+the library API (SQLite and PostgreSQL: ``store_url`` is parametrised)."""
 
 from __future__ import annotations
 
@@ -21,9 +21,9 @@ from frontlines.store import open_store
 
 @pytest.fixture
 def seeded_url(
-    db_path: Path, make_article: Callable[..., Article], make_event: Callable[..., Event]
+    store_url: str, make_article: Callable[..., Article], make_event: Callable[..., Event]
 ) -> str:
-    url = f"sqlite:///{db_path}"
+    url = store_url
     with open_store(url) as store:
         store.save(
             make_article("a"),
@@ -140,10 +140,14 @@ def test_corrupted_database_is_one_line(tmp_path: Path) -> None:
     assert "not a SQLite database" in result.stderr
 
 
-def test_postgres_is_reported_not_installed() -> None:
-    result = run("--db", "postgresql://localhost/war")
+def test_unreachable_postgres_is_one_line_with_the_password_masked() -> None:
+    # Port 1 on the loopback: nothing listens, the refusal is immediate.
+    result = run("--db", "postgresql://analyst:s3cret@127.0.0.1:1/war")
     assert result.exit_code == 1
-    assert "PostgreSQL support is not installed yet" in result.stderr
+    assert "Traceback" not in result.output
+    [line] = result.stderr.strip().splitlines()
+    assert line.startswith("error: postgresql://analyst:***@127.0.0.1:1/war: cannot connect")
+    assert "s3cret" not in result.output
 
 
 def test_csv_to_a_file(seeded_url: str, tmp_path: Path) -> None:
@@ -195,10 +199,10 @@ def test_unwritable_output_is_one_line(seeded_url: str, tmp_path: Path) -> None:
 
 @pytest.fixture
 def merged_url(
-    db_path: Path, make_article: Callable[..., Article], make_event: Callable[..., Event]
+    store_url: str, make_article: Callable[..., Article], make_event: Callable[..., Event]
 ) -> str:
     """Two reports of one shelling (2 and 5 dead) and one report of another."""
-    url = f"sqlite:///{db_path}"
+    url = store_url
     with open_store(url) as store:
         store.save(make_article("a"), [make_event("a1", "a", fatalities=5, hedged=False)])
         store.save(

@@ -1,5 +1,6 @@
 """``frontlines ingest`` then ``frontlines events --merged``, through the real pipeline:
-two reports of one shelling become one merged event, whatever order they arrive in."""
+two reports of one shelling become one merged event, whatever order they arrive in.
+The ingest order test compares two SQLite files; the others run on both backends."""
 
 from __future__ import annotations
 
@@ -74,8 +75,8 @@ def test_ingest_merges_reports_in_any_order(tmp_path: Path, reports: dict[str, P
         assert store.merged_events() == merge_events(store.query_events())
 
 
-def test_reingesting_a_report_changes_nothing(tmp_path: Path, reports: dict[str, Path]) -> None:
-    url = f"sqlite:///{tmp_path}/events.db"
+def test_reingesting_a_report_changes_nothing(store_url: str, reports: dict[str, Path]) -> None:
+    url = store_url
     ingest(url, *reports.values())
     before = merged_jsonl(url)
     again = ingest(url, reports["activists.txt"]).stderr
@@ -84,8 +85,8 @@ def test_reingesting_a_report_changes_nothing(tmp_path: Path, reports: dict[str,
     assert merged_jsonl(url) == before
 
 
-def test_events_without_merged_flag_are_unchanged(tmp_path: Path, reports: dict[str, Path]) -> None:
-    url = f"sqlite:///{tmp_path}/events.db"
+def test_events_without_merged_flag_are_unchanged(store_url: str, reports: dict[str, Path]) -> None:
+    url = store_url
     ingest(url, *reports.values())
     plain = CliRunner().invoke(events_command, ["--db", url, "--format", "jsonl"])
     assert plain.exit_code == 0, plain.output

@@ -27,6 +27,7 @@ __all__ = [
     "MergeUpdate",
     "SaveResult",
     "Store",
+    "StoreError",
     "StoreURL",
     "open_store",
     "parse_store_url",
@@ -38,12 +39,14 @@ def open_store(url: str, *, create: bool = True) -> Store:
     """Open (and migrate) the store ``url`` names; see ``store.url`` for the forms.
 
     ``create=False`` refuses to create a missing SQLite file, for commands that only
-    read (a typo in ``--db`` should not leave an empty database behind).
+    read (a typo in ``--db`` should not leave an empty database behind). A PostgreSQL
+    database is never created: it must exist (its tables are created on first use).
     """
     parsed = parse_store_url(url)
     if parsed.backend == "postgresql":
-        # The backend will live in store/postgres.py, behind the same Store API.
-        raise StoreError("PostgreSQL support is not installed yet", source=url)
+        from frontlines.store.postgres import PostgresStore
+
+        return PostgresStore(parsed)
     from frontlines.store.sqlite import SQLiteStore
 
     return SQLiteStore(parsed, create=create)
