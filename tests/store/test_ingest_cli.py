@@ -14,7 +14,7 @@ from click.testing import CliRunner, Result
 from frontlines.cli.events import events_command
 from frontlines.cli.ingest import ingest_command
 from frontlines.merge import merge_events
-from frontlines.store import open_store
+from frontlines.store import open_store, parse_store_url
 
 REPORTS = {
     "observatory.txt": "Syrian government forces shelled the town of Kafr Nabl in Idlib "
@@ -80,6 +80,7 @@ def test_reingesting_a_report_changes_nothing(store_url: str, reports: dict[str,
     ingest(url, *reports.values())
     before = merged_jsonl(url)
     again = ingest(url, reports["activists.txt"]).stderr
+    assert again.rstrip().endswith(f"-> {parse_store_url(url).display}")  # password masked
     assert "1 report(s) coded, 0 new" in again
     assert "0 written, 0 removed" in again
     assert merged_jsonl(url) == before

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import random
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from datetime import date, timedelta
 from typing import Any
 
@@ -135,14 +136,31 @@ def test_recoded_and_emptied_reports_are_followed(
     moved = [make_event("art-1-recoded", "art-1", event_date=FIRST_DAY, fatalities=9, **PLACES[2])]
     store.save(make_article("art-1"), moved)
     store.save(make_article("art-2"), [])
+    dropped = len(articles["art-1"]) + len(articles["art-2"])
+    assert store.unmerged_count() == 1 + dropped
     update = store.remerge()
     assert update.merged_in == 1
-    assert update.dropped == len(articles["art-1"]) + len(articles["art-2"])
+    assert update.dropped == dropped
     stored = store.merged_events()
     assert stored == batch_merge(store)
     members = {e for m in stored for e in m.member_ids}
     assert "art-1-recoded" in members
     assert not any(e.startswith(("art-1-e", "art-2-")) for e in members)
+
+
+def test_an_event_recoded_under_the_same_id_is_merged_again(
+    store: Store, make_article: ArticleFactory, articles: dict[str, list[Event]]
+) -> None:
+    ingest(store, make_article, articles)
+    recoded = [replace(e, fatalities=e.fatalities + 10) for e in articles["art-4"]]
+    store.save(make_article("art-4"), recoded)
+    assert store.unmerged_count() == len(recoded)
+    update = store.remerge()
+    assert (update.merged_in, update.dropped) == (len(recoded), 0)
+    stored = store.merged_events()
+    assert stored == batch_merge(store)
+    members = {e.event_id: e for m in stored for e in m.members}
+    assert [members[e.event_id] for e in recoded] == recoded
 
 
 def test_a_failed_remerge_leaves_the_merged_events_as_they_were(

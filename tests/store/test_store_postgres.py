@@ -144,3 +144,20 @@ def test_postgres_placeholders_carry_every_value() -> None:
     sql, params = where_clause(query, POSTGRES)
     assert sql.count("%s") == len(params)
     assert "C'X" not in sql and "50%" not in sql
+
+
+def test_a_dropped_connection_fails_one_call_then_reconnects(
+    pg_url: str, make_article: Callable[..., Article], make_event: Callable[..., Event]
+) -> None:
+    import psycopg
+
+    with open_store(pg_url) as store:
+        assert isinstance(store, PostgresStore)
+        store.save(make_article(), [make_event("e1")])
+        pid = store._connection().info.backend_pid
+        with psycopg.connect(pg_url, autocommit=True) as admin:
+            admin.execute("SELECT pg_terminate_backend(%s)", (pid,))
+        with pytest.raises(StoreError) as info:
+            store.count_events()
+        assert "\n" not in str(info.value)
+        assert store.count_events() == 1

@@ -26,11 +26,12 @@ def ingest_command(paths: tuple[str, ...], db_url: str | None, published: str | 
     with open_store(settings.db) as store:
         items = read_inputs(paths, published=_parse_published(published), settings=settings)
         summary = store_results(store, pipeline.run(items), on_rejected=report_rejected)
+        where = store.url  # a PostgreSQL URL's password is masked there
     merge = summary.merge
     click.echo(
         f"{summary.coded} report(s) coded, {summary.new} new, {summary.events} event(s) stored, "
         f"{summary.rejected} rejected; {merge.total} merged event(s), {len(merge.written)} "
-        f"written, {len(merge.deleted)} removed -> {settings.db}",
+        f"written, {len(merge.deleted)} removed -> {where}",
         err=True,
     )
     if summary.rejected:

@@ -76,8 +76,8 @@ class Store(ABC):
 
     @abstractmethod
     def unmerged_count(self) -> int:
-        """Stored events that no merged event holds yet (0 right after ``remerge``
-        unless a report was re-coded or deleted meanwhile)."""
+        """How many stored events the merged events do not reflect yet: new or
+        re-coded since the last ``remerge``, or gone (0 right after a ``remerge``)."""
 
     @abstractmethod
     def close(self) -> None:

@@ -51,17 +51,23 @@ class PostgresStore(SQLStore):
         except ImportError as exc:  # a broken install: psycopg is a dependency
             raise self._fail("PostgreSQL needs psycopg: pip install 'psycopg[binary]'") from exc
         self._driver_error: type[Exception] = psycopg.Error
-        try:
-            self._conn: psycopg.Connection[Any] | None = psycopg.connect(
-                url.libpq, autocommit=True, connect_timeout=CONNECT_TIMEOUT_S
-            )
-        except psycopg.Error as exc:
-            raise self._fail(f"cannot connect: {self._scrub(_one_line(exc))}") from None
+        self._conn: psycopg.Connection[Any] | None = self._connect()
         try:
             self._migrate()
         except BaseException:
             self.close()
             raise
+
+    def _connect(self) -> psycopg.Connection[Any]:
+        import psycopg
+
+        try:
+            return psycopg.connect(
+                self._secret.libpq, autocommit=True, connect_timeout=CONNECT_TIMEOUT_S
+            )
+        except psycopg.Error as exc:
+            # from None: the driver's chained error would only repeat the message.
+            raise self._fail(f"cannot connect: {self._scrub(_one_line(exc))}") from None
 
     def _scrub(self, message: str) -> str:
         # libpq does not echo passwords, but a URL libpq could not parse may be quoted.
@@ -107,6 +113,13 @@ class PostgresStore(SQLStore):
     def _connection(self) -> psycopg.Connection[Any]:
         if self._conn is None:
             raise self._fail("the store is closed")
+        if self._conn.broken:
+            # The server restarted or the network dropped: the call that hit it failed
+            # with a StoreError; a long-lived store (the HTTP server) reconnects here.
+            # If the server is still away this raises, and the next call tries again.
+            fresh = self._connect()
+            self._conn.close()
+            self._conn = fresh
         return self._conn
 
     @contextmanager

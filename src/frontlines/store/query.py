@@ -63,10 +63,15 @@ class Dialect:
     binary_order: str
     """Collation suffix that sorts ids byte by byte, as SQLite and Python do; a
     PostgreSQL database's own collation (en_US...) may order punctuation differently."""
+    distinct: str
+    """NULL-safe "differs from": SQLite's ``IS NOT`` (older SQLite lacks ``IS DISTINCT
+    FROM``), the SQL standard's ``IS DISTINCT FROM`` in PostgreSQL."""
 
 
-SQLITE = Dialect(placeholder="?", no_limit=-1, binary_order="")
-POSTGRES = Dialect(placeholder="%s", no_limit=None, binary_order=' COLLATE "C"')
+SQLITE = Dialect(placeholder="?", no_limit=-1, binary_order="", distinct="IS NOT")
+POSTGRES = Dialect(
+    placeholder="%s", no_limit=None, binary_order=' COLLATE "C"', distinct="IS DISTINCT FROM"
+)
 
 
 def where_clause(
