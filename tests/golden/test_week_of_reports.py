@@ -130,6 +130,16 @@ def test_week_through_the_cli(tmp_path: Path) -> None:
     assert ingest.exit_code == 0, ingest.output
     ingest = runner.invoke(cli, ["ingest", str(WIRE), str(MONITOR), "--db", db])
     assert ingest.exit_code == 0, ingest.output
+    listed = runner.invoke(cli, ["events", "--merged", "--db", db, "--format", "jsonl"])
+    assert listed.exit_code == 0, listed.output
+    merged = [json.loads(line) for line in listed.stdout.splitlines() if line.strip()]
+    (capture,) = [
+        m for m in merged
+        if m["sub_event_type"] == "Government regains territory" and m["location"] == "Jirah Airbase"
+    ]  # fmt: skip
+    assert len({s["article_id"] for s in capture["sources"]}) == 3
+    assert {c["value"] for c in capture["conflicts"] if c["field"] == "fatalities"} == {"14", "9"}
+    assert all(s["evidence"] for s in capture["sources"])
     shown = runner.invoke(cli, ["control", "--db", db, "--date", "2017-05-20", "--format", "json"])
     assert shown.exit_code == 0, shown.output
     rows = json.loads(shown.stdout)
