@@ -133,10 +133,10 @@ def test_week_through_the_cli(tmp_path: Path) -> None:
     listed = runner.invoke(cli, ["events", "--merged", "--db", db, "--format", "jsonl"])
     assert listed.exit_code == 0, listed.output
     merged = [json.loads(line) for line in listed.stdout.splitlines() if line.strip()]
+    regains = "Government regains territory"
     (capture,) = [
-        m for m in merged
-        if m["sub_event_type"] == "Government regains territory" and m["location"] == "Jirah Airbase"
-    ]  # fmt: skip
+        m for m in merged if m["sub_event_type"] == regains and m["location"] == "Jirah Airbase"
+    ]
     assert len({s["article_id"] for s in capture["sources"]}) == 3
     assert {c["value"] for c in capture["conflicts"] if c["field"] == "fatalities"} == {"14", "9"}
     assert all(s["evidence"] for s in capture["sources"])
