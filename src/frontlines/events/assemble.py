@@ -12,6 +12,7 @@ import bisect
 import hashlib
 import re
 from collections import Counter
+from dataclasses import replace
 from datetime import date
 
 from spacy.tokens import Doc, Span, Token
@@ -35,6 +36,7 @@ from frontlines.events.context import (
     is_definite_description,
     recent_events,
     refers_back,
+    stated_as_reason,
 )
 from frontlines.events.dates import find_date
 from frontlines.events.lexicon import Lexicon
@@ -49,7 +51,7 @@ from frontlines.events.roles import assign_roles
 from frontlines.events.subevents import ARMED_KINDS, UNARMED_KINDS, sub_event_of
 from frontlines.events.triggers import Trigger, TriggerFinder
 from frontlines.model import Article, Event, Evidence, Place, PlaceMention
-from frontlines.taxonomy import ActorKind, SubEventType, TimePrecision
+from frontlines.taxonomy import ActorKind, EventType, SubEventType, TimePrecision
 
 FEUD = re.compile(
     r"\b(?:families|clans|cousins|relatives|family members|locals|residents|villagers)\b", re.I
@@ -203,9 +205,17 @@ class EventAssembler:
                 continue  # "seized three boats": not a change of who holds a place
             if in_support_phrase(trigger.span(doc).root):
                 continue  # "supported by coalition warplanes": support, not a strike
+            if stated_as_reason(doc, trigger):
+                continue  # "arrested for taking part in protests": the arrest happened
             claim = assess(trigger.span(doc).root, sentence, self.failure_words)
             if claim.status in {Status.CONDITIONAL, Status.FUTURE, Status.NEGATED}:
                 continue
+            if claim.status is Status.PURPOSE:
+                if trigger.cls.intervention is None:
+                    continue
+                # "gathered to protest": a protest is the gathering's purpose and
+                # the gathering itself.
+                claim = replace(claim, status=Status.HAPPENED)
             live.append((trigger, claim))
         if any(not t.weak for t, _ in live):
             live = [(t, c) for t, c in live if not t.weak]
@@ -317,13 +327,25 @@ class EventAssembler:
         assoc1 = _unique([*agents[1:], *unit_assoc], actor1)
         assoc2 = _unique(patients[1:], actor2)
         sentence_words = {t.lower_ for t in root.sent}
+        paragraph_text = _paragraph_text(root)
+        # "militias attacked the villages ... eight residents were killed": a raid on
+        # a place whose only named victims are civilians is an attack on them.
+        raid_on_civilians = (
+            root.lemma_.lower() in ONE_SIDED_ASSAULTS
+            and actor2 is None
+            and bool(set(re.findall(r"[a-z]+", paragraph_text.lower())) & self.civilian_words)
+            and not any(
+                m.actor.kind in ARMED_KINDS and m.actor != actor1 for m in paragraph_mentions
+            )
+        )
         partial = any(
             c.dep_ in {"dobj", "nsubjpass"} and c.lower_ in trigger.cls.partial_objects
             for c in root.children
         )
         return Candidate(
             communal=communal,
-            paragraph_text=_paragraph_text(root),
+            paragraph_text=paragraph_text,
+            raid_on_civilians=raid_on_civilians,
             partial=partial,
             civilian_words=bool(sentence_words & self.civilian_words),
             sentence=index,
@@ -427,13 +449,24 @@ class EventAssembler:
             c.actor1 = c.actor2 = _communal(place, event_country) or _unidentified(
                 self.lexicon, event_country
             )
+        if c.actor1 is None and c.cls.name == "arrest" and event_country:
+            # "55 people were arrested": arrests by an unnamed agent are the police's.
+            c.actor1 = generic_actor("police", event_country, self.lexicon)
         actor1 = c.actor1 or _unidentified(self.lexicon, event_country)
         sub_event = sub_event_of(c, actor1, self.lexicon.modifiers)
         if c.cls.name == "arrest" and actor1.kind in UNARMED_KINDS:
             return None  # "He was arrested": no one arrested by civilians happened here
+        if c.actor2 is None and sub_event.event_type is EventType.VIOLENCE_AGAINST_CIVILIANS:
+            # Violence against civilians has civilians on the other side, named or not.
+            c.actor2 = generic_actor("civilians", event_country, self.lexicon)
         riot = {SubEventType.MOB_VIOLENCE, SubEventType.VIOLENT_DEMONSTRATION}
-        if sub_event in riot and actor1.kind in UNARMED_KINDS:
+        if sub_event in riot and (actor1.kind in UNARMED_KINDS or _unnamed(actor1)):
             actor1 = generic_actor("rioters", event_country, self.lexicon)
+        elif c.cls.intervention is not None and (
+            actor1.kind is ActorKind.CIVILIANS or _unnamed(actor1)
+        ):
+            # "prisoners who were protesting": the crowd of a protest is its protesters.
+            actor1 = generic_actor("protesters", event_country, self.lexicon)
         from frontlines.events.notes import write_note
 
         template = sub_event.value
@@ -583,6 +616,14 @@ def _communal(place: Place | None, country: str | None) -> Actor | None:
     if place is None or place.geo_precision == 3 or not country:
         return None
     return Actor(f"{place.name} Communal Militia ({country})", ActorKind.IDENTITY_MILITIA, country)
+
+
+# Verbs of one side falling on another (not of two sides fighting).
+ONE_SIDED_ASSAULTS = frozenset({"attack", "raid", "assault", "storm"})
+
+
+def _unnamed(actor: Actor) -> bool:
+    return actor.generic and actor.name.startswith("Unidentified")
 
 
 def _unidentified(lexicon: Lexicon, country: str | None) -> Actor:

@@ -42,6 +42,7 @@ class Status(StrEnum):
     NEGATED = "negated"
     CONDITIONAL = "conditional"
     FUTURE = "future"
+    PURPOSE = "purpose"  # "to capture the town": what an action was for
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,6 +91,11 @@ def assess(trigger: Token, sentence: Span, failure_words: frozenset[str]) -> Cla
             break
         if auxes & FUTURE_AUX or (token != trigger and token.lemma_ in FUTURE_VERBS):
             status = Status.FUTURE
+            break
+        if token.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in children):
+            # "released prisoners to combat the spread", "advanced to capture the
+            # town": a purpose, which has not happened (yet).
+            status = Status.PURPOSE
             break
         if "going" in lower_children and "to" in {c.lower_ for c in token.subtree}:
             status = Status.FUTURE

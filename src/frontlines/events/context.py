@@ -5,6 +5,7 @@ actor was supported."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
@@ -42,6 +43,22 @@ def in_support_phrase(token: Token) -> bool:
         ):
             return False
     return False
+
+
+# "arrested for taking part in the protests", "detained for their role in the attack":
+# the happening is the arrest; the protest or attack is the reason given for it.
+_REASON = re.compile(
+    r"\bfor\s+(?:(?:\w+ing|their|his|her|alleged|allegedly)\s+)+(?:(?:role|involvement|part)\s+)?"
+    r"(?:in\s+)?(?:the\s+|a\s+|an\s+|recent\s+|last\s+\w+'s\s+)*$",
+    re.I,
+)
+
+
+def stated_as_reason(doc: Doc, trigger: Trigger) -> bool:
+    """A trigger inside "for participating in ...": the cause of another event."""
+    start = doc[trigger.start].idx
+    sentence_start = doc[trigger.start].sent.start_char
+    return bool(_REASON.search(doc.text[max(sentence_start, start - 60) : start]))
 
 
 def recent_events(earlier: list[Candidate], paragraph: int) -> list[Candidate]:

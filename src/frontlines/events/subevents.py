@@ -12,11 +12,15 @@ from frontlines.taxonomy import ActorKind, SubEventType
 
 GRIEVANCE = re.compile(
     r"\b(?:against|over|protest(?:ing|ed)?|demand(?:ing|ed)?|condemn(?:ing|ed)?|denounc\w*"
-    r"|decry\w*|release of|because of|following)\b[^.;]{0,50}$"
+    r"|decry\w*|release of|because of|following|after)\b[^.;]{0,50}$"
 )
 
 
 SINGLE_PERSON = re.compile(r"\b(?:he|she|who)\s+(?:was|had been|has been|were)\s+$")
+
+
+# What police throw at a crowd; the crowd throwing stones is violence.
+THROWN_BY_POLICE = re.compile(r"\s+(?:\w+\s+)?(?:tear\s*gas|teargas|gas|stun|smoke|flash)", re.I)
 
 
 UNARMED_KINDS = frozenset({ActorKind.CIVILIANS, ActorKind.PROTESTERS})
@@ -35,6 +39,8 @@ def protest_outcome(c: Candidate, modifiers: dict[str, tuple[str, ...]]) -> SubE
         text = c.paragraph_text
         for word in modifiers.get(kind, ()):
             for found in re.finditer(rf"\b{re.escape(word)}", text):
+                if kind == "violent" and THROWN_BY_POLICE.match(text, found.end()):
+                    continue  # "guards threw tear gas at them": an intervention
                 # "against the arrest of their editor", "He was arrested last week":
                 # the grievance behind a protest, not what happened to it.
                 before = text[max(0, found.start() - 70) : found.start()]
@@ -42,10 +48,12 @@ def protest_outcome(c: Candidate, modifiers: dict[str, tuple[str, ...]]) -> SubE
                     return True
         return False
 
-    if c.cls.excessive is not None and said("excessive"):
-        return c.cls.excessive
+    # Protesters who turned violent make a violent demonstration even when the
+    # police killed some of them: ACLED keeps "excessive force" for peaceful crowds.
     if said("violent"):
         return SubEventType.VIOLENT_DEMONSTRATION
+    if c.cls.excessive is not None and said("excessive"):
+        return c.cls.excessive
     if c.cls.intervention is not None and said("intervention"):
         return c.cls.intervention
     return None
@@ -82,7 +90,9 @@ def sub_event_of(
         return cls.armed_target
     if cls.non_state is not None and not state:
         return cls.non_state
-    if cls.against_civilians is not None and target is ActorKind.CIVILIANS:
+    if cls.against_civilians is not None and (
+        target is ActorKind.CIVILIANS or (c.raid_on_civilians and target is None)
+    ):
         return cls.against_civilians
     if (
         cls.armed_target is not None
