@@ -82,3 +82,23 @@ def test_a_raid_on_an_armed_group_stays_a_clash(code) -> None:
         "On Friday, IS fighters attacked an SDF checkpoint in Hajin. Two farmers were hurt."
     )
     assert _types(events) == ["Armed clash"]
+
+
+def test_seizing_property_is_looting(code) -> None:
+    (event,) = code("On Friday, HTS fighters seized four fuel trucks in Saraqib.")
+    assert event.sub_event_type == "Looting/property destruction"
+
+
+def test_stones_thrown_by_a_crowd_that_is_not_protesting_are_mob_violence(code) -> None:
+    (riot,) = code("On Friday, a crowd of villagers pelted a police patrol with stones in Saraqib.")
+    assert riot.sub_event_type == "Mob violence"
+
+
+def test_stones_thrown_at_a_protest_make_it_a_violent_demonstration(code) -> None:
+    (riot,) = code("On Friday, protesters threw stones at the town hall in Saraqib.")
+    assert riot.sub_event_type == "Violent demonstration"
+
+
+def test_building_barricades_is_a_violent_demonstration(code) -> None:
+    (riot,) = code("On Friday, residents of Saraqib built barricades and set them alight.")
+    assert riot.sub_event_type == "Violent demonstration"

@@ -202,7 +202,11 @@ class EventAssembler:
             if trigger.cls.state is not None and captures_something_else(
                 doc, trigger, places, frozenset(trigger.cls.partial_objects)
             ):
-                continue  # "seized three boats": not a change of who holds a place
+                # "seized three boats": not a change of who holds a place, but
+                # property taken by force (ACLED's looting/property destruction).
+                if trigger.span(doc).root.lemma_.lower() not in PROPERTY_SEIZURE:
+                    continue
+                trigger = replace(trigger, cls=self.lexicon.classes["looting"])
             if in_support_phrase(trigger.span(doc).root):
                 continue  # "supported by coalition warplanes": support, not a strike
             if stated_as_reason(doc, trigger):
@@ -617,6 +621,9 @@ def _communal(place: Place | None, country: str | None) -> Actor | None:
         return None
     return Actor(f"{place.name} Communal Militia ({country})", ActorKind.IDENTITY_MILITIA, country)
 
+
+# Territory verbs that, with a thing as their object, take property.
+PROPERTY_SEIZURE = frozenset({"seize", "confiscate", "commandeer"})
 
 # Verbs of one side falling on another (not of two sides fighting).
 ONE_SIDED_ASSAULTS = frozenset({"attack", "raid", "assault", "storm"})
