@@ -102,3 +102,13 @@ def test_stones_thrown_at_a_protest_make_it_a_violent_demonstration(code) -> Non
 def test_building_barricades_is_a_violent_demonstration(code) -> None:
     (riot,) = code("On Friday, residents of Saraqib built barricades and set them alight.")
     assert riot.sub_event_type == "Violent demonstration"
+
+
+def test_a_patrol_with_nothing_else_happening_is_a_change_of_activity(code) -> None:
+    (patrol,) = code("On Friday, Russian military police conducted a patrol near Saraqib.")
+    assert patrol.sub_event_type == "Change to group/activity"
+
+
+def test_an_attack_on_a_patrol_is_not_a_change_of_activity(code) -> None:
+    (attack,) = code("On Friday, IS fighters attacked an SDF patrol near Hajin.")
+    assert attack.sub_event_type == "Armed clash"
