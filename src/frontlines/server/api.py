@@ -1,0 +1,267 @@
+"""The HTTP API's routes, each a thin layer over the store, control and pipeline.
+
+GET  /api/events              filtered, paginated events
+GET  /api/events/{id}         one event, its sources and its evidence in context
+GET  /api/timeline            matching events per day (the map's date slider)
+GET  /api/control             each settlement's controller on a date
+GET  /api/articles            stored articles with their cleaned text, paginated
+GET  /api/articles/{id}       one article
+POST /api/reports             code and store reports (needs the write token)
+GET  /api/health              liveness and the number of stored events
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Query, Request
+from starlette.concurrency import run_in_threadpool
+
+from frontlines.config import Settings
+from frontlines.model import Article, Event
+from frontlines.server import schemas
+from frontlines.server.errors import APIError
+from frontlines.server.queries import (
+    EventFilter,
+    day_counts,
+    evidence_context,
+    find_event,
+    page_of_events,
+    parse_bbox,
+)
+from frontlines.server.reports import (
+    ReportOptions,
+    ReportWriter,
+    no_reports_error,
+    read_reports,
+    report_format,
+)
+from frontlines.server.security import read_body_capped, require_read, require_write
+from frontlines.store import EventQuery, Store
+
+MAX_PAGE = 500
+DEFAULT_PAGE = 100
+# Filter values are names and short phrases; anything longer is not a real filter.
+MAX_FILTER_CHARS = 200
+
+ERRORS: dict[int | str, dict[str, object]] = {
+    status: {"model": schemas.ErrorBody} for status in (401, 403, 404, 413, 415, 422, 503)
+}
+
+reads = APIRouter(prefix="/api", dependencies=[Depends(require_read)], responses=ERRORS)
+writes = APIRouter(prefix="/api", dependencies=[Depends(require_write)], responses=ERRORS)
+
+Text = Annotated[str | None, Query(max_length=MAX_FILTER_CHARS)]
+Limit = Annotated[int, Query(ge=0, le=MAX_PAGE, description="page size")]
+Offset = Annotated[int, Query(ge=0, le=10**9, description="items to skip")]
+
+
+def _store(request: Request) -> Store:
+    store: Store = request.app.state.store
+    return store
+
+
+def _next(offset: int, limit: int, count: int, total: int | None) -> int | None:
+    if total is not None:
+        return offset + limit if offset + limit < total else None
+    return offset + limit if count == limit and limit > 0 else None
+
+
+def event_filter(
+    since: Annotated[date | None, Query(description="first day, inclusive")] = None,
+    until: Annotated[date | None, Query(description="last day, inclusive")] = None,
+    bbox: Annotated[
+        str | None, Query(max_length=MAX_FILTER_CHARS, description="west,south,east,north")
+    ] = None,
+    country: Text = None,
+    admin1: Text = None,
+    type: Annotated[
+        str | None,
+        Query(max_length=MAX_FILTER_CHARS, description="event type or sub-event type"),
+    ] = None,
+    actor: Annotated[
+        str | None, Query(max_length=MAX_FILTER_CHARS, description="substring of an actor")
+    ] = None,
+    q: Annotated[
+        str | None,
+        Query(max_length=MAX_FILTER_CHARS, description="text in notes, place, actors, evidence"),
+    ] = None,
+    article_id: Text = None,
+    limit: Limit = DEFAULT_PAGE,
+    offset: Offset = 0,
+) -> EventFilter:
+    if since and until and since > until:
+        raise APIError(422, "since is after until")
+    query = EventQuery(
+        since=since,
+        until=until,
+        country=country or None,
+        admin1=admin1 or None,
+        event_type=type or None,
+        actor=actor or None,
+        article_id=article_id or None,
+        limit=limit,
+        offset=offset,
+    )
+    return EventFilter(query=query, bbox=parse_bbox(bbox), text=(q or "").strip() or None)
+
+
+Filter = Annotated[EventFilter, Depends(event_filter)]
+
+
+@reads.get("/events", response_model=schemas.EventPage, summary="List and filter events")
+def list_events(request: Request, flt: Filter) -> dict[str, object]:
+    events, total = page_of_events(_store(request), flt)
+    limit = flt.query.limit or 0
+    offset = flt.query.offset
+    return {
+        "items": [e.to_dict() for e in events],
+        "total": total,
+        "limit": limit,
+        "offset": offset,
+        "next_offset": _next(offset, limit, len(events), total),
+    }
+
+
+@reads.get("/timeline", response_model=schemas.Timeline, summary="Matching events per day")
+def timeline(request: Request, flt: Filter) -> dict[str, object]:
+    days, undated = day_counts(_store(request), flt)
+    return {
+        "days": [{"date": d.isoformat(), "count": n} for d, n in days],
+        "undated": undated,
+    }
+
+
+def _source(article: Article) -> dict[str, object]:
+    return {
+        "article_id": article.id,
+        "title": article.title,
+        "publisher": article.publisher,
+        "original_source": article.original_source,
+        "published": article.published.isoformat() if article.published else None,
+        "url": article.url,
+    }
+
+
+@reads.get(
+    "/events/{event_id}",
+    response_model=schemas.EventDetail,
+    summary="One event with its sources and evidence",
+)
+def get_event(request: Request, event_id: str) -> dict[str, object]:
+    store = _store(request)
+    event: Event = find_event(store, event_id)
+    article = store.get_article(event.article_id)
+    sources = [_source(article)] if article else []
+    evidence = []
+    for span in event.evidence:
+        if article is not None:
+            context = evidence_context(article, span.start, span.end)
+            evidence.append(
+                {
+                    "article_id": context.article_id,
+                    "start": context.start,
+                    "end": context.end,
+                    "before": context.before,
+                    "text": context.text,
+                    "after": context.after,
+                }
+            )
+        else:
+            evidence.append(
+                {
+                    "article_id": event.article_id,
+                    "start": span.start,
+                    "end": span.end,
+                    "before": "",
+                    "text": span.text,
+                    "after": "",
+                }
+            )
+    return {"event": event.to_dict(), "sources": sources, "evidence": evidence}
+
+
+@reads.get("/control", response_model=schemas.ControlOut, summary="Control on a date")
+def control(
+    request: Request,
+    on: Annotated[date, Query(alias="date", description="the day, YYYY-MM-DD")],
+    admin1: Annotated[list[str] | None, Query(max_length=50)] = None,
+) -> dict[str, object]:
+    from frontlines.control import control_table
+
+    events = _store(request).query_events(EventQuery())
+    states = control_table(events, on, [a for a in admin1 or [] if a] or None)
+    return {"date": on.isoformat(), "places": [s.to_dict() for s in states]}
+
+
+@reads.get("/articles", response_model=schemas.ArticlePage, summary="Stored articles")
+def list_articles(request: Request, limit: Limit = 20, offset: Offset = 0) -> dict[str, object]:
+    articles = _store(request).articles(limit=limit, offset=offset)
+    return {
+        "items": [a.to_dict() for a in articles],
+        "total": None,
+        "limit": limit,
+        "offset": offset,
+        "next_offset": _next(offset, limit, len(articles), None),
+    }
+
+
+@reads.get("/articles/{article_id}", response_model=schemas.ArticleOut, summary="One article")
+def get_article(request: Request, article_id: str) -> dict[str, object]:
+    article = _store(request).get_article(article_id)
+    if article is None:
+        raise APIError(404, f"no article with id {article_id!r}")
+    return article.to_dict()
+
+
+@reads.get("/health", response_model=schemas.Health, summary="Liveness")
+def health(request: Request) -> dict[str, object]:
+    return {"status": "ok", "events": _store(request).count_events()}
+
+
+@writes.post(
+    "/reports",
+    response_model=schemas.ReportResult,
+    status_code=201,
+    summary="Code and store reports (text, Markdown, HTML, JSON or JSONL body)",
+    openapi_extra={
+        "requestBody": {
+            "required": True,
+            "content": {
+                media: {"schema": {"type": "string"}}
+                for media in ("text/plain", "text/markdown", "text/html", "application/x-ndjson")
+            }
+            | {"application/json": {"schema": {"type": "object"}}},
+        }
+    },
+)
+async def post_reports(
+    request: Request,
+    published: Annotated[date | None, Query(description="publication date if none")] = None,
+    source: Text = None,
+    url: Annotated[str | None, Query(max_length=2000)] = None,
+    title: Text = None,
+) -> dict[str, object]:
+    settings: Settings = request.app.state.settings
+    fmt = report_format(request.headers.get("content-type"))
+    body = await read_body_capped(request, settings.max_request_bytes)
+    options = ReportOptions(published=published, source=source, url=url, title=title)
+    items = list(read_reports(body, fmt, options))
+    writer: ReportWriter = request.app.state.writer
+    stored, rejected = await run_in_threadpool(writer.write, items)
+    if not stored:
+        raise no_reports_error(rejected)
+    return {
+        "stored": [
+            {
+                "article_id": s.article.id,
+                "title": s.article.title,
+                "inserted": s.inserted,
+                "events_written": len(s.event_ids),
+                "event_ids": list(s.event_ids),
+            }
+            for s in stored
+        ],
+        "rejected": [{"input": r.input, "code": r.code, "reason": r.reason} for r in rejected],
+    }

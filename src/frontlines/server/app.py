@@ -1,0 +1,74 @@
+"""The FastAPI application: the API under /api, the map page at /, nothing from a CDN.
+
+``create_app`` takes the settings and an open store (the seam the tests use); the
+``frontlines serve`` command opens the store from the ``db`` setting and runs uvicorn.
+The interactive docs pages are off because they load their scripts from a CDN; the
+OpenAPI schema itself is served at /api/openapi.json.
+"""
+
+from __future__ import annotations
+
+from importlib.resources import files
+from pathlib import Path
+
+from fastapi import FastAPI
+from fastapi.responses import FileResponse
+from fastapi.staticfiles import StaticFiles
+
+from frontlines.config import Settings
+from frontlines.errors import ConfigError
+from frontlines.server.api import reads, writes
+from frontlines.server.errors import install_error_handlers
+from frontlines.server.reports import ReportWriter
+from frontlines.server.security import READ_ACCESS, GuardMiddleware
+from frontlines.store import Store
+
+STATIC = Path(str(files("frontlines.server") / "static"))
+
+
+def check_settings(settings: Settings) -> None:
+    if settings.api_read_access not in READ_ACCESS:
+        raise ConfigError(
+            f"setting 'api_read_access' must be one of {', '.join(READ_ACCESS)}, "
+            f"not {settings.api_read_access!r}"
+        )
+    if settings.api_read_access == "token" and not settings.api_token:
+        raise ConfigError("setting 'api_read_access' is 'token' but 'api_token' is empty")
+    if settings.max_request_bytes <= 0:
+        raise ConfigError("setting 'max_request_bytes' must be positive")
+
+
+def create_app(settings: Settings, store: Store) -> FastAPI:
+    """The app serving ``store``; the caller owns the store and closes it."""
+    check_settings(settings)
+    app = FastAPI(
+        title="frontlines",
+        summary="ACLED-style conflict events coded from reports, with their evidence.",
+        version=_version(),
+        openapi_url="/api/openapi.json",
+        docs_url=None,
+        redoc_url=None,
+    )
+    app.state.settings = settings
+    app.state.store = store
+    app.state.writer = ReportWriter(settings, store)
+    install_error_handlers(app)
+    app.include_router(reads)
+    app.include_router(writes)
+    app.add_middleware(GuardMiddleware, max_body=settings.max_request_bytes)
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+
+    @app.get("/", include_in_schema=False)
+    def index() -> FileResponse:
+        return FileResponse(STATIC / "index.html", media_type="text/html")
+
+    return app
+
+
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("frontlines")
+    except PackageNotFoundError:
+        return "0"
