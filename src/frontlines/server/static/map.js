@@ -174,24 +174,56 @@
       node.classList.toggle("in-window", t !== day && inWindow({ event_date: isoDay(t) }, day));
     }
     const shown = state.events.filter((e) => inWindow(e, day));
+    state.shown = shown;
     eventsLayer.clearLayers();
+    // Events at the same point share a spot: a click there lists them all. Larger
+    // circles are drawn first so the smaller ones on top stay clickable.
+    const places = new Map();
+    for (const event of shown) {
+      if (event.latitude === null || event.longitude === null) continue;
+      const key = event.latitude + "," + event.longitude;
+      if (!places.has(key)) places.set(key, []);
+      places.get(key).push(event);
+    }
+    const located = shown.filter((e) => e.latitude !== null && e.longitude !== null);
+    located.sort((a, b) => (b.fatalities || 0) - (a.fatalities || 0));
+    for (const event of located) {
+      const together = places.get(event.latitude + "," + event.longitude);
+      const marker = L.circleMarker([event.latitude, event.longitude], {
+        radius: radiusOf(event.fatalities),
+        color: "#222",
+        weight: together.length > 1 ? 2 : 1,
+        fillColor: colourOf(event.event_type),
+        fillOpacity: 0.8,
+        className: "event-marker",
+      });
+      const tip = el("span", summary(event));
+      if (together.length > 1) tip.append(" (+" + (together.length - 1) + " more here)");
+      marker.bindTooltip(tip);
+      marker.on("click", () =>
+        together.length > 1
+          ? showList(together, together.length + " events at " + (event.location || "this point"))
+          : openEvent(event.event_id),
+      );
+      marker.addTo(eventsLayer);
+      marker.getElement().dataset.eventId = event.event_id;
+    }
+    showList(shown, null, false);
+    const total = state.events.length;
+    setStatus(
+      shown.length === total
+        ? total + " event(s)"
+        : shown.length + " of " + total + " event(s) on the chosen dates",
+    );
+    if ($("control-toggle").checked) loadControl();
+  }
+
+  // The side list: all shown events, or those at one point (``heading`` says which);
+  // ``reveal`` brings the list back in place of an open event.
+  function showList(events, heading, reveal = true) {
     const list = $("events");
     list.replaceChildren();
-    for (const event of shown) {
-      if (event.latitude !== null && event.longitude !== null) {
-        const marker = L.circleMarker([event.latitude, event.longitude], {
-          radius: radiusOf(event.fatalities),
-          color: "#222",
-          weight: 1,
-          fillColor: colourOf(event.event_type),
-          fillOpacity: 0.8,
-          className: "event-marker",
-        });
-        marker.bindTooltip(el("span", summary(event)));
-        marker.on("click", () => openEvent(event.event_id));
-        marker.addTo(eventsLayer);
-        marker.getElement().dataset.eventId = event.event_id;
-      }
+    for (const event of events) {
       const button = el("button");
       button.type = "button";
       button.dataset.eventId = event.event_id;
@@ -203,13 +235,11 @@
       item.append(button);
       list.append(item);
     }
-    const total = state.events.length;
-    setStatus(
-      shown.length === total
-        ? total + " event(s)"
-        : shown.length + " of " + total + " event(s) on the chosen dates",
-    );
-    if ($("control-toggle").checked) loadControl();
+    $("list-heading").textContent = heading || "Events";
+    $("all-events").hidden = !heading;
+    if (!reveal) return;
+    $("event-detail").hidden = true;
+    $("event-list").hidden = false;
   }
 
   function summary(event) {
@@ -407,6 +437,7 @@
     $("event-detail").hidden = true;
     $("event-list").hidden = false;
   });
+  $("all-events").addEventListener("click", () => showList(state.shown || [], null));
   drawLegend(null);
   loadEvents();
 })();
