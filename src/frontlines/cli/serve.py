@@ -27,9 +27,21 @@ MAX_HEADER_BYTES = 64 * 1024
     default=None,
     help="whether reads need the token (default: setting 'api_read_access', open)",
 )
+@click.option(
+    "--workers",
+    default=1,
+    show_default=True,
+    type=click.IntRange(1, 64),
+    help="server processes; reads scale with cores (each process loads the pipeline "
+    "on its first write)",
+)
 @handle_errors
-def serve_command(db_url: str | None, host: str, port: int, read_access: str | None) -> None:
+def serve_command(
+    db_url: str | None, host: str, port: int, read_access: str | None, workers: int
+) -> None:
     """Serve the events API (/api) and the map page (/) over the store."""
+    import os
+
     import uvicorn
 
     from frontlines.config import load_settings
@@ -39,14 +51,30 @@ def serve_command(db_url: str | None, host: str, port: int, read_access: str | N
 
     settings = load_settings(db=db_url, api_read_access=read_access)
     check_settings(settings)
+    writes = "writes need the token" if settings.api_token else "read-only (no api_token)"
+    # Open once here even with several workers: a bad --db fails now, in one line,
+    # and the schema is migrated before any worker starts.
     with open_store(settings.db) as store:
-        app = create_app(settings, store)
-        writes = "writes need the token" if settings.api_token else "read-only (no api_token)"
         click.echo(f"serving {settings.db} on http://{host}:{port}/ ({writes})", err=True)
-        uvicorn.run(
-            app,
-            host=host,
-            port=port,
-            log_level="info",
-            h11_max_incomplete_event_size=MAX_HEADER_BYTES,
-        )
+        if workers == 1:
+            uvicorn.run(
+                create_app(settings, store),
+                host=host,
+                port=port,
+                log_level="info",
+                h11_max_incomplete_event_size=MAX_HEADER_BYTES,
+            )
+            return
+    # Worker processes build their own app from the settings, which reach them through
+    # the environment (the same FRONTLINES_<NAME> variables load_settings reads).
+    os.environ["FRONTLINES_DB"] = settings.db
+    os.environ["FRONTLINES_API_READ_ACCESS"] = settings.api_read_access
+    uvicorn.run(
+        "frontlines.server.app:app_from_environment",
+        factory=True,
+        workers=workers,
+        host=host,
+        port=port,
+        log_level="info",
+        h11_max_incomplete_event_size=MAX_HEADER_BYTES,
+    )

@@ -38,6 +38,7 @@ from frontlines.server.reports import (
     report_format,
 )
 from frontlines.server.security import read_body_capped, require_read, require_write
+from frontlines.server.snapshot import EventSnapshots, Snapshot
 from frontlines.store import EventQuery, Store
 
 MAX_PAGE = 500
@@ -60,6 +61,11 @@ Offset = Annotated[int, Query(ge=0, le=10**9, description="items to skip")]
 def _store(request: Request) -> Store:
     store: Store = request.app.state.store
     return store
+
+
+def _snapshot(request: Request) -> Snapshot:
+    snapshots: EventSnapshots = request.app.state.snapshots
+    return snapshots.current()
 
 
 def _next(offset: int, limit: int, count: int, total: int | None) -> int | None:
@@ -112,7 +118,7 @@ Filter = Annotated[EventFilter, Depends(event_filter)]
 
 @reads.get("/events", response_model=schemas.EventPage, summary="List and filter events")
 def list_events(request: Request, flt: Filter) -> dict[str, object]:
-    events, total = page_of_events(_store(request), flt)
+    events, total = page_of_events(_snapshot(request), flt)
     limit = flt.query.limit or 0
     offset = flt.query.offset
     return {
@@ -126,7 +132,7 @@ def list_events(request: Request, flt: Filter) -> dict[str, object]:
 
 @reads.get("/timeline", response_model=schemas.Timeline, summary="Matching events per day")
 def timeline(request: Request, flt: Filter) -> dict[str, object]:
-    days, undated = day_counts(_store(request), flt)
+    days, undated = day_counts(_snapshot(request), flt)
     return {
         "days": [{"date": d.isoformat(), "count": n} for d, n in days],
         "undated": undated,
@@ -150,9 +156,8 @@ def _source(article: Article) -> dict[str, object]:
     summary="One event with its sources and evidence",
 )
 def get_event(request: Request, event_id: str) -> dict[str, object]:
-    store = _store(request)
-    event: Event = find_event(store, event_id)
-    article = store.get_article(event.article_id)
+    event: Event = find_event(_snapshot(request), event_id)
+    article = _store(request).get_article(event.article_id)
     sources = [_source(article)] if article else []
     evidence = []
     for span in event.evidence:
@@ -190,9 +195,17 @@ def control(
 ) -> dict[str, object]:
     from frontlines.control import control_table
 
-    events = _store(request).query_events(EventQuery())
-    states = control_table(events, on, [a for a in admin1 or [] if a] or None)
-    return {"date": on.isoformat(), "places": [s.to_dict() for s in states]}
+    snapshot = _snapshot(request)
+    areas = tuple(sorted({a for a in admin1 or [] if a}))
+    snapshots: EventSnapshots = request.app.state.snapshots
+    # Merging and reading control is the costliest read; the map asks for the same
+    # day again and again as the slider moves, so each answer is kept per snapshot.
+    places = snapshots.derived(
+        snapshot,
+        ("control", on, areas),
+        lambda: [s.to_dict() for s in control_table(snapshot.events, on, areas or None)],
+    )
+    return {"date": on.isoformat(), "places": places}
 
 
 @reads.get("/articles", response_model=schemas.ArticlePage, summary="Stored articles")

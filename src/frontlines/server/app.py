@@ -21,6 +21,7 @@ from frontlines.server.api import reads, writes
 from frontlines.server.errors import install_error_handlers
 from frontlines.server.reports import ReportWriter
 from frontlines.server.security import READ_ACCESS, GuardMiddleware
+from frontlines.server.snapshot import EventSnapshots
 from frontlines.store import Store
 
 STATIC = Path(str(files("frontlines.server") / "static"))
@@ -51,7 +52,8 @@ def create_app(settings: Settings, store: Store) -> FastAPI:
     )
     app.state.settings = settings
     app.state.store = store
-    app.state.writer = ReportWriter(settings, store)
+    app.state.snapshots = EventSnapshots(store)
+    app.state.writer = ReportWriter(settings, store, on_write=app.state.snapshots.replace_article)
     install_error_handlers(app)
     app.include_router(reads)
     app.include_router(writes)
@@ -63,6 +65,16 @@ def create_app(settings: Settings, store: Store) -> FastAPI:
         return FileResponse(STATIC / "index.html", media_type="text/html")
 
     return app
+
+
+def app_from_environment() -> FastAPI:
+    """The app of one ``frontlines serve --workers N`` process: settings from the
+    environment and config file, a store of its own (closed when the process exits)."""
+    from frontlines.config import load_settings
+    from frontlines.store import open_store
+
+    settings = load_settings()
+    return create_app(settings, open_store(settings.db, create=False))
 
 
 def _version() -> str:

@@ -1,8 +1,8 @@
 """Reading events for the API: filters, pages, one event with its sources.
 
-Most filters go to the store as an ``EventQuery`` (parameterised SQL). The bounding
-box and the text search are not part of ``EventQuery`` yet, so they are applied here
-to the store's answer before paging; the store pages by itself when neither is given.
+Reads are answered from the server's snapshot of the stored events (``snapshot.py``):
+``EventQuery``'s filters as the store applies them, plus the two the store has no
+column for yet, a bounding box and a text search.
 """
 
 from __future__ import annotations
@@ -10,12 +10,13 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 
 from frontlines.model import Article, Event
 from frontlines.server.errors import APIError
-from frontlines.store import EventQuery, Store
+from frontlines.server.snapshot import Snapshot, matches
+from frontlines.store import EventQuery
 
 # A sentence ends at . ! ? followed by space, or at a paragraph break; evidence is shown
 # inside the sentence(s) around it, cut to this many characters on each side.
@@ -63,11 +64,9 @@ class EventFilter:
     bbox: BBox | None = None
     text: str | None = None
 
-    @property
-    def needs_scan(self) -> bool:
-        return self.bbox is not None or bool(self.text)
-
     def keep(self, event: Event) -> bool:
+        if not matches(self.query, event):
+            return False
         if self.bbox is not None and not self.bbox.contains(event):
             return False
         return not self.text or _matches_text(event, self.text)
@@ -86,22 +85,19 @@ def _matches_text(event: Event, needle: str) -> bool:
     return any(folded in value.casefold() for value in fields if value)
 
 
-def page_of_events(store: Store, flt: EventFilter) -> tuple[list[Event], int]:
-    """One page of matching events and how many match in all."""
+def page_of_events(snapshot: Snapshot, flt: EventFilter) -> tuple[list[Event], int]:
+    """One page of matching events (in the store's order) and how many match in all."""
+    matching = [e for e in snapshot.events if flt.keep(e)]
     query = flt.query
-    if not flt.needs_scan:
-        return store.query_events(query), store.count_events(query)
-    matching = [e for e in store.query_events(replace(query, limit=None, offset=0)) if flt.keep(e)]
     end = None if query.limit is None else query.offset + query.limit
     return matching[query.offset : end], len(matching)
 
 
-def day_counts(store: Store, flt: EventFilter) -> tuple[list[tuple[date, int]], int]:
+def day_counts(snapshot: Snapshot, flt: EventFilter) -> tuple[list[tuple[date, int]], int]:
     """Matching events per day (chronological) and the number without a date."""
-    events = store.query_events(replace(flt.query, limit=None, offset=0))
     counts: Counter[date] = Counter()
     undated = 0
-    for event in events:
+    for event in snapshot.events:
         if not flt.keep(event):
             continue
         if event.event_date is None:
@@ -111,12 +107,11 @@ def day_counts(store: Store, flt: EventFilter) -> tuple[list[tuple[date, int]], 
     return sorted(counts.items()), undated
 
 
-def find_event(store: Store, event_id: str) -> Event:
-    # The store has no lookup by event id yet; ids are content hashes, so scan.
-    for event in store.query_events(EventQuery()):
-        if event.event_id == event_id:
-            return event
-    raise APIError(404, f"no event with id {event_id!r}")
+def find_event(snapshot: Snapshot, event_id: str) -> Event:
+    event = snapshot.by_id.get(event_id)
+    if event is None:
+        raise APIError(404, f"no event with id {event_id!r}")
+    return event
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import json
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import partial
@@ -26,7 +26,7 @@ from frontlines.config import Settings
 from frontlines.errors import FrontlinesError, InputError, MalformedInputError
 from frontlines.ingest import article_from_html, article_from_record, article_from_text
 from frontlines.ingest.decode import decode_bytes
-from frontlines.model import Article, Rejected
+from frontlines.model import Article, Event, Rejected
 from frontlines.server.errors import APIError
 from frontlines.store import Store
 
@@ -145,9 +145,15 @@ def _one(label: str, build: Callable[[], Article]) -> Article | Rejected:
 class ReportWriter:
     """Codes posted reports and saves them: the server's single writer."""
 
-    def __init__(self, settings: Settings, store: Store) -> None:
+    def __init__(
+        self,
+        settings: Settings,
+        store: Store,
+        on_write: Callable[[str, Sequence[Event]], None] | None = None,
+    ) -> None:
         self.settings = settings
         self.store = store
+        self.on_write = on_write
         self._lock = threading.Lock()
 
     def write(self, items: list[Article | Rejected]) -> tuple[list[Stored], list[Rejected]]:
@@ -166,6 +172,9 @@ class ReportWriter:
                     continue
                 assert isinstance(result, ArticleResult)
                 saved = self.store.save(result.article, result.events)
+                if self.on_write is not None:
+                    # Before the response: the client must read its own write.
+                    self.on_write(result.article.id, result.events)
                 ids = tuple(e.event_id for e in result.events)
                 stored.append(Stored(result.article, saved.inserted, ids))
         return stored, rejected
