@@ -114,15 +114,17 @@ def free_port() -> int:
         return port
 
 
-def start_server(url: str, port: int, workers: int) -> subprocess.Popen[bytes]:
+def start_server(url: str, port: int, workers: int, log: Path) -> subprocess.Popen[bytes]:
     env = {**os.environ, "FRONTLINES_API_TOKEN": TOKEN}
     exe = Path(sys.executable).with_name("frontlines")
     command = [str(exe), "serve", "--db", url, "--host", "127.0.0.1", "--port", str(port)]
     command += ["--workers", str(workers)]
-    return subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    # The server's log goes to a file: a pipe nobody reads would fill and stall it.
+    with log.open("wb") as output:
+        return subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=output)
 
 
-def wait_ready(base: str, server: subprocess.Popen[bytes], timeout: float = 60) -> None:
+def wait_ready(base: str, server: subprocess.Popen[bytes], log: Path, timeout: float = 60) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if server.poll() is not None:
@@ -301,9 +303,10 @@ def main() -> int:
         event_ids = seed(url, args.events)
         port = free_port()
         base = f"http://127.0.0.1:{port}"
-        server = start_server(url, port, args.workers)
+        log = Path(tmp) / "serve.log"
+        server = start_server(url, port, args.workers, log)
         try:
-            wait_ready(base, server)
+            wait_ready(base, server, log)
             result = asyncio.run(asyncio.wait_for(run(args, base, event_ids), HARD_LIMIT_SECONDS))
         finally:
             server.terminate()

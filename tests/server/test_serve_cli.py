@@ -1,0 +1,104 @@
+"""``frontlines serve``: settings errors in one line, and a real server from a fresh
+directory with the default SQLite store."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import httpx2
+import pytest
+from click.testing import CliRunner
+from live import free_port
+
+from frontlines.cli.main import cli
+
+FRONTLINES = str(Path(sys.executable).with_name("frontlines"))
+
+
+@pytest.fixture
+def clean_env(monkeypatch: pytest.MonkeyPatch) -> dict[str, str]:
+    for name in ("DB", "API_TOKEN", "API_READ_ACCESS", "MAX_REQUEST_BYTES"):
+        monkeypatch.delenv(f"FRONTLINES_{name}", raising=False)
+    return dict(os.environ)
+
+
+def test_serve_is_a_command_with_its_options() -> None:
+    result = CliRunner().invoke(cli, ["serve", "--help"])
+    assert result.exit_code == 0
+    for option in ("--db", "--host", "--port", "--read-access", "--workers"):
+        assert option in result.output
+
+
+def test_token_protected_reads_without_a_token_is_one_line(
+    clean_env: dict[str, str], tmp_path: Path
+) -> None:
+    result = CliRunner().invoke(
+        cli, ["serve", "--db", f"sqlite:///{tmp_path}/x.db", "--read-access", "token"]
+    )
+    assert result.exit_code == 1
+    assert result.output.strip() == (
+        "error: setting 'api_read_access' is 'token' but 'api_token' is empty"
+    )
+    assert not (tmp_path / "x.db").exists()
+
+
+def test_a_bad_store_url_is_one_line(clean_env: dict[str, str], tmp_path: Path) -> None:
+    result = CliRunner().invoke(cli, ["serve", "--db", f"sqlite:///{tmp_path}/no/such/dir.db"])
+    assert result.exit_code == 1
+    assert result.output.startswith("error: sqlite:///")
+    assert "does not exist" in result.output
+    assert len(result.output.strip().splitlines()) == 1
+
+
+@contextmanager
+def running(args: list[str], cwd: Path, env: dict[str, str]) -> Iterator[str]:
+    port = free_port()
+    log = cwd / "serve.log"
+    with log.open("wb") as output:
+        server = subprocess.Popen(
+            [FRONTLINES, "serve", "--port", str(port), *args],
+            cwd=cwd,
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=output,
+        )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            assert server.poll() is None, log.read_text()
+            assert time.monotonic() < deadline, "server did not start"
+            try:
+                httpx2.get(base + "/api/health", timeout=1)
+                break
+            except httpx2.TransportError:
+                time.sleep(0.1)
+        yield base
+    finally:
+        server.terminate()
+        server.wait(timeout=15)
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_serves_a_fresh_default_store(
+    workers: int, clean_env: dict[str, str], tmp_path: Path
+) -> None:
+    # As from a fresh clone: no database, no config; the default store is created.
+    env = {**clean_env, "FRONTLINES_API_TOKEN": "t0ken"}
+    with running(["--workers", str(workers)], tmp_path, env) as base:
+        assert httpx2.get(base + "/api/health").json() == {"status": "ok", "events": 0}
+        page = httpx2.get(base + "/")
+        assert page.status_code == 200
+        assert "/static/map.js" in page.text
+        assert httpx2.get(base + "/api/events").json()["items"] == []
+        refused = httpx2.post(
+            base + "/api/reports", content=b"x", headers={"Content-Type": "text/plain"}
+        )
+        assert refused.status_code == 401
+    assert (tmp_path / "frontlines.db").is_file()
