@@ -123,6 +123,27 @@ def test_date_slider_and_filters_change_what_is_shown(page: Any, base_url: str) 
     assert page.errors == []
 
 
+def test_token_protected_reads_work_with_a_token_in_the_fragment(
+    browser: Any, settings: Settings, store: Store
+) -> None:
+    from dataclasses import replace
+
+    closed = create_app(replace(settings, api_read_access="token"), store)
+    with serve_in_thread(closed) as url:
+        context = browser.new_context()
+        try:
+            tab = context.new_page()
+            tab.goto(url + "/")
+            playwright_api.expect(tab.locator("#status")).to_contain_text("Could not load")
+            tab.goto(url + f"/#token={TOKEN}")
+            tab.reload()
+            tab.wait_for_selector("path.event-marker")
+            assert tab.locator("#status").inner_text() == "3 event(s)"
+            assert "token" not in tab.url  # dropped from the address bar once read
+        finally:
+            context.close()
+
+
 XSS_REPORT = (
     "Rebels <script>window.__xss = 'script'</script> seized the village of Tall Sabr. "
     "<img src=x onerror=\"window.__xss = 'img'\"> Two fighters were killed."

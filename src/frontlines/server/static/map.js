@@ -73,8 +73,21 @@
     return params;
   }
 
+  // With api_read_access = "token", open the page as /#token=... : the token is kept
+  // for this tab only and sent as a bearer token; it never goes into a URL we request.
+  const token = (() => {
+    const given = new URLSearchParams(location.hash.slice(1)).get("token");
+    if (given) {
+      sessionStorage.setItem("frontlines-token", given);
+      history.replaceState(null, "", location.pathname + location.search);
+    }
+    return sessionStorage.getItem("frontlines-token");
+  })();
+
   async function getJSON(url) {
-    const response = await fetch(url, { headers: { Accept: "application/json" } });
+    const headers = { Accept: "application/json" };
+    if (token) headers.Authorization = "Bearer " + token;
+    const response = await fetch(url, { headers });
     const body = await response.json();
     if (!response.ok) {
       const message = body && body.error ? body.error.message : response.statusText;
