@@ -34,6 +34,10 @@ GAZETTEER: dict[str, Place] = {
         "Kuweires Airbase", 36.19, 37.58, 1, "Syria", "SY", "Aleppo", feature_code="AIRB"
     ),
     "Idlib province": governorate("Idleb", 35.8, 36.6),
+    # As the geo stage resolves "north of Deir ez-Zor": near the city (precision 2).
+    "Deir ez-Zor": Place(
+        "Deir ez-Zor", 35.34, 40.14, 2, "Syria", "SY", "Deir ez Zor", feature_code="PPLA"
+    ),
     "province of Deir ez-Zor": governorate("Deir ez Zor", 35.0, 40.0),
 }
 # Unknown hamlets, placed in their governorate (precision 3), as the geo stage does.

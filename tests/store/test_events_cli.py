@@ -1,5 +1,5 @@
 """``frontlines events`` through click's CliRunner, on a temporary store seeded with
-the library API."""
+the library API (SQLite and PostgreSQL: ``store_url`` is parametrised)."""
 
 from __future__ import annotations
 
@@ -21,9 +21,9 @@ from frontlines.store import open_store
 
 @pytest.fixture
 def seeded_url(
-    db_path: Path, make_article: Callable[..., Article], make_event: Callable[..., Event]
+    store_url: str, make_article: Callable[..., Article], make_event: Callable[..., Event]
 ) -> str:
-    url = f"sqlite:///{db_path}"
+    url = store_url
     with open_store(url) as store:
         store.save(
             make_article("a"),
@@ -140,10 +140,14 @@ def test_corrupted_database_is_one_line(tmp_path: Path) -> None:
     assert "not a SQLite database" in result.stderr
 
 
-def test_postgres_is_reported_not_installed() -> None:
-    result = run("--db", "postgresql://localhost/war")
+def test_unreachable_postgres_is_one_line_with_the_password_masked() -> None:
+    # Port 1 on the loopback: nothing listens, the refusal is immediate.
+    result = run("--db", "postgresql://analyst:s3cret@127.0.0.1:1/war")
     assert result.exit_code == 1
-    assert "PostgreSQL support is not installed yet" in result.stderr
+    assert "Traceback" not in result.output
+    [line] = result.stderr.strip().splitlines()
+    assert line.startswith("error: postgresql://analyst:***@127.0.0.1:1/war: cannot connect")
+    assert "s3cret" not in result.output
 
 
 def test_csv_to_a_file(seeded_url: str, tmp_path: Path) -> None:
@@ -188,3 +192,67 @@ def test_unwritable_output_is_one_line(seeded_url: str, tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert result.stderr.startswith(f"error: {target}: cannot write")
     assert len(result.stderr.strip().splitlines()) == 1
+
+
+# -- --merged ---------------------------------------------------------------------------
+
+
+@pytest.fixture
+def merged_url(
+    store_url: str, make_article: Callable[..., Article], make_event: Callable[..., Event]
+) -> str:
+    """Two reports of one shelling (2 and 5 dead) and one report of another."""
+    url = store_url
+    with open_store(url) as store:
+        store.save(make_article("a"), [make_event("a1", "a", fatalities=5, hedged=False)])
+        store.save(
+            make_article("b"),
+            [
+                make_event("b1", "b", fatalities=2, hedged=False, source="Other Wire"),
+                make_event("b2", "b", event_date=date(2021, 4, 1), location="Port Sela"),
+            ],
+        )
+        store.remerge()
+    return url
+
+
+def test_merged_jsonl_keeps_sources_evidence_and_conflicts(merged_url: str) -> None:
+    result = run("--db", merged_url, "--merged", "--format", "jsonl")
+    assert result.exit_code == 0, result.output
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    with open_store(merged_url) as store:
+        stored = store.merged_events()
+    assert [r["event_id"] for r in rows] == [m.merged_id for m in stored]
+    shelling = rows[0]
+    assert shelling["member_ids"] == ["a1", "b1"]
+    assert shelling["fatalities"] == 2
+    assert [s["source"] for s in shelling["sources"]] == [
+        "Example Wire; Example Monitor",
+        "Other Wire",
+    ]
+    assert all(s["evidence"] for s in shelling["sources"])
+    assert {c["value"] for c in shelling["conflicts"] if c["field"] == "fatalities"} == {"2", "5"}
+    assert result.stderr == ""
+
+
+def test_merged_filters_and_formats(merged_url: str, tmp_path: Path) -> None:
+    by_article = run("--db", merged_url, "--merged", "--format", "jsonl", "--article", "a")
+    assert [json.loads(line)["member_ids"] for line in by_article.stdout.splitlines()] == [
+        ["a1", "b1"]
+    ]
+    later = run("--db", merged_url, "--merged", "--format", "json", "--since", "2021-03-09")
+    assert [m["member_ids"] for m in json.loads(later.stdout)] == [["b2"]]
+    target = tmp_path / "merged.csv"
+    csv = run("--db", merged_url, "--merged", "--format", "csv", "-o", str(target))
+    assert csv.exit_code == 0, csv.output
+    frame = pd.read_csv(target)
+    with open_store(merged_url) as store:
+        assert list(frame["event_id"]) == [m.merged_id for m in store.merged_events()]
+    assert list(frame["fatalities"]) == [2, 2]  # the merged count, b2's own
+
+
+def test_merged_warns_about_events_not_merged_yet(seeded_url: str) -> None:
+    result = run("--db", seeded_url, "--merged", "--format", "jsonl")
+    assert result.exit_code == 0, result.output
+    assert result.stdout == ""
+    assert "3 stored event(s) not merged yet" in result.stderr

@@ -7,7 +7,6 @@ import click
 from frontlines.cli.errors import EXIT_FAILED_INPUTS, handle_errors, report_rejected
 from frontlines.cli.extract import _parse_published
 from frontlines.config import load_settings
-from frontlines.model import Rejected
 
 
 @click.command("ingest")
@@ -16,30 +15,24 @@ from frontlines.model import Rejected
 @click.option("--published", help="publication date YYYY-MM-DD for inputs that lack one")
 @handle_errors
 def ingest_command(paths: tuple[str, ...], db_url: str | None, published: str | None) -> None:
-    """Code the reports under PATHS and store their events (idempotent)."""
+    """Code the reports under PATHS, store their events and merge them with the
+    stored events of the same happenings (idempotent)."""
     from frontlines.ingest import read_inputs
-    from frontlines.pipeline import ArticleResult, default_pipeline
-    from frontlines.store import open_store
+    from frontlines.pipeline import default_pipeline
+    from frontlines.store import open_store, store_results
 
     settings = load_settings(db=db_url)
     pipeline = default_pipeline(settings)
-    read = stored = events = failed = 0
     with open_store(settings.db) as store:
         items = read_inputs(paths, published=_parse_published(published), settings=settings)
-        for item in pipeline.run(items):
-            if isinstance(item, Rejected):
-                report_rejected(item)
-                failed += 1
-                continue
-            assert isinstance(item, ArticleResult)
-            read += 1
-            result = store.save(item.article, item.events)
-            stored += 1 if result.inserted else 0
-            events += result.events_written
+        summary = store_results(store, pipeline.run(items), on_rejected=report_rejected)
+        where = store.url  # a PostgreSQL URL's password is masked there
+    merge = summary.merge
     click.echo(
-        f"{read} report(s) coded, {stored} new, {events} event(s) stored, {failed} rejected"
-        f" -> {settings.db}",
+        f"{summary.coded} report(s) coded, {summary.new} new, {summary.events} event(s) stored, "
+        f"{summary.rejected} rejected; {merge.total} merged event(s), {len(merge.written)} "
+        f"written, {len(merge.deleted)} removed -> {where}",
         err=True,
     )
-    if failed:
+    if summary.rejected:
         raise SystemExit(EXIT_FAILED_INPUTS)

@@ -14,6 +14,29 @@ NON_STATE_ARMED = frozenset(
     {ActorKind.REBEL_GROUP, ActorKind.POLITICAL_MILITIA, ActorKind.IDENTITY_MILITIA}
 )
 _COUNTRY_SUFFIX = re.compile(r"^(?P<base>.*) \((?P<country>[^()]+)\)$")
+# A named tribe or clan ("Shaitat tribal militiamen", "the Al-Bakeer tribe"): ACLED
+# codes it "<Name> Tribal Militia (<country>)". The name is one or two capitalised
+# words, optionally after an "Al" article.
+_TRIBE = re.compile(
+    r"\b(?P<name>(?:Al[- ])?[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?) "
+    r"(?:tribe|tribes|tribal militia|tribal militias|tribal militiamen|tribal fighters"
+    r"|tribal gunmen|tribesmen|clan|clansmen)\b"
+)
+_SUSPECTED = re.compile(
+    r"^(?:\s+\S+){0,4}?\s+(?:believed to be|suspected to be|suspected of being|thought to be"
+    r"|said to be|likely|presumably|affiliated with|linked to|belonging to|loyal to)"
+    r"(?:\s+(?:the|members of|fighters of|cells of))*\s+$"
+)
+_TRIBE_MEMBERS = re.compile(
+    r"(?:(?:two|rival|armed|some) )?(?:families|family members|members|cousins|relatives|sons"
+    r"|gunmen|militiamen|fighters)\s+(?:from|of)\s+(?:the\s+)?$"
+)
+# Capitalised words that describe a tribe rather than name it.
+_NOT_TRIBE_NAMES = frozenset(
+    {"Arab", "Arabs", "Kurdish", "Bedouin", "Bedouins", "Local", "The", "A", "Two", "Rival",
+     "Armed", "Unknown", "Unidentified", "Sunni", "Shia", "Shiite", "Druze", "Alawite", "Other",
+     "Several", "Some", "Both", "Another", "Three", "Many", "In", "On", "Of"}
+)  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,6 +48,7 @@ class ActorMention:
     text: str
     entry: ActorEntry | None = None
     role: str | None = None
+    tribe: str | None = None  # "Shaitat tribal militiamen" -> "Shaitat"
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,7 +118,57 @@ class ActorFinder:
                     mentions[-1] = joined
                     continue
             mentions.append(mention)
+        mentions = _attribute_suspects(mentions, text)
+        tribes = _tribes(text)
+        if tribes:
+            # A named tribe replaces the generic hits inside it ("tribal militia").
+            mentions = [
+                m for m in mentions
+                if not any(t.start <= m.start < t.end for t in tribes)
+            ]  # fmt: skip
+            mentions = sorted([*mentions, *tribes], key=lambda m: m.start)
         return mentions
+
+
+def _attribute_suspects(mentions: list[ActorMention], text: str) -> list[ActorMention]:
+    """ "unknown gunmen believed to be IS members": ACLED codes the suspected group, so
+    an unidentified mention followed by such a phrase and a named actor becomes one
+    mention of that actor."""
+    merged: list[ActorMention] = []
+    skip = False
+    for index, mention in enumerate(mentions):
+        if skip:
+            skip = False
+            continue
+        following = mentions[index + 1] if index + 1 < len(mentions) else None
+        if (
+            mention.role == "unidentified"
+            and following is not None
+            and following.entry is not None
+            and _SUSPECTED.match(text[mention.end : following.start])
+        ):
+            span = text[mention.start : following.end]
+            merged.append(ActorMention(mention.start, following.end, span, following.entry))
+            skip = True
+            continue
+        merged.append(mention)
+    return merged
+
+
+def _tribes(text: str) -> list[ActorMention]:
+    found = []
+    for match in _TRIBE.finditer(text):
+        name = match.group("name").replace("-", " ").replace("’", "'")
+        first = name.split()[0]
+        if first in _NOT_TRIBE_NAMES or name.split()[-1] in _NOT_TRIBE_NAMES:
+            continue
+        start = match.start()
+        # "two families from the Ekeidat tribe": the families are the tribe's members.
+        members = _TRIBE_MEMBERS.search(text, 0, start)
+        if members is not None:
+            start = members.start()
+        found.append(ActorMention(start, match.end(), text[start : match.end()], tribe=name))
+    return found
 
 
 _JOINERS = frozenset({"", "'s", "’s"})
@@ -138,6 +212,14 @@ def generic_actor(role: str, country: str | None, lexicon: Lexicon) -> Actor:
     return Actor(name, kind, country, generic=True)
 
 
+def tribal_actor(tribe: str, country: str | None, lexicon: Lexicon) -> Actor:
+    name = f"{tribe} Tribal Militia ({country or 'International'})"
+    known = lexicon.actor(name)
+    if known is not None:
+        return Actor(known.name, known.kind, known.country, known.parent)
+    return Actor(name, ActorKind.IDENTITY_MILITIA, country)
+
+
 @dataclass(frozen=True, slots=True)
 class Antecedent:
     actor: Actor
@@ -158,6 +240,8 @@ def resolve(
     """The actor a mention stands for; generic phrases look back for a named group."""
     if mention.entry is not None:
         return named_actor(mention.entry, country, lexicon)
+    if mention.tribe is not None:
+        return tribal_actor(mention.tribe, country, lexicon)
     role = mention.role or "unidentified"
     if role in {"rebels", "anaphor"}:
         scopes = ["sentence", "paragraph"] + (["article"] if role == "anaphor" else [])

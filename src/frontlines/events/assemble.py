@@ -12,64 +12,59 @@ import bisect
 import hashlib
 import re
 from collections import Counter
-from dataclasses import dataclass, field
 from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
-from frontlines.events.actors import Actor, ActorFinder, ActorMention, Antecedent, resolve
+from frontlines.events.actors import (
+    Actor,
+    ActorFinder,
+    Antecedent,
+    generic_actor,
+    resolve,
+)
+from frontlines.events.candidate import Candidate, ResolvedMention
 from frontlines.events.claims import Claim, Status, assess, clause_path
+from frontlines.events.context import (
+    assign_places,
+    captures_something_else,
+    context_place,
+    has_place_object,
+    hedge_previous,
+    in_support_phrase,
+    is_definite_description,
+    recent_events,
+    refers_back,
+)
 from frontlines.events.dates import find_date
-from frontlines.events.lexicon import Lexicon, TriggerClass
+from frontlines.events.lexicon import Lexicon
 from frontlines.events.numbers import fatalities, losses
 from frontlines.events.places import (
+    apply_locators,
     drop_containers,
     link_definite_descriptions,
     place_key,
 )
 from frontlines.events.roles import assign_roles
+from frontlines.events.subevents import ARMED_KINDS, UNARMED_KINDS, sub_event_of
 from frontlines.events.triggers import Trigger, TriggerFinder
 from frontlines.model import Article, Event, Evidence, Place, PlaceMention
 from frontlines.taxonomy import ActorKind, SubEventType, TimePrecision
 
-# Nominal triggers take their actors from the verb they are the object of.
-LIGHT_VERBS = frozenset(
-    {"launch", "carry", "conduct", "stage", "mount", "wage", "lead", "begin", "start", "renew",
-     "continue", "reach", "sign", "conclude", "announce", "hold", "make", "break", "erupt",
-     "intensify", "resume", "target", "repel", "thwart", "foil"}
+FEUD = re.compile(
+    r"\b(?:families|clans|cousins|relatives|family members|locals|residents|villagers)\b", re.I
+)
+# Words for fighting between two sides, as opposed to one side attacking another.
+MUTUAL_FIGHTING = frozenset(
+    {"clash", "fight", "fighting", "battle", "skirmish", "infighting", "firefight", "shootout",
+     "confrontation", "exchange", "hostility"}
 )  # fmt: skip
-
-
-@dataclass(slots=True)
-class _Candidate:
-    sentence: int
-    paragraph: int
-    cls: TriggerClass
-    claim: Claim
-    mention: PlaceMention | None
-    actor1: Actor | None
-    actor2: Actor | None
-    assoc1: list[Actor]
-    assoc2: list[Actor]
-    event_date: date | None
-    precision: int
-    evidence: list[Span]
-    fatalities: int | None = None
-    losses: list[str] = field(default_factory=list)
-    losses_hedged: bool = False
-    loser: Actor | None = None
-    partial: bool = False  # a capture of positions, not of a place
-    paragraph_text: str = ""  # lowered paragraph text, for protest outcomes
-    civilian_words: bool = False  # the sentence speaks of civilians
-
-
-@dataclass(frozen=True, slots=True)
-class _ResolvedMention:
-    mention: ActorMention
-    actor: Actor
-    token: Token
-    sentence: int
-    paragraph: int
+INTRA_GROUP = re.compile(
+    r"\b(?:among|amongst|infighting|in-fighting|internal (?:clashes|fighting|dispute)"
+    r"|(?:between )?(?:two|rival) (?:families|clans|branches|groups|factions|members)"
+    r"|between (?:members|cousins|relatives|family members)|among themselves)\b",
+    re.I,
+)
 
 
 class EventAssembler:
@@ -108,9 +103,9 @@ class EventAssembler:
             if not any(m.mention.start <= p.start and p.end <= m.mention.end for m in mentions)
             and not _foreign_capital(p, country)
         ]  # fmt: skip
-        places = link_definite_descriptions(doc, places)
+        places = link_definite_descriptions(doc, apply_locators(doc, places))
         triggers = self.triggers.find(doc)
-        candidates: list[_Candidate] = []
+        candidates: list[Candidate] = []
         paragraph_date: dict[int, tuple[date, int, Span]] = {}
         for index, sentence in enumerate(sentences):
             paragraph = paragraph_of(sentence.start_char)
@@ -143,6 +138,8 @@ class EventAssembler:
                     candidate.event_date = article.published
                     candidate.precision = int(TimePrecision.WEEK)
             self._counts(sentence, index, paragraph, new, candidates, s_mentions)
+            if not new:
+                hedge_previous(sentence, paragraph, candidates)
             candidates.extend(new)
         return self._finish(article, _join_same_happening(candidates), country)
 
@@ -160,8 +157,8 @@ class EventAssembler:
         )
         return counts.most_common(1)[0][0] if counts else None
 
-    def _actor_mentions(self, doc, country, sentence_of, paragraph_of) -> list[_ResolvedMention]:  # type: ignore[no-untyped-def]
-        resolved: list[_ResolvedMention] = []
+    def _actor_mentions(self, doc, country, sentence_of, paragraph_of) -> list[ResolvedMention]:  # type: ignore[no-untyped-def]
+        resolved: list[ResolvedMention] = []
         antecedents: list[Antecedent] = []
         for mention in self.actors.find(doc.text):
             span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
@@ -174,7 +171,7 @@ class EventAssembler:
             )  # fmt: skip
             antecedents.append(Antecedent(actor, sentence, paragraph, mention.start))
             resolved.append(
-                _ResolvedMention(mention, actor, _group_head(span.root), sentence, paragraph)
+                ResolvedMention(mention, actor, _group_head(span.root), sentence, paragraph)
             )
         return resolved
 
@@ -188,35 +185,49 @@ class EventAssembler:
         paragraph: int,
         triggers: list[Trigger],
         places: list[PlaceMention],
-        mentions: list[_ResolvedMention],
-        earlier: list[_Candidate],
+        mentions: list[ResolvedMention],
+        earlier: list[Candidate],
         all_places: list[PlaceMention],
-        paragraph_mentions: list[_ResolvedMention],
-    ) -> list[_Candidate]:
+        paragraph_mentions: list[ResolvedMention],
+    ) -> list[Candidate]:
         live: list[tuple[Trigger, Claim]] = []
         for trigger in triggers:
             root = trigger.span(doc).root
             if root.dep_ == "compound" and trigger.end - trigger.start == 1:
                 continue  # "battle tank", "rocket launcher": a modifier, not a happening
-            if trigger.needs_place_object and not _has_place_object(doc, trigger, places):
+            if trigger.needs_place_object and not has_place_object(doc, trigger, places):
                 continue
+            if trigger.cls.state is not None and captures_something_else(
+                doc, trigger, places, frozenset(trigger.cls.partial_objects)
+            ):
+                continue  # "seized three boats": not a change of who holds a place
+            if in_support_phrase(trigger.span(doc).root):
+                continue  # "supported by coalition warplanes": support, not a strike
             claim = assess(trigger.span(doc).root, sentence, self.failure_words)
             if claim.status in {Status.CONDITIONAL, Status.FUTURE, Status.NEGATED}:
                 continue
             live.append((trigger, claim))
         if any(not t.weak for t, _ in live):
             live = [(t, c) for t, c in live if not t.weak]
-        live = [(t, c) for t, c in live if not _refers_back(doc, t, places)]
+        # "the base", "the village": places the report already named, not new ones.
+        new_places = [p for p in places if not is_definite_description(p)]
+        live = [(t, c) for t, c in live if not refers_back(doc, t, new_places)]
         if not live:
             return []
-        if not places:
+        if not new_places:
             # A sentence that names no place and nothing stronger than the event just
             # described adds detail to it ("4 fighters were killed in the fighting").
-            before = [c for c in earlier if c.paragraph == paragraph]
-            if before and all(t.cls.priority <= before[-1].cls.priority for t, _ in live):
+            # A failed attempt, or an action on the place named again ("tried to
+            # storm the airbase"), is a happening of its own.
+            before = recent_events(earlier, paragraph)
+            fresh = any(
+                c.status is Status.FAILED or has_place_object(doc, t, places) for t, c in live
+            )
+            if before and not fresh and all(t.cls.priority <= before[-1].cls.priority
+                                            for t, _ in live):  # fmt: skip
                 return []
         places = drop_containers(places)
-        assigned = _assign_places(doc, live, places)
+        assigned = assign_places(doc, live, places)
         placed = [item for item in live if assigned.get(id(item[0]))]
         unplaced = [item for item in live if not assigned.get(id(item[0]))]
         groups: list[tuple[list[tuple[Trigger, Claim]], PlaceMention | None]] = []
@@ -225,8 +236,8 @@ class EventAssembler:
                 for placed_mention in assigned[id(trigger)]:
                     groups.append(([(trigger, claim), *unplaced], placed_mention))
         else:
-            groups.append((unplaced, _context_place(sentence, paragraph, earlier, all_places)))
-        by_place: dict[str, _Candidate] = {}
+            groups.append((unplaced, context_place(sentence, paragraph, earlier, all_places)))
+        by_place: dict[str, Candidate] = {}
         for items, place_mention in groups:
             owner = items[0][0]
             # The strongest class codes the event; among equals, the trigger that
@@ -265,10 +276,10 @@ class EventAssembler:
         claim: Claim,
         items: list[tuple[Trigger, Claim]],
         mention: PlaceMention | None,
-        mentions: list[_ResolvedMention],
-        earlier: list[_Candidate],
-        paragraph_mentions: list[_ResolvedMention],
-    ) -> _Candidate:
+        mentions: list[ResolvedMention],
+        earlier: list[Candidate],
+        paragraph_mentions: list[ResolvedMention],
+    ) -> Candidate:
         agents, patients = self._roles(doc, trigger, mentions)
         for other, _ in items:  # fill gaps from the other triggers of the sentence
             if agents and patients:
@@ -282,15 +293,36 @@ class EventAssembler:
         actor1 = agents[0] if agents else None
         actor2 = patients[0] if patients else None
         actor1, actor2 = _counterpart(actor1, actor2, paragraph, earlier)
+        root = trigger.span(doc).root
+        communal = False
+        if trigger.cls.sub_event == "Armed clash":
+            sentence_text = doc[trigger.start].sent.text
+            unarmed = [a for a in (actor1, actor2) if a is None or a.kind is ActorKind.CIVILIANS]
+            if len(unarmed) == 2 and FEUD.search(sentence_text):
+                # "clashes between two families": ACLED names the armed families by
+                # their place, a communal militia (set once the place is known).
+                communal, actor1, actor2 = True, None, None
+            armed_side = any(a is not None and a.kind in ARMED_KINDS for a in (actor1, actor2))
+            if root.lemma_.lower() in MUTUAL_FIGHTING and armed_side:
+                # Civilians hurt in a clash between others ("clashes ..., injuring a
+                # woman") are its victims, not a side of it.
+                actor1, actor2 = (
+                    None if a is not None and a.kind is ActorKind.CIVILIANS else a
+                    for a in (actor1, actor2)
+                )
+            if actor1 is not None and actor2 is None and INTRA_GROUP.search(sentence_text):
+                # "clashes among QDW members", "between two families of the X tribe":
+                # fighting inside one group has that group on both sides.
+                actor2 = actor1
         assoc1 = _unique([*agents[1:], *unit_assoc], actor1)
         assoc2 = _unique(patients[1:], actor2)
-        root = trigger.span(doc).root
         sentence_words = {t.lower_ for t in root.sent}
         partial = any(
             c.dep_ in {"dobj", "nsubjpass"} and c.lower_ in trigger.cls.partial_objects
             for c in root.children
         )
-        return _Candidate(
+        return Candidate(
+            communal=communal,
             paragraph_text=_paragraph_text(root),
             partial=partial,
             civilian_words=bool(sentence_words & self.civilian_words),
@@ -309,7 +341,7 @@ class EventAssembler:
         )
 
     def _roles(
-        self, doc: Doc, trigger: Trigger, mentions: list[_ResolvedMention]
+        self, doc: Doc, trigger: Trigger, mentions: list[ResolvedMention]
     ) -> tuple[list[Actor], list[Actor]]:
         root = trigger.span(doc).root
         anchors = clause_path(root)
@@ -341,9 +373,9 @@ class EventAssembler:
         sentence: Span,
         index: int,
         paragraph: int,
-        new: list[_Candidate],
-        earlier: list[_Candidate],
-        mentions: list[_ResolvedMention],
+        new: list[Candidate],
+        earlier: list[Candidate],
+        mentions: list[ResolvedMention],
     ) -> None:
         killed = fatalities(sentence.text)
         lost = losses(sentence)
@@ -353,7 +385,7 @@ class EventAssembler:
         if not targets:
             # A sentence that only adds figures about the fighting just described
             # ("... lost a tank in these clashes") belongs to those events.
-            same = [c for c in earlier if c.paragraph == paragraph]
+            same = recent_events(earlier, paragraph)
             last = max((c.sentence for c in same), default=None)
             targets = [c for c in same if c.sentence == last]
             for candidate in targets:
@@ -376,7 +408,7 @@ class EventAssembler:
     # -- records --------------------------------------------------------------------
 
     def _finish(
-        self, article: Article, candidates: list[_Candidate], country: str | None
+        self, article: Article, candidates: list[Candidate], country: str | None
     ) -> list[Event]:
         events: list[Event] = []
         seen: set[str] = set()
@@ -388,11 +420,20 @@ class EventAssembler:
             events.append(event)
         return events
 
-    def _event(self, article: Article, c: _Candidate, country: str | None) -> Event | None:
+    def _event(self, article: Article, c: Candidate, country: str | None) -> Event | None:
         place: Place | None = c.mention.place if c.mention else None
         event_country = (place.country if place else None) or country
+        if c.communal:
+            c.actor1 = c.actor2 = _communal(place, event_country) or _unidentified(
+                self.lexicon, event_country
+            )
         actor1 = c.actor1 or _unidentified(self.lexicon, event_country)
-        sub_event = _sub_event(c, actor1, self.lexicon.modifiers)
+        sub_event = sub_event_of(c, actor1, self.lexicon.modifiers)
+        if c.cls.name == "arrest" and actor1.kind in UNARMED_KINDS:
+            return None  # "He was arrested": no one arrested by civilians happened here
+        riot = {SubEventType.MOB_VIOLENCE, SubEventType.VIOLENT_DEMONSTRATION}
+        if sub_event in riot and actor1.kind in UNARMED_KINDS:
+            actor1 = generic_actor("rioters", event_country, self.lexicon)
         from frontlines.events.notes import write_note
 
         template = sub_event.value
@@ -495,104 +536,7 @@ def _article_country(places: list[PlaceMention]) -> str | None:
     return counts.most_common(1)[0][0] if counts else None
 
 
-def _rank(trigger: Trigger, claim: Claim) -> tuple[int, int]:
-    return (trigger.cls.priority, -trigger.start)
-
-
-def _refers_back(doc: Doc, trigger: Trigger, places: list[PlaceMention]) -> bool:
-    """ "In these clashes", "during the fighting": a trigger that points back to a
-    happening already described, in a sentence naming no new place."""
-    if places:
-        return False
-    root = trigger.span(doc).root
-    if root.pos_ not in {"NOUN", "PROPN"}:
-        return False
-    return any(
-        c.dep_ == "det" and c.lower_ in {"these", "those", "this", "the", "such"}
-        for c in root.children
-    )
-
-
-def _has_place_object(doc: Doc, trigger: Trigger, places: list[PlaceMention]) -> bool:
-    root = trigger.span(doc).root
-    for child in root.children:
-        if child.dep_ in {"dobj", "nsubjpass"}:
-            start = min(t.idx for t in child.subtree)
-            end = max(t.idx + len(t.text) for t in child.subtree)
-            if any(start <= p.start and p.end <= end for p in places):
-                return True
-    return False
-
-
-def _anchor(doc: Doc, trigger: Trigger) -> Token:
-    root = trigger.span(doc).root
-    if root.pos_ in {"NOUN", "PROPN"} and root.head.lemma_ in LIGHT_VERBS and root.dep_ == "dobj":
-        return root.head
-    return root
-
-
-def _assign_places(
-    doc: Doc, live: list[tuple[Trigger, Claim]], places: list[PlaceMention]
-) -> dict[int, list[PlaceMention]]:
-    """Each place goes to the trigger whose phrase contains it most tightly; places
-    outside every trigger phrase go to the sentence's strongest trigger."""
-    anchors = [(t, _anchor(doc, t)) for t, _ in live]
-    assigned: dict[int, list[PlaceMention]] = {}
-    loose: list[PlaceMention] = []
-    strongest = max(live, key=lambda item: _rank(item[0], item[1]))[0]
-    for mention in places:
-        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-        if span is None:
-            continue
-        token = span.root
-        best: tuple[int, Trigger] | None = None
-        for trigger, anchor in anchors:
-            subtree = list(anchor.subtree)
-            if subtree[0].i <= token.i <= subtree[-1].i and _dominates(anchor, token):
-                size = len(subtree)
-                if best is None or size < best[0]:
-                    best = (size, trigger)
-        if best is not None:
-            assigned.setdefault(id(best[1]), []).append(mention)
-        else:
-            loose.append(mention)
-    # A place outside every trigger's phrase ("pulled back towards X") is the event's
-    # place only when the sentence's main trigger has no place of its own.
-    if loose and not assigned.get(id(strongest)):
-        assigned[id(strongest)] = loose
-    return assigned
-
-
-def _dominates(anchor: Token, token: Token) -> bool:
-    """The anchor governs the token, and no clause with its own subject stands
-    between them ("captured X as rebels pulled back towards Y": Y is not captured)."""
-    if anchor == token:
-        return True
-    current = token
-    while current.head != current:
-        current = current.head
-        if current == anchor:
-            return True
-        if current.pos_ in {"VERB", "AUX"} and any(
-            c.dep_ in {"nsubj", "nsubjpass"} for c in current.children
-        ):
-            return False
-    return False
-
-
-def _context_place(
-    sentence: Span, paragraph: int, earlier: list[_Candidate], places: list[PlaceMention]
-) -> PlaceMention | None:
-    """Where a sentence without a place happened: the paragraph's last event place,
-    else the last place named in the paragraph before it."""
-    for candidate in reversed(earlier):
-        if candidate.paragraph == paragraph and candidate.mention is not None:
-            return candidate.mention
-    before = [p for p in places if p.end <= sentence.start_char]
-    return before[-1] if before else None
-
-
-def _paragraph_units(mentions: list[_ResolvedMention], agents: list[Actor]) -> list[Actor]:
+def _paragraph_units(mentions: list[ResolvedMention], agents: list[Actor]) -> list[Actor]:
     """Named units of the acting side elsewhere in the paragraph ("led by the Tiger
     Forces") are associated with the event."""
     if not agents:
@@ -602,7 +546,7 @@ def _paragraph_units(mentions: list[_ResolvedMention], agents: list[Actor]) -> l
 
 
 def _counterpart(
-    actor1: Actor | None, actor2: Actor | None, paragraph: int, earlier: list[_Candidate]
+    actor1: Actor | None, actor2: Actor | None, paragraph: int, earlier: list[Candidate]
 ) -> tuple[Actor | None, Actor | None]:
     """Fill a missing side from the latest earlier event of the same paragraph that
     involved the other side ("ISIS attempted to counter-attack" -> against whom the
@@ -634,6 +578,13 @@ def _unique(actors: list[Actor], main: Actor | None) -> list[Actor]:
     return out
 
 
+def _communal(place: Place | None, country: str | None) -> Actor | None:
+    """ACLED's communal militia: armed residents named after their settlement."""
+    if place is None or place.geo_precision == 3 or not country:
+        return None
+    return Actor(f"{place.name} Communal Militia ({country})", ActorKind.IDENTITY_MILITIA, country)
+
+
 def _unidentified(lexicon: Lexicon, country: str | None) -> Actor:
     return Actor(
         lexicon.generic_name("unidentified", country),
@@ -650,52 +601,7 @@ def _paragraph_text(token: Token) -> str:
     return text[start : end if end >= 0 else len(text)].lower()
 
 
-def _protest_outcome(c: _Candidate, modifiers: dict[str, tuple[str, ...]]) -> SubEventType | None:
-    """A protest's sub-event from what the paragraph says happened to it."""
-
-    def said(kind: str) -> bool:
-        return any(
-            re.search(rf"\b{re.escape(w)}", c.paragraph_text) for w in modifiers.get(kind, ())
-        )
-
-    if c.cls.excessive is not None and said("excessive"):
-        return c.cls.excessive
-    if said("violent"):
-        return SubEventType.VIOLENT_DEMONSTRATION
-    if c.cls.intervention is not None and said("intervention"):
-        return c.cls.intervention
-    return None
-
-
-def _sub_event(c: _Candidate, actor1: Actor, modifiers: dict[str, tuple[str, ...]]) -> SubEventType:
-    cls = c.cls
-    if cls.intervention is not None:
-        outcome = _protest_outcome(c, modifiers)
-        if outcome is not None:
-            return outcome
-    if c.claim.status is Status.FAILED and cls.failed is not None:
-        return cls.failed
-    if c.partial and cls.failed is not None:
-        return cls.failed
-    state = actor1.kind is ActorKind.STATE_FORCES
-    if cls.state is not None:
-        return cls.state if state else (cls.non_state or cls.state)
-    assert cls.sub_event is not None
-    if cls.non_state is not None and not state:
-        return cls.non_state
-    target = c.actor2.kind if c.actor2 else None
-    if cls.against_civilians is not None and target is ActorKind.CIVILIANS:
-        return cls.against_civilians
-    if (
-        cls.armed_target is not None
-        and target is not ActorKind.CIVILIANS
-        and (target is not None or not c.civilian_words)
-    ):
-        return cls.armed_target
-    return cls.sub_event
-
-
-def _subject_actor(sentence: Span, mentions: list[_ResolvedMention]) -> Actor | None:
+def _subject_actor(sentence: Span, mentions: list[ResolvedMention]) -> Actor | None:
     for m in mentions:
         if m.token.dep_ == "nsubj":
             return m.actor
@@ -721,10 +627,10 @@ def _place_phrase(place: Place | None) -> str:
     return text
 
 
-def _join_same_happening(candidates: list[_Candidate]) -> list[_Candidate]:
+def _join_same_happening(candidates: list[Candidate]) -> list[Candidate]:
     """One event per location, day, sub-event and actor pair."""
-    joined: dict[tuple[object, ...], _Candidate] = {}
-    out: list[_Candidate] = []
+    joined: dict[tuple[object, ...], Candidate] = {}
+    out: list[Candidate] = []
     for c in candidates:
         if c.mention is None or c.mention.place is None:
             out.append(c)
@@ -745,7 +651,7 @@ def _join_same_happening(candidates: list[_Candidate]) -> list[_Candidate]:
     return out
 
 
-def _confidence(c: _Candidate, place: Place | None) -> float:
+def _confidence(c: Candidate, place: Place | None) -> float:
     score = 0.4
     if c.actor1 is not None:
         score += 0.15

@@ -26,6 +26,12 @@ HEDGE_WORDS = (
     "reports suggest", "sources said", "it is said",
 )  # fmt: skip
 _HEDGE_RE = re.compile(r"\b(" + "|".join(re.escape(w) for w in HEDGE_WORDS) + r")\b", re.I)
+# Doubt cast on a claim made just before ("The toll could not be independently verified").
+UNVERIFIED = re.compile(
+    r"\b(?:could not|cannot|can ?not|couldn't|can't|were not|was not|has not been|have not been)"
+    r"(?: be)?(?: immediately)?(?: independently)? (?:verified|confirmed)\b|\bunverified\b",
+    re.I,
+)
 _ACCORDING_RE = re.compile(r"\baccording to (?P<who>[^,.;]+)", re.I)
 _SPEECH_VERBS = frozenset({"say", "claim", "report", "announce", "state", "allege", "confirm"})
 

@@ -25,6 +25,12 @@ _EXPLICIT = re.compile(
     rf"|{_MONTHS}\.? \d{{1,2}}(?:st|nd|rd|th)?(?:,? \d{{4}})?"
     r"|\d{4}-\d{2}-\d{2})\b"
 )
+# A wire dateline ("BEIRUT, May 14 (Reuters) -") dates the report, not the event:
+# the event's own cue ("on Saturday") comes after it and is read against that date.
+_DATELINE = re.compile(
+    rf"^\s*[A-Z][A-Z.' -]*[A-Z](?:,\s*[A-Z][A-Za-z.' ]*)?,\s*"
+    rf"(?:{_MONTHS}\.? \d{{1,2}}|\d{{1,2}} {_MONTHS})(?:,? \d{{4}})?\s*(?:\([^)]*\))?\s*[-–—:]"
+)
 _MONTH_ONLY = re.compile(
     rf"\b(?:in|during|since|throughout|early|late|mid-?) ({_MONTHS})(?: (\d{{4}}))?\b"
 )
@@ -75,6 +81,10 @@ def _parse_explicit(text: str, published: date | None) -> date | None:
 
 def find_date(sentence: str, published: date | None) -> DateCue | None:
     """The first date expression of a sentence, resolved against ``published``."""
+    dateline = _DATELINE.match(sentence)
+    if dateline:
+        # Blank the dateline rather than cut it, so offsets stay those of the sentence.
+        sentence = " " * dateline.end() + sentence[dateline.end() :]
     explicit = _EXPLICIT.search(sentence)
     if explicit:
         value = _parse_explicit(explicit.group(0), published)

@@ -4,7 +4,9 @@ areas dropped when a more precise place is named beside them."""
 
 from __future__ import annotations
 
+import dataclasses
 import math
+import re
 
 from spacy.tokens import Doc
 
@@ -24,6 +26,16 @@ FEATURE_NOUNS: dict[str, tuple[str, ...]] = {
     "neighborhood": ("PPLX", "PPL"),
 }
 CONTAINER_RADIUS_KM = 25.0
+
+# "A and B north of Raqqa": the text between a place and a relative anchor that
+# locates it, and the separators of a list of places.
+_LOCATOR_GAP = re.compile(
+    r"^\s*,?\s*(?:(?:some |about |around )?\d+(?:\.\d+)?\s*(?:km|kilometres|kilometers|miles)\s+)?"
+    r"(?:to the\s+)?(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+(?:of\s+)?"
+    r"(?:the\s+(?:city|town|village|provincial capital)\s+of\s+)?$",
+    re.I,
+)
+_LIST_GAP = re.compile(r"^\s*(?:,|,?\s*and|,?\s*as well as|,?\s*or)\s*$", re.I)
 
 
 def distance_km(a: Place, b: Place) -> float:
@@ -69,6 +81,68 @@ def link_definite_descriptions(doc: Doc, mentions: list[PlaceMention]) -> list[P
             PlaceMention(antecedent.article_id, start, end, doc.text[start:end], antecedent.place)
         )
     return sorted([*mentions, *added], key=lambda m: m.start)
+
+
+def apply_locators(doc: Doc, mentions: list[PlaceMention]) -> list[PlaceMention]:
+    """ "the villages of A and B north of Raqqa", "in the countryside north of Raqqa,
+    ... seized A and B": Raqqa locates A and B, it is not a place of its own.
+
+    A relative anchor (geo_precision 2) is dropped when it directly follows a place
+    or a list of places, or when its sentence names places the gazetteer could only
+    put in some admin area; those places are put near the anchor instead (precision
+    2, the anchor's admin1), which is what the report says about them.
+    """
+    text = doc.text
+    ordered = sorted(mentions, key=lambda m: m.start)
+    dropped: set[int] = set()
+    moved: dict[int, PlaceMention] = {}
+    for index, anchor in enumerate(ordered):
+        if anchor.place is None or anchor.place.geo_precision != 2:
+            continue
+        members: list[PlaceMention] = []
+        if index and _LOCATOR_GAP.match(text[ordered[index - 1].end : anchor.start]):
+            members.append(ordered[index - 1])
+            for earlier in reversed(ordered[: index - 1]):
+                if not _LIST_GAP.match(text[earlier.end : members[-1].start]):
+                    break
+                members.append(earlier)
+        sentence = _sentence_range(doc, anchor.start)
+        members += [
+            m for m in ordered
+            if m not in members and _unknown_place(m) and sentence[0] <= m.start < sentence[1]
+        ]  # fmt: skip
+        if not members:
+            continue
+        dropped.add(anchor.start)
+        for member in members:
+            place = member.place
+            if place is None or not _unknown_place(member):
+                continue  # a known place keeps its own coordinates
+            near = dataclasses.replace(
+                anchor.place,
+                name=place.name,
+                geo_precision=2,
+                geonameid=None,
+                feature_code=None,
+                admin2=None,
+                admin3=None,
+            )
+            moved[member.start] = dataclasses.replace(member, place=near)
+    return [moved.get(m.start, m) for m in ordered if m.start not in dropped]
+
+
+def _unknown_place(mention: PlaceMention) -> bool:
+    """A name the gazetteer does not know, placed only in its admin area."""
+    place = mention.place
+    return place is not None and place.geo_precision == 3 and place.feature_code is None
+
+
+def _sentence_range(doc: Doc, offset: int) -> tuple[int, int]:
+    span = doc.char_span(offset, offset + 1, alignment_mode="expand")
+    if span is None:
+        return (offset, offset)
+    sentence = span.sent
+    return (sentence.start_char, sentence.end_char)
 
 
 def drop_containers(places: list[PlaceMention]) -> list[PlaceMention]:

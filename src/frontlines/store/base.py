@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from types import TracebackType
 
+from frontlines.merge import MergedEvent, MergeRules
 from frontlines.model import Article, Event
 from frontlines.store.query import EventQuery
+from frontlines.store.remerge import MergeUpdate
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +53,31 @@ class Store(ABC):
     @abstractmethod
     def count_events(self, query: EventQuery | None = None) -> int:
         """How many events match ``query``, ignoring its limit and offset."""
+
+    @abstractmethod
+    def remerge(self, rules: MergeRules | None = None) -> MergeUpdate:
+        """Merge the events saved since the last merge into the stored merged events
+        (and drop the members whose events are gone), in one transaction."""
+
+    @abstractmethod
+    def save_merged(self, merged: Sequence[MergedEvent], *, remove: Iterable[str] = ()) -> int:
+        """Store ``merged`` (replacing stored merged events with the same id or sharing
+        a member) and delete the merged ids in ``remove``, in one transaction; for
+        merges computed elsewhere (a batch job). Returns how many were written."""
+
+    @abstractmethod
+    def merged_events(self, query: EventQuery | None = None) -> list[MergedEvent]:
+        """Merged events whose canonical event matches ``query`` (``article_id``: with a
+        member from that article), chronologically, with all their members."""
+
+    @abstractmethod
+    def count_merged(self, query: EventQuery | None = None) -> int:
+        """How many merged events match ``query``, ignoring its limit and offset."""
+
+    @abstractmethod
+    def unmerged_count(self) -> int:
+        """How many stored events the merged events do not reflect yet: new or
+        re-coded since the last ``remerge``, or gone (0 right after a ``remerge``)."""
 
     @abstractmethod
     def close(self) -> None:

@@ -60,14 +60,28 @@ class Dialect:
     no_limit: int | None
     """LIMIT value meaning "all rows" when only OFFSET is wanted: SQLite takes -1,
     PostgreSQL takes NULL."""
+    binary_order: str
+    """Collation suffix that sorts ids byte by byte, as SQLite and Python do; a
+    PostgreSQL database's own collation (en_US...) may order punctuation differently."""
+    distinct: str
+    """NULL-safe "differs from": SQLite's ``IS NOT`` (older SQLite lacks ``IS DISTINCT
+    FROM``), the SQL standard's ``IS DISTINCT FROM`` in PostgreSQL."""
 
 
-SQLITE = Dialect(placeholder="?", no_limit=-1)
-POSTGRES = Dialect(placeholder="%s", no_limit=None)
+SQLITE = Dialect(placeholder="?", no_limit=-1, binary_order="", distinct="IS NOT")
+POSTGRES = Dialect(
+    placeholder="%s", no_limit=None, binary_order=' COLLATE "C"', distinct="IS DISTINCT FROM"
+)
 
 
-def where_clause(query: EventQuery, dialect: Dialect) -> tuple[str, list[Any]]:
-    """``WHERE ...`` (or "") and its parameters, in order, for ``query``."""
+def where_clause(
+    query: EventQuery, dialect: Dialect, *, merged: bool = False
+) -> tuple[str, list[Any]]:
+    """``WHERE ...`` (or "") and its parameters, in order, for ``query``.
+
+    ``merged``: the query is on ``merged_events``, where ``article_id`` selects the
+    merged events with a report from that article among their members.
+    """
     p = dialect.placeholder
     conditions: list[str] = []
     params: list[Any] = []
@@ -91,17 +105,26 @@ def where_clause(query: EventQuery, dialect: Dialect) -> tuple[str, list[Any]]:
         conditions.append("(" + " OR ".join(like.format(c) for c in columns) + ")")
         params.extend([_like_pattern(query.actor)] * len(columns))
     if query.article_id is not None:
-        conditions.append(f"article_id = {p}")
+        if merged:
+            conditions.append(
+                f"event_id IN (SELECT merged_id FROM merged_members WHERE article_id = {p})"
+            )
+        else:
+            conditions.append(f"article_id = {p}")
         params.append(query.article_id)
     if not conditions:
         return "", params
     return "WHERE " + " AND ".join(conditions), params
 
 
-# Chronological, undated events last (written portably: NULLS LAST is not SQLite's
-# default and `IS NULL` sorts false before true on both engines); then the order in
-# which each article's events were coded.
-ORDER_BY = "ORDER BY event_date IS NULL, event_date, article_id, seq"
+def order_by(dialect: Dialect, *, merged: bool = False) -> str:
+    """Chronological, undated events last (written portably: NULLS LAST is not
+    SQLite's default and `IS NULL` sorts false before true on both engines); then the
+    order in which each article's events were coded, or for merged events their id
+    (the order ``merge.merge_events`` returns)."""
+    c = dialect.binary_order
+    tail = f"event_id{c}" if merged else f"article_id{c}, seq"
+    return f"ORDER BY event_date IS NULL, event_date, {tail}"
 
 
 def page_clause(query: EventQuery, dialect: Dialect) -> tuple[str, list[Any]]:

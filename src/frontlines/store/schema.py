@@ -8,6 +8,8 @@ inside one transaction. A schema change is a new file, never an edit of an old o
 from __future__ import annotations
 
 import re
+import sqlite3
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -65,3 +67,19 @@ def pending(applied: set[int]) -> list[Migration]:
             f"understands ({newest_known}); upgrade frontlines"
         )
     return [m for m in known if m.version not in applied]
+
+
+def iter_statements(script: str) -> Iterator[str]:
+    """Split a migration into statements the way SQLite's own shell does (the files
+    are plain SQL both engines read; see ``migrations/``)."""
+    buffer = ""
+    for line in script.splitlines(keepends=True):
+        buffer += line
+        if sqlite3.complete_statement(buffer):
+            yield buffer.strip()
+            buffer = ""
+    leftover = "\n".join(
+        part for part in buffer.splitlines() if part.strip() and not part.strip().startswith("--")
+    )
+    if leftover:
+        raise StoreError(f"unterminated SQL statement in migration: {leftover[:60]!r}")

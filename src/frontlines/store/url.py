@@ -4,7 +4,10 @@ sqlite:///relative/path.db     relative to the working directory
 sqlite:////absolute/path.db    (four slashes: the path starts with '/')
 sqlite:///:memory:             a private in-memory database (also: sqlite://)
 path/to/file.db                a bare path means SQLite
-postgresql://user@host/dbname  PostgreSQL (also postgres://, postgresql+driver://)
+postgresql://user@host/dbname  PostgreSQL (also postgres://, postgresql+driver://);
+                               any libpq URI: postgresql://user:pw@host:5432/db?sslmode=require
+
+A password in a URL never reaches a message: ``StoreURL.display`` masks it.
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
+from urllib.parse import urlsplit, urlunsplit
 
 from frontlines.errors import StoreError
 
@@ -33,6 +37,38 @@ class StoreURL:
     @property
     def in_memory(self) -> bool:
         return self.backend == "sqlite" and self.path == MEMORY
+
+    @property
+    def display(self) -> str:
+        """The URL for messages and logs, its password replaced by ``***``."""
+        return mask_password(self.url)
+
+    @property
+    def libpq(self) -> str:
+        """PostgreSQL: the URL as libpq reads it (no ``+driver`` in the scheme)."""
+        match = _SCHEME.match(self.url.strip())
+        if match is None:
+            return self.url
+        return "postgresql://" + self.url.strip()[match.end() :]
+
+
+def mask_password(url: str) -> str:
+    """``url`` with its password (user part or ``password=`` parameter) as ``***``."""
+    url = _MASK_PARAM.sub(r"\1***", url)
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return _MASK_FALLBACK.sub(r"\1***@", url)
+    userinfo, at, hostinfo = parts.netloc.rpartition("@")
+    if not at or ":" not in userinfo:
+        return url
+    user = userinfo.split(":", 1)[0]
+    return urlunsplit(parts._replace(netloc=f"{user}:***@{hostinfo}"))
+
+
+# For URLs urlsplit refuses (a bad port, a stray bracket): mask 'user:secret@' by text.
+_MASK_PARAM = re.compile(r"([?&]password=)[^&#]*", re.IGNORECASE)
+_MASK_FALLBACK = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*://[^:/@]*:)[^@]*@")
 
 
 def parse_store_url(url: str) -> StoreURL:

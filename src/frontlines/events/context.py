@@ -1,0 +1,200 @@
+"""How a sentence relates to the report around it: which places a trigger governs,
+whether it only refers back to an event already described ("in these clashes"), which
+events a sentence of detail or doubt belongs to, and triggers that only say how an
+actor was supported."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.tokens import Doc, Span, Token
+
+from frontlines.events.candidate import Candidate
+from frontlines.events.claims import UNVERIFIED, Claim
+from frontlines.events.triggers import Trigger
+from frontlines.model import PlaceMention
+
+# Nominal triggers take their actors from the verb they are the object of.
+LIGHT_VERBS = frozenset(
+    {"launch", "carry", "conduct", "stage", "mount", "wage", "lead", "begin", "start", "renew",
+     "continue", "reach", "sign", "conclude", "announce", "hold", "make", "break", "erupt",
+     "intensify", "resume", "target", "repel", "thwart", "foil"}
+)  # fmt: skip
+
+
+SUPPORT_WORDS = frozenset(
+    {"support", "supported", "back", "backed", "cover", "coverage", "accompany", "escort", "assist"}
+)
+
+
+def in_support_phrase(token: Token) -> bool:
+    """A trigger inside "supported by ...", "backed by ...", "with air cover of ...":
+    it says how an actor was helped, not what happened."""
+    current = token
+    for _ in range(4):
+        if current.head == current:
+            return False
+        current = current.head
+        if current.lemma_.lower() in SUPPORT_WORDS and current.i != token.i:
+            return True
+        if current.pos_ in {"VERB", "AUX"} and any(
+            c.dep_ in {"nsubj", "nsubjpass"} for c in current.children
+        ):
+            return False
+    return False
+
+
+def recent_events(earlier: list[Candidate], paragraph: int) -> list[Candidate]:
+    """The events a sentence can add detail to: those of its paragraph, or of the
+    paragraph just before when its own has none yet (wire copy gives every sentence
+    a paragraph of its own)."""
+    same = [c for c in earlier if c.paragraph == paragraph]
+    return same or [c for c in earlier if c.paragraph == paragraph - 1]
+
+
+def hedge_previous(sentence: Span, paragraph: int, earlier: list[Candidate]) -> None:
+    """ "The figure could not be independently verified": a sentence that casts doubt
+    on what was just reported hedges the events of the sentence before it."""
+    cue = UNVERIFIED.search(sentence.text)
+    if cue is None:
+        return
+    same = recent_events(earlier, paragraph)
+    last = max((c.sentence for c in same), default=None)
+    for candidate in same:
+        if candidate.sentence == last and not candidate.claim.hedged:
+            candidate.claim = replace(candidate.claim, hedged=True, hedge_cue=cue.group(0).lower())
+            candidate.evidence.append(sentence)
+
+
+def refers_back(doc: Doc, trigger: Trigger, places: list[PlaceMention]) -> bool:
+    """ "In these clashes", "during the fighting": a trigger that points back to a
+    happening already described, in a sentence naming no new place."""
+    if places:
+        return False
+    root = trigger.span(doc).root
+    if root.pos_ not in {"NOUN", "PROPN"}:
+        return False
+    return any(
+        c.dep_ == "det" and c.lower_ in {"these", "those", "this", "the", "such"}
+        for c in root.children
+    )
+
+
+def is_definite_description(mention: PlaceMention) -> bool:
+    return mention.text.lower().startswith(("the ", "this ", "that "))
+
+
+def has_place_object(doc: Doc, trigger: Trigger, places: list[PlaceMention]) -> bool:
+    root = trigger.span(doc).root
+    for child in root.children:
+        if child.dep_ in {"dobj", "nsubjpass"}:
+            start = min(t.idx for t in child.subtree)
+            end = max(t.idx + len(t.text) for t in child.subtree)
+            if any(start <= p.start and p.end <= end for p in places):
+                return True
+    return False
+
+
+def trigger_anchor(doc: Doc, trigger: Trigger) -> Token:
+    root = trigger.span(doc).root
+    if root.pos_ in {"NOUN", "PROPN"} and root.head.lemma_ in LIGHT_VERBS and root.dep_ == "dobj":
+        return root.head
+    return root
+
+
+def assign_places(
+    doc: Doc, live: list[tuple[Trigger, Claim]], places: list[PlaceMention]
+) -> dict[int, list[PlaceMention]]:
+    """Each place goes to the trigger whose phrase contains it most tightly; places
+    outside every trigger phrase go to the sentence's strongest trigger."""
+    anchors = [(t, trigger_anchor(doc, t)) for t, _ in live]
+    assigned: dict[int, list[PlaceMention]] = {}
+    loose: list[PlaceMention] = []
+    strongest = max(live, key=lambda item: rank_trigger(item[0], item[1]))[0]
+    for mention in places:
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None:
+            continue
+        token = span.root
+        best: tuple[int, Trigger] | None = None
+        for trigger, anchor in anchors:
+            subtree = list(anchor.subtree)
+            if subtree[0].i <= token.i <= subtree[-1].i and dominates(anchor, token):
+                size = len(subtree)
+                if best is None or size < best[0]:
+                    best = (size, trigger)
+        if best is not None:
+            assigned.setdefault(id(best[1]), []).append(mention)
+        else:
+            loose.append(mention)
+    # A place outside every trigger's phrase ("pulled back towards X") is the event's
+    # place only when the sentence's main trigger has no place of its own.
+    if loose and not assigned.get(id(strongest)):
+        assigned[id(strongest)] = loose
+    return assigned
+
+
+def dominates(anchor: Token, token: Token) -> bool:
+    """The anchor governs the token, and no clause with its own subject stands
+    between them ("captured X as rebels pulled back towards Y": Y is not captured)."""
+    if anchor == token:
+        return True
+    current = token
+    while current.head != current:
+        current = current.head
+        if current == anchor:
+            return True
+        if current.pos_ in {"VERB", "AUX"} and any(
+            c.dep_ in {"nsubj", "nsubjpass"} for c in current.children
+        ):
+            return False
+    return False
+
+
+def context_place(
+    sentence: Span, paragraph: int, earlier: list[Candidate], places: list[PlaceMention]
+) -> PlaceMention | None:
+    """Where a sentence without a place happened: the paragraph's last event place,
+    else the last place named in the paragraph before it."""
+    for candidate in reversed(earlier):
+        if candidate.paragraph == paragraph and candidate.mention is not None:
+            return candidate.mention
+    before = [p for p in places if p.end <= sentence.start_char]
+    return before[-1] if before else None
+
+
+def rank_trigger(trigger: Trigger, claim: Claim) -> tuple[int, int]:
+    return (trigger.cls.priority, -trigger.start)
+
+
+# What a capture can be of: settlements, areas and positions. A territory verb whose
+# object is anything else ("seized three boats", "captured the initiative") does not
+# change who holds a place.
+TERRITORY_NOUNS = frozenset(
+    {"village", "town", "city", "area", "base", "airbase", "airport", "airfield", "district",
+     "region", "province", "governorate", "territory", "control", "neighbourhood",
+     "neighborhood", "quarter", "suburb", "road", "highway", "crossing", "dam", "bridge",
+     "mountain", "hill", "hilltop", "countryside", "outskirts", "camp", "field", "oilfield",
+     "front", "frontline", "line", "axis", "border", "headquarters", "island", "locality",
+     "settlement", "hamlet", "municipality", "capital", "stronghold", "bastion", "valley",
+     "plain", "desert", "badia", "pocket", "enclave", "port", "station", "factory", "plant",
+     "facility", "complex", "compound", "barracks", "garrison", "farmland", "land", "lands",
+     "strip", "zone", "sector", "height", "heights", "ridge", "junction", "roundabout",
+     "market", "school", "hospital", "prison", "academy", "college", "university", "stadium",
+     "mosque", "church", "street", "streets", "square", "it", "them", "all"}
+)  # fmt: skip
+
+
+def captures_something_else(
+    doc: Doc, trigger: Trigger, places: list[PlaceMention], partial_objects: frozenset[str]
+) -> bool:
+    """A territory trigger whose object is neither a place nor a position."""
+    root = trigger.span(doc).root
+    for child in root.children:
+        if child.dep_ not in {"dobj", "nsubjpass"} or child.pos_ != "NOUN":
+            continue
+        if any(p.start <= child.idx < p.end for p in places):
+            return False
+        lemma = child.lemma_.lower()
+        return lemma not in TERRITORY_NOUNS and child.lower_ not in partial_objects
+    return False

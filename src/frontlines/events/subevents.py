@@ -1,0 +1,94 @@
+"""The ACLED sub-event of an assembled event: the trigger class's rule, read against
+who acted, who was acted upon and what the paragraph says happened to a protest."""
+
+from __future__ import annotations
+
+import re
+
+from frontlines.events.actors import Actor
+from frontlines.events.candidate import Candidate
+from frontlines.events.claims import Status
+from frontlines.taxonomy import ActorKind, SubEventType
+
+GRIEVANCE = re.compile(
+    r"\b(?:against|over|protest(?:ing|ed)?|demand(?:ing|ed)?|condemn(?:ing|ed)?|denounc\w*"
+    r"|decry\w*|release of|because of|following)\b[^.;]{0,50}$"
+)
+
+
+SINGLE_PERSON = re.compile(r"\b(?:he|she|who)\s+(?:was|had been|has been|were)\s+$")
+
+
+UNARMED_KINDS = frozenset({ActorKind.CIVILIANS, ActorKind.PROTESTERS})
+
+
+ARMED_KINDS = frozenset(
+    {ActorKind.STATE_FORCES, ActorKind.REBEL_GROUP, ActorKind.POLITICAL_MILITIA,
+     ActorKind.IDENTITY_MILITIA, ActorKind.EXTERNAL_FORCES}
+)  # fmt: skip
+
+
+def protest_outcome(c: Candidate, modifiers: dict[str, tuple[str, ...]]) -> SubEventType | None:
+    """A protest's sub-event from what the paragraph says happened to it."""
+
+    def said(kind: str) -> bool:
+        text = c.paragraph_text
+        for word in modifiers.get(kind, ()):
+            for found in re.finditer(rf"\b{re.escape(word)}", text):
+                # "against the arrest of their editor", "He was arrested last week":
+                # the grievance behind a protest, not what happened to it.
+                before = text[max(0, found.start() - 70) : found.start()]
+                if not (GRIEVANCE.search(before) or SINGLE_PERSON.search(before)):
+                    return True
+        return False
+
+    if c.cls.excessive is not None and said("excessive"):
+        return c.cls.excessive
+    if said("violent"):
+        return SubEventType.VIOLENT_DEMONSTRATION
+    if c.cls.intervention is not None and said("intervention"):
+        return c.cls.intervention
+    return None
+
+
+def sub_event_of(
+    c: Candidate, actor1: Actor, modifiers: dict[str, tuple[str, ...]]
+) -> SubEventType:
+    cls = c.cls
+    if cls.intervention is not None:
+        outcome = protest_outcome(c, modifiers)
+        if outcome is not None:
+            return outcome
+    if c.claim.status is Status.FAILED and cls.failed is not None:
+        return cls.failed
+    if c.partial and cls.failed is not None:
+        return cls.failed
+    state = actor1.kind is ActorKind.STATE_FORCES
+    if cls.state is not None:
+        return cls.state if state else (cls.non_state or cls.state)
+    assert cls.sub_event is not None
+    if cls.sub_event in {SubEventType.ARMED_CLASH, SubEventType.ATTACK} and actor1.kind in {
+        ActorKind.CIVILIANS,
+        ActorKind.RIOTERS,
+    }:
+        # Violence by an unorganised crowd ("villagers attacked", "a group of people
+        # beat"): ACLED's mob violence, a riot.
+        return SubEventType.MOB_VIOLENCE
+    target = c.actor2.kind if c.actor2 else None
+    # Violence against civilians needs civilian victims: armed men seized or shot by a
+    # non-state group are fought with (a state arresting them is an arrest).
+    arrest_by_state = state and cls.non_state is not None
+    if cls.armed_target is not None and target in ARMED_KINDS and not arrest_by_state:
+        return cls.armed_target
+    if cls.non_state is not None and not state:
+        return cls.non_state
+    if cls.against_civilians is not None and target is ActorKind.CIVILIANS:
+        return cls.against_civilians
+    if (
+        cls.armed_target is not None
+        and cls.sub_event is SubEventType.ATTACK
+        and target is not ActorKind.CIVILIANS
+        and (target is not None or not c.civilian_words)
+    ):
+        return cls.armed_target
+    return cls.sub_event
