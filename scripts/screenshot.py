@@ -30,14 +30,15 @@ DEFAULT_REPORT = ROOT.parent.parent / "shared" / "samples" / "000_04f32ae65defd6
 def ingest(report: str, published: date, settings: Settings, store: Store) -> None:
     """What `frontlines ingest REPORT --published DATE` does."""
     from frontlines.ingest import read_inputs
-    from frontlines.pipeline import ArticleResult, default_pipeline
+    from frontlines.model import Rejected
+    from frontlines.pipeline import default_pipeline
+    from frontlines.store.ingest import store_results
 
-    for item in default_pipeline(settings).run(
-        read_inputs([report], published=published, settings=settings)
-    ):
-        if not isinstance(item, ArticleResult):
-            raise SystemExit(f"error: {item}")
-        store.save(item.article, item.events)
+    def refuse(rejected: Rejected) -> None:
+        raise SystemExit(f"error: {rejected}")
+
+    items = read_inputs([report], published=published, settings=settings)
+    store_results(store, default_pipeline(settings).run(items), on_rejected=refuse)
 
 
 def main() -> int:
@@ -59,11 +60,12 @@ def main() -> int:
         with open_store(db) as store:
             ingest(args.report, date.fromisoformat(args.published), settings, store)
         with open_store(db) as store, serve_in_thread(create_app(settings, store)) as base:
-            events = store.query_events()
-            if not events:
+            # The map shows merged events (happenings) by default.
+            happenings = [m.event for m in store.merged_events()]
+            if not happenings:
                 print("no events coded from the report", file=sys.stderr)
                 return 1
-            worst = max(events, key=lambda e: (e.fatalities, e.latitude is not None))
+            worst = max(happenings, key=lambda e: (e.fatalities, e.latitude is not None))
             with sync_playwright() as pw:
                 browser = pw.chromium.launch(executable_path=CHROMIUM, args=chromium_args())
                 page = browser.new_page(viewport={"width": 1400, "height": 860})

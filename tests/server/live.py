@@ -1,20 +1,26 @@
 """A real server on a free loopback port, and Debian's Chromium for Playwright.
 
-Shared by the browser tests, the load benchmark and ``scripts/screenshot.py``.
+Shared by the browser tests, the serve CLI tests, the load benchmark and
+``scripts/screenshot.py``.
 """
 
 from __future__ import annotations
 
 import shutil
 import socket
+import subprocess
+import sys
 import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
+import httpx2
 import uvicorn
 from fastapi import FastAPI
 
+FRONTLINES = str(Path(sys.executable).with_name("frontlines"))
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 
 # Headless, and nothing that phones home: CI has no network but the registries.
@@ -62,3 +68,33 @@ def serve_in_thread(app: FastAPI, startup_timeout: float = 20.0) -> Iterator[str
     finally:
         server.should_exit = True
         thread.join(timeout=10)
+
+
+@contextmanager
+def running(args: list[str], cwd: Path, env: dict[str, str]) -> Iterator[str]:
+    """``frontlines serve ARGS`` in a process of its own; yields its base URL."""
+    port = free_port()
+    log = cwd / "serve.log"
+    with log.open("wb") as output:
+        server = subprocess.Popen(
+            [FRONTLINES, "serve", "--port", str(port), *args],
+            cwd=cwd,
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=output,
+        )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            assert server.poll() is None, log.read_text()
+            assert time.monotonic() < deadline, "server did not start"
+            try:
+                httpx2.get(base + "/api/health", timeout=1)
+                break
+            except httpx2.TransportError:
+                time.sleep(0.1)
+        yield base
+    finally:
+        server.terminate()
+        server.wait(timeout=15)

@@ -63,7 +63,7 @@ def make_event(event_id: str, article_id: str = "art-1", **overrides: Any) -> Ev
 
 
 def seed(store: Store) -> None:
-    """Three events over two articles and three days."""
+    """Three events over two articles and three days, merged (three happenings)."""
     store.save(
         make_article("art-1"),
         [
@@ -105,3 +105,4 @@ def seed(store: Store) -> None:
             )
         ],
     )
+    store.remerge()

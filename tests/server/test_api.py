@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from fastapi.testclient import TestClient
-from server_factory import ARTICLE_TEXT, SHELLING
+from server_factory import ARTICLE_TEXT, SHELLING, make_article, make_event
+
+from frontlines.store import Store
 
 
 def ids(body: dict[str, object]) -> list[str]:
@@ -199,3 +201,45 @@ def test_map_page_and_assets_are_served_locally(client: TestClient) -> None:
     names = {f["properties"]["name"] for f in outlines["features"]}
     assert {"Syria", "Idleb", "Deir ez Zor"} <= names
     assert "script-src 'self'" in page.headers["content-security-policy"]
+
+
+def test_merged_events_one_per_happening_with_every_report(
+    client: TestClient, store: Store
+) -> None:
+    # A second report of the shelling, with another toll: one happening, two sources.
+    store.save(
+        make_article("art-3", title="Army post shelled", publisher="Other Wire"),
+        [make_event("ev-shell-3", "art-3", fatalities=3, source="Other Wire")],
+    )
+    store.remerge()
+
+    coded = client.get("/api/events").json()
+    assert coded["total"] == 4
+    merged_of = {item["event_id"]: item["merged_id"] for item in coded["items"]}
+    assert merged_of["ev-shell"] == merged_of["ev-shell-3"] != merged_of["ev-capture"]
+
+    body = client.get("/api/events", params={"merged": "true"}).json()
+    assert body["total"] == 3
+    assert [item["event_id"] for item in body["items"]] == [
+        m.merged_id for m in store.merged_events()
+    ]
+    shelling = body["items"][0]
+    assert shelling["event_id"] == merged_of["ev-shell"]
+    assert shelling["member_ids"] == ["ev-shell", "ev-shell-3"]
+    tolls = {c["value"] for c in shelling["conflicts"] if c["field"] == "fatalities"}
+    assert tolls == {"2", "3"}
+    # Filters apply to the happening; article_id picks those with a report from it.
+    assert (
+        client.get("/api/events", params={"merged": "true", "article_id": "art-3"}).json()["total"]
+        == 1
+    )
+    days = client.get("/api/timeline", params={"merged": "true"}).json()["days"]
+    assert [d["count"] for d in days] == [1, 1, 1]
+    assert client.get("/api/timeline").json()["days"][0]["count"] == 2
+
+    detail = client.get(f"/api/events/{shelling['event_id']}").json()
+    assert {s["article_id"] for s in detail["sources"]} == {"art-1", "art-3"}
+    assert [e["article_id"] for e in detail["evidence"]] == ["art-1", "art-3"]
+    assert all(e["text"] == SHELLING for e in detail["evidence"])
+    assert [m["event_id"] for m in detail["members"]] == ["ev-shell", "ev-shell-3"]
+    assert detail["event"]["member_ids"] == ["ev-shell", "ev-shell-3"]

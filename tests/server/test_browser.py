@@ -70,11 +70,13 @@ def test_clicking_an_event_opens_its_panel(page: Any, base_url: str) -> None:
     assert page.locator("#status").inner_text() == "3 event(s)"
     assert page.locator("#timeline .bar").count() == 3
 
-    # The shelling and the capture share a point: a click there lists both.
-    page.locator("path.event-marker[data-event-id='ev-capture']").click()
+    # By default one marker per happening (merged events); each lists its reports'
+    # coded events. The shelling and the capture share a point: a click lists both.
+    assert page.locator("path.event-marker[data-members~='ev-capture']").count() == 1
+    page.locator("path.event-marker[data-members~='ev-capture']").click()
     assert page.locator("#list-heading").inner_text() == "2 events at Qasr Nadir"
     assert page.locator("#events li").count() == 2
-    page.click("#events button[data-event-id='ev-shell']")
+    page.click("#events button[data-members~='ev-shell']")
     page.wait_for_selector("#event-detail:not([hidden])")
     assert page.locator("#detail-title").inner_text() == "Shelling/artillery/missile attack"
     assert (
@@ -144,6 +146,48 @@ def test_token_protected_reads_work_with_a_token_in_the_fragment(
             context.close()
 
 
+def test_a_happening_told_by_two_reports_is_one_marker_with_both(
+    page: Any, base_url: str, store: Store
+) -> None:
+    from server_factory import make_article, make_event
+
+    store.save(
+        make_article("art-3", title="Army post shelled", publisher="Other Wire"),
+        [make_event("ev-shell-3", "art-3", fatalities=3, source="Other Wire")],
+    )
+    store.remerge()
+    page.goto(base_url + "/")
+    page.wait_for_selector("path.event-marker")
+    assert page.locator("path.event-marker").count() == 3
+    assert page.locator("#status").inner_text() == "3 event(s)"
+    button = page.locator("#events button[data-members='ev-shell ev-shell-3']")
+    assert button.inner_text().endswith("2 reports")
+    button.click()
+    page.wait_for_selector("#event-detail:not([hidden])")
+    assert page.locator("#detail-fields dt:text-is('Reports') + dd").inner_text() == "2"
+    # The tolls the two reports give are shown side by side.
+    assert page.locator("#detail-fields dd.conflict").inner_text() == (
+        "fatalities: 2 (Example Wire; Example Monitor) / 3 (Other Wire)"
+    )
+    assert page.locator("#detail-evidence mark").all_inner_texts() == [SHELLING, SHELLING]
+    assert page.locator("#detail-evidence p.quoted-from").all_inner_texts() == [
+        "Shelling near Qasr Nadir",
+        "Army post shelled",
+    ]
+    assert page.locator("#detail-sources li").count() == 2
+    page.click("#show-article")
+    page.wait_for_selector("#detail-article hr")
+    assert page.locator("#detail-article mark").count() == 2
+
+    # Unmerged, each report's coded event is a marker of its own.
+    page.uncheck("input[name=merged]")
+    page.click("#filters button[type=submit]")
+    playwright_api.expect(page.locator("path.event-marker")).to_have_count(4)
+    assert page.locator("#status").inner_text() == "4 event(s)"
+    assert page.locator("#timeline .bar").first.get_attribute("title") == "2021-03-08: 2 event(s)"
+    assert page.errors == []
+
+
 XSS_REPORT = (
     "Rebels <script>window.__xss = 'script'</script> seized the village of Tall Sabr. "
     "<img src=x onerror=\"window.__xss = 'img'\"> Two fighters were killed."
@@ -171,9 +215,10 @@ def test_a_report_with_script_payloads_is_shown_as_text(
             )
         ],
     )
+    store.remerge()  # as `frontlines ingest` does after saving
     page.goto(base_url + "/")
     page.wait_for_selector("path.event-marker")
-    page.click("#events button[data-event-id='ev-xss']")
+    page.click("#events button[data-members~='ev-xss']")
     page.wait_for_selector("#event-detail:not([hidden])")
     page.click("#show-article")
     page.wait_for_selector("#detail-article mark")
@@ -212,8 +257,8 @@ def test_a_posted_report_with_payloads_is_shown_as_text(page: Any, base_url: str
     assert response.status_code == 201, response.text
     (event_id,) = response.json()["stored"][0]["event_ids"]
     page.goto(base_url + "/")
-    page.wait_for_selector(f"#events button[data-event-id='{event_id}']")
-    page.click(f"#events button[data-event-id='{event_id}']")
+    page.wait_for_selector(f"#events button[data-members~='{event_id}']")
+    page.click(f"#events button[data-members~='{event_id}']")
     page.wait_for_selector("#detail-evidence mark")
     assert title in page.locator("#detail-sources").inner_text()
     page.click("#show-article")

@@ -47,6 +47,14 @@ def test_a_markdown_report_is_coded_and_stored(
     detail = client.get(f"/api/events/{capture.event_id}").json()
     assert detail["sources"][0]["article_id"] == stored["article_id"]
     assert "Khan Shaykhun" in detail["evidence"][0]["text"]
+    # The writer re-merged before answering: every new event is in a merged event.
+    merged = client.get(
+        "/api/events", params={"merged": "true", "article_id": stored["article_id"]}
+    ).json()["items"]
+    members = {member for item in merged for member in item["member_ids"]}
+    assert set(stored["event_ids"]) <= members
+    assert detail["event"]["merged_id"] in {item["event_id"] for item in merged}
+    assert store.unmerged_count() == 0
 
     again = client.post(
         "/api/reports",

@@ -4,21 +4,14 @@ directory with the default SQLite store."""
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
-import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 import httpx2
 import pytest
 from click.testing import CliRunner
-from live import free_port
+from live import running
 
 from frontlines.cli.main import cli
-
-FRONTLINES = str(Path(sys.executable).with_name("frontlines"))
 
 
 @pytest.fixture
@@ -54,35 +47,6 @@ def test_a_bad_store_url_is_one_line(clean_env: dict[str, str], tmp_path: Path) 
     assert result.output.startswith("error: sqlite:///")
     assert "does not exist" in result.output
     assert len(result.output.strip().splitlines()) == 1
-
-
-@contextmanager
-def running(args: list[str], cwd: Path, env: dict[str, str]) -> Iterator[str]:
-    port = free_port()
-    log = cwd / "serve.log"
-    with log.open("wb") as output:
-        server = subprocess.Popen(
-            [FRONTLINES, "serve", "--port", str(port), *args],
-            cwd=cwd,
-            env=env,
-            stdout=subprocess.DEVNULL,
-            stderr=output,
-        )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            assert server.poll() is None, log.read_text()
-            assert time.monotonic() < deadline, "server did not start"
-            try:
-                httpx2.get(base + "/api/health", timeout=1)
-                break
-            except httpx2.TransportError:
-                time.sleep(0.1)
-        yield base
-    finally:
-        server.terminate()
-        server.wait(timeout=15)
 
 
 @pytest.mark.parametrize("workers", [1, 2])

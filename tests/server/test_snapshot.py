@@ -55,7 +55,7 @@ def test_snapshot_filters_agree_with_the_store(richer_store: Store) -> None:
 
 
 def test_writes_elsewhere_show_up(store: Store, db_url: str) -> None:
-    snapshots = EventSnapshots(store, max_age=3600)
+    snapshots = EventSnapshots(store, max_age=3600, pending_age=3600)
     first = snapshots.current()
     assert snapshots.current() is first  # nothing changed: no reload
     # Another connection (e.g. `frontlines ingest`) adds events: the count changes.
@@ -72,7 +72,7 @@ def test_writes_elsewhere_show_up(store: Store, db_url: str) -> None:
 
 
 def test_control_answers_are_cached_per_snapshot(store: Store) -> None:
-    snapshots = EventSnapshots(store, max_age=3600)
+    snapshots = EventSnapshots(store, max_age=3600, pending_age=3600)
     snapshot = snapshots.current()
     calls: list[int] = []
 
@@ -103,7 +103,7 @@ def test_reads_after_an_outside_write_through_the_api(client: TestClient, db_url
 def test_a_write_through_the_api_updates_the_snapshot_in_store_order(
     richer_store: Store,
 ) -> None:
-    snapshots = EventSnapshots(richer_store, max_age=3600)
+    snapshots = EventSnapshots(richer_store, max_age=3600, pending_age=3600)
     before = snapshots.current()
     new_events = [
         make_event("ev-b", "art-1", event_date=date(2021, 3, 9)),
@@ -117,3 +117,35 @@ def test_a_write_through_the_api_updates_the_snapshot_in_store_order(
     assert after.version == before.version + 1  # updated in place, not reloaded
     assert "ev-shell" not in after.by_id
     assert [e.event_id for e in after.events] == [e.event_id for e in richer_store.query_events()]
+
+
+def test_merged_events_follow_api_writes_and_outside_merges(store: Store, db_url: str) -> None:
+    snapshots = EventSnapshots(store, max_age=3600, pending_age=3600)
+    first = snapshots.current()
+    assert not first.merge_pending  # the seeded store was re-merged
+    assert sorted(first.merged_of) == ["ev-capture", "ev-protest", "ev-shell"]
+    assert [m.event.event_id for m in first.merged] == [
+        m.event.event_id for m in store.merged_events()
+    ]
+    # A second report of the shelling, saved and re-merged as the API's writer does.
+    store.save(make_article("art-5"), [make_event("ev-shell-5", "art-5", fatalities=4)])
+    snapshots.replace_article("art-5", [make_event("ev-shell-5", "art-5", fatalities=4)])
+    assert snapshots.current().merge_pending
+    snapshots.apply_merge(store.remerge())
+    after = snapshots.current()
+    assert not after.merge_pending
+    assert after.merged_of["ev-shell-5"] == after.merged_of["ev-shell"]
+    assert [m.merged_id for m in after.merged] == [m.merged_id for m in store.merged_events()]
+    assert after.merged == tuple(store.merged_events())
+
+    # Another process saves and re-merges later: the snapshot loaded in between is
+    # pending, and reloaded once it is older than pending_age.
+    with open_store(db_url) as other:
+        other.save(make_article("art-6"), [make_event("ev-shell-6", "art-6", fatalities=5)])
+        between = snapshots.current()
+        assert between.merge_pending and "ev-shell-6" not in between.merged_of
+        other.remerge()
+    snapshots.pending_age = 0
+    settled = snapshots.current()
+    assert not settled.merge_pending
+    assert settled.merged_of["ev-shell-6"] == settled.merged_of["ev-shell"]

@@ -48,6 +48,7 @@ def serve_command(
     from frontlines.server import create_app
     from frontlines.server.app import check_settings
     from frontlines.store import open_store
+    from frontlines.store.url import mask_password
 
     settings = load_settings(db=db_url, api_read_access=read_access)
     check_settings(settings)
@@ -55,7 +56,14 @@ def serve_command(
     # Open once here even with several workers: a bad --db fails now, in one line,
     # and the schema is migrated before any worker starts.
     with open_store(settings.db) as store:
-        click.echo(f"serving {settings.db} on http://{host}:{port}/ ({writes})", err=True)
+        # Reports saved by an older frontlines (or an interrupted ingest) are merged
+        # now, once, rather than by every worker or never.
+        merge = store.remerge()
+        if merge.changed:
+            click.echo(f"merged {merge.merged_in} event(s): {merge.total} merged", err=True)
+        click.echo(
+            f"serving {mask_password(settings.db)} on http://{host}:{port}/ ({writes})", err=True
+        )
         if workers == 1:
             uvicorn.run(
                 create_app(settings, store),

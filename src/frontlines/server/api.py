@@ -1,7 +1,7 @@
 """The HTTP API's routes, each a thin layer over the store, control and pipeline.
 
-GET  /api/events              filtered, paginated events
-GET  /api/events/{id}         one event, its sources and its evidence in context
+GET  /api/events              filtered, paginated events (merged=true: merged events)
+GET  /api/events/{id}         one event or merged event, its sources and evidence
 GET  /api/timeline            matching events per day (the map's date slider)
 GET  /api/control             each settlement's controller on a date
 GET  /api/articles            stored articles with their cleaned text, paginated
@@ -19,15 +19,18 @@ from fastapi import APIRouter, Depends, Query, Request
 from starlette.concurrency import run_in_threadpool
 
 from frontlines.config import Settings
-from frontlines.model import Article, Event
+from frontlines.merge import MergedEvent
+from frontlines.model import Article, Event, Evidence
 from frontlines.server import schemas
 from frontlines.server.errors import APIError
 from frontlines.server.queries import (
     EventFilter,
+    EvidenceContext,
     day_counts,
     evidence_context,
     find_event,
     page_of_events,
+    page_of_merged,
     parse_bbox,
 )
 from frontlines.server.reports import (
@@ -94,6 +97,10 @@ def event_filter(
         Query(max_length=MAX_FILTER_CHARS, description="text in notes, place, actors, evidence"),
     ] = None,
     article_id: Text = None,
+    merged: Annotated[
+        bool,
+        Query(description="merged events: one per happening, however many reports"),
+    ] = False,
     limit: Limit = DEFAULT_PAGE,
     offset: Offset = 0,
 ) -> EventFilter:
@@ -110,7 +117,8 @@ def event_filter(
         limit=limit,
         offset=offset,
     )
-    return EventFilter(query=query, bbox=parse_bbox(bbox), text=(q or "").strip() or None)
+    text = (q or "").strip() or None
+    return EventFilter(query=query, bbox=parse_bbox(bbox), text=text, merged=merged)
 
 
 Filter = Annotated[EventFilter, Depends(event_filter)]
@@ -118,15 +126,21 @@ Filter = Annotated[EventFilter, Depends(event_filter)]
 
 @reads.get("/events", response_model=schemas.EventPage, summary="List and filter events")
 def list_events(request: Request, flt: Filter) -> dict[str, object]:
-    events, total = page_of_events(_snapshot(request), flt)
+    snapshot = _snapshot(request)
+    if flt.merged:
+        happenings, total = page_of_merged(snapshot, flt)
+        items = [_merged_out(m) for m in happenings]
+    else:
+        events, total = page_of_events(snapshot, flt)
+        items = [_event_out(snapshot, e) for e in events]
     limit = flt.query.limit or 0
     offset = flt.query.offset
     return {
-        "items": [e.to_dict() for e in events],
+        "items": items,
         "total": total,
         "limit": limit,
         "offset": offset,
-        "next_offset": _next(offset, limit, len(events), total),
+        "next_offset": _next(offset, limit, len(items), total),
     }
 
 
@@ -136,6 +150,17 @@ def timeline(request: Request, flt: Filter) -> dict[str, object]:
     return {
         "days": [{"date": d.isoformat(), "count": n} for d, n in days],
         "undated": undated,
+    }
+
+
+def _event_out(snapshot: Snapshot, event: Event) -> dict[str, object]:
+    return event.to_dict() | {"merged_id": snapshot.merged_of.get(event.event_id)}
+
+
+def _merged_out(merged: MergedEvent) -> dict[str, object]:
+    return merged.event.to_dict() | {
+        "member_ids": list(merged.member_ids),
+        "conflicts": [c.to_dict() for c in merged.conflicts],
     }
 
 
@@ -156,35 +181,43 @@ def _source(article: Article) -> dict[str, object]:
     summary="One event with its sources and evidence",
 )
 def get_event(request: Request, event_id: str) -> dict[str, object]:
-    event: Event = find_event(_snapshot(request), event_id)
-    article = _store(request).get_article(event.article_id)
-    sources = [_source(article)] if article else []
-    evidence = []
-    for span in event.evidence:
-        if article is not None:
-            context = evidence_context(article, span.start, span.end)
-            evidence.append(
-                {
-                    "article_id": context.article_id,
-                    "start": context.start,
-                    "end": context.end,
-                    "before": context.before,
-                    "text": context.text,
-                    "after": context.after,
-                }
-            )
-        else:
-            evidence.append(
-                {
-                    "article_id": event.article_id,
-                    "start": span.start,
-                    "end": span.end,
-                    "before": "",
-                    "text": span.text,
-                    "after": "",
-                }
-            )
-    return {"event": event.to_dict(), "sources": sources, "evidence": evidence}
+    snapshot = _snapshot(request)
+    found = find_event(snapshot, event_id)
+    store = _store(request)
+    if isinstance(found, MergedEvent):
+        out, members = _merged_out(found), list(found.members)
+    else:
+        out, members = _event_out(snapshot, found), [found]
+    articles: dict[str, Article | None] = {}
+    for member in members:
+        if member.article_id not in articles:
+            articles[member.article_id] = store.get_article(member.article_id)
+    return {
+        "event": out,
+        "sources": [_source(a) for a in articles.values() if a is not None],
+        "evidence": [
+            _evidence(articles[m.article_id], m, span) for m in members for span in m.evidence
+        ],
+        "members": (
+            [_event_out(snapshot, m) for m in members] if isinstance(found, MergedEvent) else []
+        ),
+    }
+
+
+def _evidence(article: Article | None, event: Event, span: Evidence) -> dict[str, object]:
+    if article is None:
+        # The article is gone (deleted by hand): the span's own text still stands.
+        context = EvidenceContext(event.article_id, span.start, span.end, "", span.text, "")
+    else:
+        context = evidence_context(article, span.start, span.end)
+    return {
+        "article_id": context.article_id,
+        "start": context.start,
+        "end": context.end,
+        "before": context.before,
+        "text": context.text,
+        "after": context.after,
+    }
 
 
 @reads.get("/control", response_model=schemas.ControlOut, summary="Control on a date")

@@ -53,7 +53,10 @@ def create_app(settings: Settings, store: Store) -> FastAPI:
     app.state.settings = settings
     app.state.store = store
     app.state.snapshots = EventSnapshots(store)
-    app.state.writer = ReportWriter(settings, store, on_write=app.state.snapshots.replace_article)
+    snapshots: EventSnapshots = app.state.snapshots
+    app.state.writer = ReportWriter(
+        settings, store, on_write=snapshots.replace_article, on_merge=snapshots.apply_merge
+    )
     install_error_handlers(app)
     app.include_router(reads)
     app.include_router(writes)

@@ -2,7 +2,10 @@
 
 Reads are answered from the server's snapshot of the stored events (``snapshot.py``):
 ``EventQuery``'s filters as the store applies them, plus the two the store has no
-column for yet, a bounding box and a text search.
+column for yet, a bounding box and a text search. With ``merged`` the same filters
+select merged events (happenings) by their canonical event, as
+``Store.merged_events`` does; ``article_id`` then selects those with a member from
+that article.
 """
 
 from __future__ import annotations
@@ -10,9 +13,10 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
+from frontlines.merge import MergedEvent
 from frontlines.model import Article, Event
 from frontlines.server.errors import APIError
 from frontlines.server.snapshot import Snapshot, matches
@@ -63,6 +67,7 @@ class EventFilter:
     query: EventQuery
     bbox: BBox | None = None
     text: str | None = None
+    merged: bool = False
 
     def keep(self, event: Event) -> bool:
         if not matches(self.query, event):
@@ -70,6 +75,16 @@ class EventFilter:
         if self.bbox is not None and not self.bbox.contains(event):
             return False
         return not self.text or _matches_text(event, self.text)
+
+    def keep_merged(self, merged: MergedEvent) -> bool:
+        article_id = self.query.article_id
+        if article_id is not None and all(m.article_id != article_id for m in merged.members):
+            return False
+        on_canonical = replace(self, query=replace(self.query, article_id=None), text=None)
+        if not on_canonical.keep(merged.event):
+            return False
+        # Text may be in any report's evidence, not only the canonical event's.
+        return not self.text or any(_matches_text(e, self.text) for e in merged.members)
 
 
 def _matches_text(event: Event, needle: str) -> bool:
@@ -93,13 +108,26 @@ def page_of_events(snapshot: Snapshot, flt: EventFilter) -> tuple[list[Event], i
     return matching[query.offset : end], len(matching)
 
 
+def page_of_merged(snapshot: Snapshot, flt: EventFilter) -> tuple[list[MergedEvent], int]:
+    """``page_of_events`` for merged events."""
+    matching = [m for m in snapshot.merged if flt.keep_merged(m)]
+    query = flt.query
+    end = None if query.limit is None else query.offset + query.limit
+    return matching[query.offset : end], len(matching)
+
+
+def _matching_events(snapshot: Snapshot, flt: EventFilter) -> list[Event]:
+    if flt.merged:
+        return [m.event for m in snapshot.merged if flt.keep_merged(m)]
+    return [e for e in snapshot.events if flt.keep(e)]
+
+
 def day_counts(snapshot: Snapshot, flt: EventFilter) -> tuple[list[tuple[date, int]], int]:
-    """Matching events per day (chronological) and the number without a date."""
+    """Matching events (or merged events) per day, chronologically, and the number
+    without a date."""
     counts: Counter[date] = Counter()
     undated = 0
-    for event in snapshot.events:
-        if not flt.keep(event):
-            continue
+    for event in _matching_events(snapshot, flt):
         if event.event_date is None:
             undated += 1
         else:
@@ -107,11 +135,12 @@ def day_counts(snapshot: Snapshot, flt: EventFilter) -> tuple[list[tuple[date, i
     return sorted(counts.items()), undated
 
 
-def find_event(snapshot: Snapshot, event_id: str) -> Event:
-    event = snapshot.by_id.get(event_id)
-    if event is None:
+def find_event(snapshot: Snapshot, event_id: str) -> Event | MergedEvent:
+    """The coded event or the merged event with this id, or a 404."""
+    found = snapshot.by_id.get(event_id) or snapshot.merged_by_id.get(event_id)
+    if found is None:
         raise APIError(404, f"no event with id {event_id!r}")
-    return event
+    return found
 
 
 @dataclass(frozen=True, slots=True)

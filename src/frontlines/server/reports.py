@@ -28,7 +28,7 @@ from frontlines.ingest import article_from_html, article_from_record, article_fr
 from frontlines.ingest.decode import decode_bytes
 from frontlines.model import Article, Event, Rejected
 from frontlines.server.errors import APIError
-from frontlines.store import Store
+from frontlines.store import MergeUpdate, Store
 
 CONTENT_TYPES: dict[str, str] = {
     "text/plain": "text",
@@ -150,10 +150,12 @@ class ReportWriter:
         settings: Settings,
         store: Store,
         on_write: Callable[[str, Sequence[Event]], None] | None = None,
+        on_merge: Callable[[MergeUpdate], None] | None = None,
     ) -> None:
         self.settings = settings
         self.store = store
         self.on_write = on_write
+        self.on_merge = on_merge
         self._lock = threading.Lock()
 
     def write(self, items: list[Article | Rejected]) -> tuple[list[Stored], list[Rejected]]:
@@ -177,6 +179,12 @@ class ReportWriter:
                     self.on_write(result.article.id, result.events)
                 ids = tuple(e.event_id for e in result.events)
                 stored.append(Stored(result.article, saved.inserted, ids))
+            if stored:
+                # As ``frontlines ingest`` does: each report saved on its own, then one
+                # re-merge, so the merged events include these reports when we answer.
+                update = self.store.remerge()
+                if self.on_merge is not None:
+                    self.on_merge(update)
         return stored, rejected
 
 

@@ -26,6 +26,13 @@ class EvidenceOut(BaseModel):
     text: str
 
 
+class ConflictOut(BaseModel):
+    field: str
+    value: str
+    event_ids: list[str]
+    sources: list[str]
+
+
 class EventOut(BaseModel):
     event_id: str
     article_id: str
@@ -55,6 +62,15 @@ class EventOut(BaseModel):
     losses: list[str]
     confidence: float
     evidence: list[EvidenceOut]
+    merged_id: str | None = Field(
+        None, description="a coded event: the merged event (happening) it is part of"
+    )
+    member_ids: list[str] | None = Field(
+        None, description="a merged event: the coded events (one per report) behind it"
+    )
+    conflicts: list[ConflictOut] | None = Field(
+        None, description="a merged event: values its reports disagree on, side by side"
+    )
 
 
 class Page(BaseModel):
@@ -119,8 +135,11 @@ class EvidenceInContext(BaseModel):
 
 class EventDetail(BaseModel):
     event: EventOut
-    sources: list[SourceOut]
-    evidence: list[EvidenceInContext]
+    sources: list[SourceOut] = Field(description="the articles reporting it")
+    evidence: list[EvidenceInContext] = Field(description="from every report, in context")
+    members: list[EventOut] = Field(
+        description="a merged event: each report's coded event; a coded event: empty"
+    )
 
 
 class ControlEvidenceOut(BaseModel):

@@ -13,6 +13,11 @@ as soon as the event count changes (checked on every read, a cheap COUNT), and
 otherwise within ``MAX_AGE_SECONDS`` (a re-ingest that replaces an article's events
 one for one keeps the count).
 
+Merged events (a happening reported by several articles, ``Store.merged_events``) are
+held beside the coded events. The API's writer re-merges after its saves and applies
+the ``MergeUpdate`` here; a snapshot whose merged events lag its coded events (an
+ingest that has saved but not re-merged yet) is reloaded after ``PENDING_SECONDS``.
+
 ``matches`` applies ``EventQuery`` the way the store's SQL does (``store/query.py``);
 a test checks the two agree.
 """
@@ -22,16 +27,20 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Callable, Hashable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, TypeVar, cast
 
+from frontlines.merge import MergedEvent
 from frontlines.model import Event
-from frontlines.store import EventQuery, Store
+from frontlines.store import EventQuery, MergeUpdate, Store
 
 # A full reload decodes every stored event (~0.1 ms each) while readers wait; only a
 # same-count re-ingest from another process needs it, so it is rare.
 MAX_AGE_SECONDS = 30.0
+# How soon a snapshot whose merged events lag the coded ones is reloaded: another
+# process's ingest re-merges right after it saves.
+PENDING_SECONDS = 1.0
 T = TypeVar("T")
 _EPOCH = date.min
 
@@ -44,6 +53,19 @@ class Snapshot:
     by_id: dict[str, Event]
     seq: dict[str, int]
     """Each event's place among its article's events (the store's ``seq``)."""
+    merged: tuple[MergedEvent, ...] = ()
+    """In the store's order: date (undated last), merged id."""
+    merged_by_id: dict[str, MergedEvent] = field(default_factory=dict)
+    merged_of: dict[str, str] = field(default_factory=dict)
+    """Coded event id -> the id of the merged event it is a member of."""
+    merge_pending: bool = False
+    """Some coded events are not (or not as they are now) in the merged events."""
+
+
+def _merged_key(merged: MergedEvent) -> tuple[bool, date, str]:
+    # store/query.py order_by(merged=True): event_date IS NULL, event_date, event_id.
+    day = merged.event.event_date
+    return (day is None, day or _EPOCH, merged.merged_id)
 
 
 def _order_key(seq: dict[str, int]) -> Callable[[Event], tuple[Any, ...]]:
@@ -55,11 +77,29 @@ def _order_key(seq: dict[str, int]) -> Callable[[Event], tuple[Any, ...]]:
     return key
 
 
-def _snapshot(version: int, events: tuple[Event, ...], seq: dict[str, int]) -> Snapshot:
-    return Snapshot(version, events, {e.event_id: e for e in events}, seq)
+def _snapshot(
+    version: int,
+    events: tuple[Event, ...],
+    seq: dict[str, int],
+    merged: tuple[MergedEvent, ...],
+) -> Snapshot:
+    by_id = {e.event_id: e for e in events}
+    members = {m.event_id: m for happening in merged for m in happening.members}
+    # Pending exactly when the store's re-merge would find work (store/remerge.py).
+    pending = set(members) != set(by_id) or any(members[k] != e for k, e in by_id.items())
+    return Snapshot(
+        version,
+        events,
+        by_id,
+        seq,
+        merged,
+        {m.merged_id: m for m in merged},
+        {m.event_id: happening.merged_id for happening in merged for m in happening.members},
+        pending,
+    )
 
 
-def _loaded(version: int, events: list[Event]) -> Snapshot:
+def _loaded(version: int, events: list[Event], merged: list[MergedEvent]) -> Snapshot:
     # Within one article and day the store returns events by seq; numbering each
     # article's events in that order keeps the store's order when re-sorting.
     seq: dict[str, int] = {}
@@ -67,7 +107,7 @@ def _loaded(version: int, events: list[Event]) -> Snapshot:
     for event in events:
         seq[event.event_id] = counters.get(event.article_id, 0)
         counters[event.article_id] = seq[event.event_id] + 1
-    return _snapshot(version, tuple(events), seq)
+    return _snapshot(version, tuple(events), seq, tuple(merged))
 
 
 def _folded(value: str | None) -> str | None:
@@ -99,9 +139,12 @@ def matches(query: EventQuery, event: Event) -> bool:
 class EventSnapshots:
     """Hands out the current snapshot, reloading it from the store when stale."""
 
-    def __init__(self, store: Store, max_age: float = MAX_AGE_SECONDS) -> None:
+    def __init__(
+        self, store: Store, max_age: float = MAX_AGE_SECONDS, pending_age: float = PENDING_SECONDS
+    ) -> None:
         self.store = store
         self.max_age = max_age
+        self.pending_age = pending_age
         self._lock = threading.Lock()
         self._current: Snapshot | None = None
         self._loaded_at = 0.0
@@ -124,25 +167,42 @@ class EventSnapshots:
                 k: v for k, v in current.seq.items() if current.by_id[k].article_id != article_id
             }
             seq.update({e.event_id: i for i, e in enumerate(events)})
-            merged = sorted([*kept, *events], key=_order_key(seq))
+            ordered = sorted([*kept, *events], key=_order_key(seq))
             self._version += 1
-            self._current = _snapshot(self._version, tuple(merged), seq)
+            self._current = _snapshot(self._version, tuple(ordered), seq, current.merged)
             self._count = self.store.count_events()
+            self._derived.clear()
+
+    def apply_merge(self, update: MergeUpdate) -> None:
+        """What ``store.remerge()`` just did, applied to the snapshot."""
+        with self._lock:
+            current = self._current
+            if current is None or not update.changed:
+                return
+            gone = set(update.deleted) | {m.merged_id for m in update.written}
+            kept = [m for m in current.merged if m.merged_id not in gone]
+            merged = tuple(sorted([*kept, *update.written], key=_merged_key))
+            self._version += 1
+            self._current = _snapshot(self._version, current.events, current.seq, merged)
             self._derived.clear()
 
     def current(self) -> Snapshot:
         with self._lock:
             count = self.store.count_events()
+            age = time.monotonic() - self._loaded_at
             fresh = (
                 self._current is not None
                 and count == self._count
-                and time.monotonic() - self._loaded_at < self.max_age
+                and age < self.max_age
+                and not (self._current.merge_pending and age >= self.pending_age)
             )
             if not fresh or self._current is None:
                 # Count first, then load: a write landing in between makes the next
                 # read see a changed count and reload again, never miss the write.
                 self._version += 1
-                self._current = _loaded(self._version, self.store.query_events(EventQuery()))
+                self._current = _loaded(
+                    self._version, self.store.query_events(EventQuery()), self.store.merged_events()
+                )
                 self._count = count
                 self._loaded_at = time.monotonic()
                 self._derived.clear()

@@ -220,6 +220,7 @@
       );
       marker.addTo(eventsLayer);
       marker.getElement().dataset.eventId = event.event_id;
+      marker.getElement().dataset.members = membersOf(event).join(" ");
     }
     showList(shown, null, false);
     const total = state.events.length;
@@ -240,6 +241,7 @@
       const button = el("button");
       button.type = "button";
       button.dataset.eventId = event.event_id;
+      button.dataset.members = membersOf(event).join(" ");
       const swatch = el("span", null, "swatch");
       swatch.style.background = colourOf(event.event_type);
       button.append(swatch, summary(event));
@@ -255,10 +257,29 @@
     $("event-list").hidden = false;
   }
 
+  // A merged event (one happening) lists the coded events of its reports; a coded
+  // event stands for itself.
+  function membersOf(event) {
+    return event.member_ids || [event.event_id];
+  }
+
   function summary(event) {
     const parts = [event.event_date || "undated", event.sub_event_type, event.location || "?"];
     if (event.fatalities) parts.push(event.fatalities + " killed");
+    const reports = membersOf(event).length;
+    if (reports > 1) parts.push(reports + " reports");
     return parts.join(" · ");
+  }
+
+  // "fatalities: 2 (Example Wire) / 3 (Other Wire)" for each field the reports of a
+  // happening disagree on; their figures are kept side by side, not averaged.
+  function conflictLines(conflicts) {
+    const byField = new Map();
+    for (const c of conflicts || []) {
+      if (!byField.has(c.field)) byField.set(c.field, []);
+      byField.get(c.field).push(c.value + " (" + (c.sources.join(", ") || "unnamed source") + ")");
+    }
+    return [...byField].map(([field, values]) => field + ": " + values.join(" / "));
   }
 
   // -- one event -----------------------------------------------------------------------
@@ -291,19 +312,29 @@
       ["Confidence", event.confidence],
       ["Hedged", event.hedged ? "yes" + (event.attributed_to ? ", per " + event.attributed_to : "") : null],
       ["Losses", (event.losses || []).join("; ") || null],
+      ["Reports", event.member_ids && event.member_ids.length > 1 ? event.member_ids.length : null],
     ];
     for (const [name, value] of rows) {
       if (value === null || value === undefined || value === "") continue;
       fields.append(el("dt", name), el("dd", value));
     }
+    for (const line of conflictLines(event.conflicts)) {
+      fields.append(el("dt", "Reports differ"), el("dd", line, "conflict"));
+    }
     $("detail-notes").textContent = event.notes;
 
     const evidence = $("detail-evidence");
     evidence.replaceChildren();
+    const sourceLabel = new Map(
+      detail.sources.map((s) => [s.article_id, s.title || s.publisher || s.article_id]),
+    );
     for (const span of detail.evidence) {
       const quote = el("blockquote", null, "evidence");
+      quote.dataset.articleId = span.article_id;
       quote.append(document.createTextNode(span.before), el("mark", span.text));
       quote.append(document.createTextNode(span.after));
+      // With several reports, each quote says which one it is from.
+      if (detail.sources.length > 1) evidence.append(el("p", sourceLabel.get(span.article_id), "quoted-from"));
       evidence.append(quote);
     }
     if (!detail.evidence.length) evidence.append(el("p", "No evidence span recorded."));
@@ -328,32 +359,40 @@
     const articleBox = $("detail-article");
     articleBox.hidden = true;
     articleBox.replaceChildren();
-    $("show-article").onclick = () => showArticle(event);
+    const reports = detail.members.length ? detail.members : [event];
+    $("show-article").textContent = reports.length > 1 ? "Show the full reports" : "Show the full report";
+    $("show-article").onclick = () => showArticles(reports);
   }
 
-  async function showArticle(event) {
+  // Each report's text with its event's evidence spans marked, all as text nodes.
+  async function showArticles(reports) {
     const box = $("detail-article");
-    let article;
+    let articles;
     try {
-      article = await getJSON("/api/articles/" + encodeURIComponent(event.article_id));
+      articles = await Promise.all(
+        reports.map((r) => getJSON("/api/articles/" + encodeURIComponent(r.article_id))),
+      );
     } catch (error) {
       box.textContent = "Could not load the report: " + error.message;
       box.hidden = false;
       return;
     }
-    // The article text with the event's evidence spans marked, all as text nodes.
-    const spans = [...event.evidence].sort((a, b) => a.start - b.start);
-    const text = article.text;
-    let at = 0;
     box.replaceChildren();
-    if (article.title) box.append(el("strong", article.title), document.createTextNode("\n\n"));
-    for (const span of spans) {
-      if (span.start < at || span.end > text.length) continue;
-      box.append(document.createTextNode(text.slice(at, span.start)));
-      box.append(el("mark", text.slice(span.start, span.end)));
-      at = span.end;
-    }
-    box.append(document.createTextNode(text.slice(at)));
+    reports.forEach((report, i) => {
+      const article = articles[i];
+      if (i > 0) box.append(el("hr"));
+      const spans = [...report.evidence].sort((a, b) => a.start - b.start);
+      const text = article.text;
+      let at = 0;
+      if (article.title) box.append(el("strong", article.title), document.createTextNode("\n\n"));
+      for (const span of spans) {
+        if (span.start < at || span.end > text.length) continue;
+        box.append(document.createTextNode(text.slice(at, span.start)));
+        box.append(el("mark", text.slice(span.start, span.end)));
+        at = span.end;
+      }
+      box.append(document.createTextNode(text.slice(at)));
+    });
     box.hidden = false;
   }
 
