@@ -69,7 +69,8 @@ START = date(2020, 1, 1)
 
 
 def seed(url: str, n_events: int) -> list[str]:
-    """Made-up articles of 10 events each; returns the event ids."""
+    """Made-up articles of 10 events each; returns the event ids. (``frontlines serve``
+    merges them when it starts.)"""
     rng = random.Random(7)
     ids: list[str] = []
     with open_store(url) as store:
@@ -142,7 +143,7 @@ def wait_ready(base: str, server: subprocess.Popen[bytes], log: Path, timeout: f
 
 def read_paths(rng: random.Random, event_ids: list[str]) -> str:
     day = START + timedelta(days=rng.randrange(365))
-    choice = rng.randrange(7)
+    choice = rng.randrange(9)
     if choice == 0:
         return f"/api/events?limit=100&offset={rng.randrange(0, len(event_ids), 100)}"
     if choice == 1:
@@ -155,6 +156,11 @@ def read_paths(rng: random.Random, event_ids: list[str]) -> str:
         return f"/api/events/{rng.choice(event_ids)}"
     if choice == 5:
         return "/api/timeline?admin1=Idleb"
+    # The map page's default: merged events (one per happening) and their timeline.
+    if choice == 6:
+        return f"/api/events?merged=true&limit=500&offset={rng.randrange(0, 1000, 500)}"
+    if choice == 7:
+        return "/api/timeline?merged=true"
     return "/api/events?bbox=36,35,38,37&q=saraqib&limit=50"
 
 
@@ -197,7 +203,9 @@ def report_line(i: int) -> str:
     )
 
 
-async def writer(base: str, indices: range, tally: Tally, written: list[tuple[str, int]]) -> None:
+async def writer(
+    base: str, indices: range, tally: Tally, written: list[tuple[str, list[str]]]
+) -> None:
     """POSTs one JSONL report per index, in turn (the single writer)."""
     headers = {"Authorization": f"Bearer {TOKEN}", "Content-Type": "application/x-ndjson"}
     async with httpx2.AsyncClient(base_url=base, timeout=120) as client:
@@ -215,7 +223,7 @@ async def writer(base: str, indices: range, tally: Tally, written: list[tuple[st
                 tally.failures.append(f"write {i}: {response.status_code} {response.text[:200]}")
                 continue
             for stored in response.json()["stored"]:
-                written.append((stored["article_id"], stored["events_written"]))
+                written.append((stored["article_id"], stored["event_ids"]))
 
 
 def percentile(values: list[float], q: float) -> float:
@@ -252,7 +260,7 @@ async def run(args: argparse.Namespace, base: str, event_ids: list[str]) -> dict
     baseline_seconds = time.perf_counter() - started
 
     reads, writes = Tally(), Tally()
-    written: list[tuple[str, int]] = []
+    written: list[tuple[str, list[str]]] = []
     started = time.perf_counter()
     await asyncio.gather(
         # Ids after the warm-up report's, so no write replaces another.
@@ -261,13 +269,22 @@ async def run(args: argparse.Namespace, base: str, event_ids: list[str]) -> dict
     )
     load_seconds = time.perf_counter() - started
 
-    # No lost write: every stored report and all its events are readable now.
+    # No lost write: every stored report and all its events are readable now, each
+    # event inside a merged event (the writer re-merges before it answers).
     lost: list[str] = []
     async with httpx2.AsyncClient(base_url=base, timeout=30) as client:
-        for article_id, n_events in written:
+        for article_id, event_ids in written:
             article = await client.get(f"/api/articles/{article_id}")
             events = await client.get("/api/events", params={"article_id": article_id})
-            if article.status_code != 200 or events.json()["total"] != n_events:
+            merged = await client.get(
+                "/api/events", params={"article_id": article_id, "merged": "true"}
+            )
+            members = {m for item in merged.json()["items"] for m in item["member_ids"]}
+            if (
+                article.status_code != 200
+                or sorted(e["event_id"] for e in events.json()["items"]) != sorted(event_ids)
+                or not set(event_ids) <= members
+            ):
                 lost.append(article_id)
     result = {
         "readers": args.readers,

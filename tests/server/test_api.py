@@ -5,6 +5,7 @@ from __future__ import annotations
 from fastapi.testclient import TestClient
 from server_factory import ARTICLE_TEXT, SHELLING, make_article, make_event
 
+from frontlines.server import schemas
 from frontlines.store import Store
 
 
@@ -220,6 +221,12 @@ def test_merged_events_one_per_happening_with_every_report(
 
     body = client.get("/api/events", params={"merged": "true"}).json()
     assert body["total"] == 3
+    # Lists are sent without FastAPI re-validating them: they must fit the schema.
+    for page in (coded, body):
+        assert (
+            schemas.EventPage.model_validate(page).model_dump(mode="json", exclude_unset=True)
+            == page
+        )
     assert [item["event_id"] for item in body["items"]] == [
         m.merged_id for m in store.merged_events()
     ]

@@ -149,3 +149,18 @@ def test_merged_events_follow_api_writes_and_outside_merges(store: Store, db_url
     settled = snapshots.current()
     assert not settled.merge_pending
     assert settled.merged_of["ev-shell-6"] == settled.merged_of["ev-shell"]
+
+
+def test_readers_keep_their_snapshot_while_the_api_writes(store: Store, db_url: str) -> None:
+    snapshots = EventSnapshots(store, max_age=3600, pending_age=3600)
+    first = snapshots.current()
+    with snapshots.writing():
+        # Saved, not yet applied by the writer: readers are not sent to reload.
+        store.save(make_article("art-7"), [make_event("ev-7", "art-7")])
+        assert snapshots.current() is first
+        snapshots.replace_article("art-7", [make_event("ev-7", "art-7")])
+        assert "ev-7" in snapshots.current().by_id
+    # Done: the count check is back, and the count the writer left is current.
+    after = snapshots.current()
+    assert after.version == first.version + 1
+    assert "ev-7" in after.by_id

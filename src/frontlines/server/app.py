@@ -8,6 +8,8 @@ OpenAPI schema itself is served at /api/openapi.json.
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from importlib.resources import files
 from pathlib import Path
 
@@ -23,6 +25,7 @@ from frontlines.server.reports import ReportWriter
 from frontlines.server.security import READ_ACCESS, GuardMiddleware
 from frontlines.server.snapshot import EventSnapshots
 from frontlines.store import Store
+from frontlines.store.url import mask_password
 
 STATIC = Path(str(files("frontlines.server") / "static"))
 
@@ -43,6 +46,7 @@ def create_app(settings: Settings, store: Store) -> FastAPI:
     """The app serving ``store``; the caller owns the store and closes it."""
     check_settings(settings)
     app = FastAPI(
+        lifespan=_closing_writer,
         title="frontlines",
         summary="ACLED-style conflict events coded from reports, with their evidence.",
         version=_version(),
@@ -55,7 +59,13 @@ def create_app(settings: Settings, store: Store) -> FastAPI:
     app.state.snapshots = EventSnapshots(store)
     snapshots: EventSnapshots = app.state.snapshots
     app.state.writer = ReportWriter(
-        settings, store, on_write=snapshots.replace_article, on_merge=snapshots.apply_merge
+        settings,
+        store,
+        on_write=snapshots.replace_article,
+        on_merge=snapshots.apply_merge,
+        guard=snapshots.writing,
+        # The same database as ``store`` (whose url has the password masked), if so.
+        url=settings.db if mask_password(settings.db) == store.url else None,
     )
     install_error_handlers(app)
     app.include_router(reads)
@@ -68,6 +78,13 @@ def create_app(settings: Settings, store: Store) -> FastAPI:
         return FileResponse(STATIC / "index.html", media_type="text/html")
 
     return app
+
+
+@asynccontextmanager
+async def _closing_writer(app: FastAPI) -> AsyncIterator[None]:
+    yield
+    writer: ReportWriter = app.state.writer
+    writer.close()
 
 
 def app_from_environment() -> FastAPI:

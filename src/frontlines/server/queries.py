@@ -13,6 +13,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -76,15 +77,20 @@ class EventFilter:
             return False
         return not self.text or _matches_text(event, self.text)
 
-    def keep_merged(self, merged: MergedEvent) -> bool:
-        article_id = self.query.article_id
-        if article_id is not None and all(m.article_id != article_id for m in merged.members):
-            return False
-        on_canonical = replace(self, query=replace(self.query, article_id=None), text=None)
-        if not on_canonical.keep(merged.event):
-            return False
-        # Text may be in any report's evidence, not only the canonical event's.
-        return not self.text or any(_matches_text(e, self.text) for e in merged.members)
+    def merged_filter(self) -> Callable[[MergedEvent], bool]:
+        """Whether a merged event passes: its canonical event the filters but
+        ``article_id`` and text, a member from that article, the text in any member."""
+        article_id, text = self.query.article_id, self.text
+        canonical = replace(self, query=replace(self.query, article_id=None), text=None)
+
+        def keep(merged: MergedEvent) -> bool:
+            if article_id is not None and all(m.article_id != article_id for m in merged.members):
+                return False
+            if not canonical.keep(merged.event):
+                return False
+            return not text or any(_matches_text(e, text) for e in merged.members)
+
+        return keep
 
 
 def _matches_text(event: Event, needle: str) -> bool:
@@ -110,7 +116,8 @@ def page_of_events(snapshot: Snapshot, flt: EventFilter) -> tuple[list[Event], i
 
 def page_of_merged(snapshot: Snapshot, flt: EventFilter) -> tuple[list[MergedEvent], int]:
     """``page_of_events`` for merged events."""
-    matching = [m for m in snapshot.merged if flt.keep_merged(m)]
+    keep = flt.merged_filter()
+    matching = [m for m in snapshot.merged if keep(m)]
     query = flt.query
     end = None if query.limit is None else query.offset + query.limit
     return matching[query.offset : end], len(matching)
@@ -118,7 +125,8 @@ def page_of_merged(snapshot: Snapshot, flt: EventFilter) -> tuple[list[MergedEve
 
 def _matching_events(snapshot: Snapshot, flt: EventFilter) -> list[Event]:
     if flt.merged:
-        return [m.event for m in snapshot.merged if flt.keep_merged(m)]
+        keep = flt.merged_filter()
+        return [m.event for m in snapshot.merged if keep(m)]
     return [e for e in snapshot.events if flt.keep(e)]
 
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 import json
 import threading
 from collections.abc import Callable, Iterator, Sequence
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
 from datetime import date
 from functools import partial
@@ -28,7 +29,8 @@ from frontlines.ingest import article_from_html, article_from_record, article_fr
 from frontlines.ingest.decode import decode_bytes
 from frontlines.model import Article, Event, Rejected
 from frontlines.server.errors import APIError
-from frontlines.store import MergeUpdate, Store
+from frontlines.store import MergeUpdate, Store, open_store
+from frontlines.store.url import parse_store_url
 
 CONTENT_TYPES: dict[str, str] = {
     "text/plain": "text",
@@ -143,7 +145,15 @@ def _one(label: str, build: Callable[[], Article]) -> Article | Rejected:
 
 
 class ReportWriter:
-    """Codes posted reports and saves them: the server's single writer."""
+    """Codes posted reports and saves them: the server's single writer.
+
+    It writes through a connection of its own (opened on the first write): a re-merge
+    reads every stored event and takes seconds on a large store, and on the readers'
+    connection it would hold up every read meanwhile. SQLite in WAL mode and
+    PostgreSQL let the readers go on during it. ``url`` is the store's URL with its
+    password (``store.url`` has it masked); without it, or for an in-memory SQLite
+    store (no second connection reaches it), the writer shares ``store``.
+    """
 
     def __init__(
         self,
@@ -151,12 +161,30 @@ class ReportWriter:
         store: Store,
         on_write: Callable[[str, Sequence[Event]], None] | None = None,
         on_merge: Callable[[MergeUpdate], None] | None = None,
+        guard: Callable[[], AbstractContextManager[None]] | None = None,
+        url: str | None = None,
     ) -> None:
         self.settings = settings
         self.store = store
         self.on_write = on_write
         self.on_merge = on_merge
+        self.guard = guard or nullcontext
         self._lock = threading.Lock()
+        self._own: Store | None = None
+        self._url = url
+
+    def _store(self) -> Store:
+        if self._own is None:
+            if self._url is None or parse_store_url(self._url).in_memory:
+                return self.store
+            self._own = open_store(self._url, create=False)
+        return self._own
+
+    def close(self) -> None:
+        with self._lock:
+            if self._own is not None:
+                self._own.close()
+                self._own = None
 
     def write(self, items: list[Article | Rejected]) -> tuple[list[Stored], list[Rejected]]:
         from frontlines.pipeline import ArticleResult, default_pipeline
@@ -166,14 +194,15 @@ class ReportWriter:
         articles = [item for item in items if isinstance(item, Article)]
         if not articles:
             return stored, rejected
-        with self._lock:
+        with self._lock, self.guard():
+            store = self._store()
             pipeline = default_pipeline(self.settings)
             for result in pipeline.run(articles):
                 if isinstance(result, Rejected):
                     rejected.append(result)
                     continue
                 assert isinstance(result, ArticleResult)
-                saved = self.store.save(result.article, result.events)
+                saved = store.save(result.article, result.events)
                 if self.on_write is not None:
                     # Before the response: the client must read its own write.
                     self.on_write(result.article.id, result.events)
@@ -182,7 +211,7 @@ class ReportWriter:
             if stored:
                 # As ``frontlines ingest`` does: each report saved on its own, then one
                 # re-merge, so the merged events include these reports when we answer.
-                update = self.store.remerge()
+                update = store.remerge()
                 if self.on_merge is not None:
                     self.on_merge(update)
         return stored, rejected

@@ -26,8 +26,9 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Callable, Hashable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Hashable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any, TypeVar, cast
 
@@ -149,6 +150,8 @@ class EventSnapshots:
         self._current: Snapshot | None = None
         self._loaded_at = 0.0
         self._count = -1
+        self._writers = 0
+        self._reloading = False
         self._version = 0
         self._derived: dict[tuple[int, Hashable], Any] = {}
 
@@ -186,27 +189,73 @@ class EventSnapshots:
             self._current = _snapshot(self._version, current.events, current.seq, merged)
             self._derived.clear()
 
+    @contextmanager
+    def writing(self) -> Iterator[None]:
+        """Around the API writer's store work: the writer brings the snapshot up to
+        date itself (``replace_article``, ``apply_merge``), so meanwhile readers keep
+        the snapshot they have rather than reload a half-done write."""
+        with self._lock:
+            self._writers += 1
+        try:
+            yield
+        finally:
+            with self._lock:
+                self._writers -= 1
+
     def current(self) -> Snapshot:
         with self._lock:
+            current = self._current
+            if current is not None and (self._writers or self._reloading):
+                return current
             count = self.store.count_events()
             age = time.monotonic() - self._loaded_at
             fresh = (
-                self._current is not None
+                current is not None
                 and count == self._count
                 and age < self.max_age
-                and not (self._current.merge_pending and age >= self.pending_age)
+                and not (current.merge_pending and age >= self.pending_age)
             )
-            if not fresh or self._current is None:
-                # Count first, then load: a write landing in between makes the next
-                # read see a changed count and reload again, never miss the write.
-                self._version += 1
-                self._current = _loaded(
-                    self._version, self.store.query_events(EventQuery()), self.store.merged_events()
-                )
-                self._count = count
-                self._loaded_at = time.monotonic()
-                self._derived.clear()
+            if fresh and current is not None:
+                return current
+            if current is None:
+                # Nothing to serve yet: load while the other readers wait.
+                return self._reload(count)
+            # Stale: this reader reloads; the others keep the old snapshot meanwhile,
+            # so a reload (seconds on a large store) never stalls every request.
+            self._reloading = True
+            version = self._version
+        try:
+            loaded = _loaded(
+                version, self.store.query_events(EventQuery()), self.store.merged_events()
+            )
+        finally:
+            with self._lock:
+                self._reloading = False
+        with self._lock:
+            if self._version != version:
+                # The API's writer updated the snapshot while we read: keep its update
+                # and reload again on the next read (the count check fails).
+                self._count = -1
+                return self._current or loaded
+            self._version += 1
+            self._current = replace(loaded, version=self._version)
+            # Count first, then load: a write landing in between makes the next read
+            # see a changed count and reload again, never miss the write.
+            self._count = count
+            self._loaded_at = time.monotonic()
+            self._derived.clear()
             return self._current
+
+    def _reload(self, count: int) -> Snapshot:
+        """Load under the lock (the first load)."""
+        self._version += 1
+        self._current = _loaded(
+            self._version, self.store.query_events(EventQuery()), self.store.merged_events()
+        )
+        self._count = count
+        self._loaded_at = time.monotonic()
+        self._derived.clear()
+        return self._current
 
     def derived(self, snapshot: Snapshot, key: Hashable, compute: Callable[[], T]) -> T:
         """``compute()``, cached for this snapshot under ``key`` (e.g. control on a day)."""
