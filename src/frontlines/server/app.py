@@ -16,6 +16,7 @@ from pathlib import Path
 from fastapi import FastAPI
 from fastapi.responses import FileResponse
 from fastapi.staticfiles import StaticFiles
+from starlette.concurrency import run_in_threadpool
 
 from frontlines.config import Settings
 from frontlines.errors import ConfigError
@@ -46,7 +47,7 @@ def create_app(settings: Settings, store: Store) -> FastAPI:
     """The app serving ``store``; the caller owns the store and closes it."""
     check_settings(settings)
     app = FastAPI(
-        lifespan=_closing_writer,
+        lifespan=_lifespan,
         title="frontlines",
         summary="ACLED-style conflict events coded from reports, with their evidence.",
         version=_version(),
@@ -81,7 +82,11 @@ def create_app(settings: Settings, store: Store) -> FastAPI:
 
 
 @asynccontextmanager
-async def _closing_writer(app: FastAPI) -> AsyncIterator[None]:
+async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
+    # Load the snapshot before the first request rather than during it: on a large
+    # store that takes seconds, which the first readers would otherwise wait out.
+    snapshots: EventSnapshots = app.state.snapshots
+    await run_in_threadpool(snapshots.current)
     yield
     writer: ReportWriter = app.state.writer
     writer.close()
