@@ -66,3 +66,22 @@ def test_serves_a_fresh_default_store(
         )
         assert refused.status_code == 401
     assert (tmp_path / "frontlines.db").is_file()
+
+
+def test_serve_merges_reports_stored_but_not_merged_yet(
+    clean_env: dict[str, str], tmp_path: Path
+) -> None:
+    from server_factory import make_article, make_event
+
+    from frontlines.store import open_store
+
+    url = f"sqlite:///{tmp_path / 'old.db'}"
+    with open_store(url) as store:  # saved as an older frontlines did: no re-merge
+        store.save(make_article("art-1"), [make_event("ev-a")])
+        store.save(make_article("art-2"), [make_event("ev-b", "art-2", fatalities=5)])
+        assert store.unmerged_count() == 2
+    with running(["--db", url], tmp_path, clean_env) as base:
+        merged = httpx2.get(base + "/api/events", params={"merged": "true"}).json()
+        assert [item["member_ids"] for item in merged["items"]] == [["ev-a", "ev-b"]]
+    with open_store(url) as store:
+        assert store.unmerged_count() == 0
