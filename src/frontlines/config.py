@@ -35,6 +35,16 @@ class Settings:
     max_input_bytes: int = 20_000_000
     """Inputs larger than this are rejected rather than loaded into memory."""
 
+    api_token: str = ""
+    """Bearer token the HTTP API requires for writes (POST /api/reports). Empty: the
+    server refuses every write. Prefer the environment (FRONTLINES_API_TOKEN) to a file."""
+
+    api_read_access: str = "open"
+    """Who may read through the HTTP API: 'open' (anyone) or 'token' (the api_token)."""
+
+    max_request_bytes: int = 5_000_000
+    """Largest HTTP request body the server accepts (413 beyond it)."""
+
     def resolved_data_dir(self) -> Path:
         return Path(self.data_dir or _default_data_dir())
 
@@ -44,6 +54,9 @@ HELP: dict[str, str] = {
     "db": "store URL, sqlite:///PATH or postgresql://...",
     "data_dir": "directory for user data such as imported gazetteers",
     "max_input_bytes": "largest input accepted, in bytes",
+    "api_token": "bearer token for writes through the HTTP API (empty: no writes)",
+    "api_read_access": "'open' or 'token': whether reads through the HTTP API need the token",
+    "max_request_bytes": "largest HTTP request body accepted, in bytes",
 }
 
 
