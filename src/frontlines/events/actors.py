@@ -19,7 +19,7 @@ _COUNTRY_SUFFIX = re.compile(r"^(?P<base>.*) \((?P<country>[^()]+)\)$")
 # words, optionally after an "Al" article.
 _TRIBE = re.compile(
     r"\b(?P<name>(?:Al[- ])?[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?) "
-    r"(?:tribe|tribes|tribal militia|tribal militias|tribal militiamen|tribal fighters"
+    r"(?i:tribe|tribes|tribal militia|tribal militias|tribal militiamen|tribal fighters"
     r"|tribal gunmen|tribesmen|clan|clansmen)\b"
 )
 _SUSPECTED = re.compile(
@@ -189,6 +189,10 @@ def _join(first: ActorMention, second: ActorMention, text: str) -> ActorMention 
 
 def named_actor(entry: ActorEntry, country: str | None, lexicon: Lexicon) -> Actor:
     """The actor for a named mention, in the event's country ("Islamic State (Iraq)")."""
+    if entry.home_only and country and entry.country and entry.country != country:
+        # "the 17th Division" in a report set elsewhere is that country's unit.
+        role = "state" if entry.kind is ActorKind.STATE_FORCES else "unidentified"
+        return generic_actor(role, country, lexicon)
     name = entry.name
     match = _COUNTRY_SUFFIX.match(name)
     if match and country and match.group("country") != country:

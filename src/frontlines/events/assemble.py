@@ -67,6 +67,27 @@ INTRA_GROUP = re.compile(
 )
 
 
+# "between <one group>" up to where the phrase ends (a place, a reason, a clause).
+BETWEEN = re.compile(
+    r"\b(?:between|among|amongst)\s+(?P<side>.+?)"
+    r"(?=\s+(?:in|on|at|near|over|for|during|after|while|which|who|whom|because|due|amid"
+    r"|resulting|killing|injuring|wounding|leaving)\b|[,.;:]|$)"
+)
+EACH_OTHER = re.compile(r"\b(?:each others?|one another|themselves)\b", re.I)
+
+
+def _one_side_between(sentence: str) -> bool:
+    """Fighting "between two families", "among unknown gunmen", "with each other":
+    one group named, so it is on both sides (the other side never gets a mention)."""
+    if EACH_OTHER.search(sentence):
+        return True
+    match = BETWEEN.search(sentence)
+    if match is None:
+        return False
+    side = match.group("side")
+    return not re.search(r"\band\b|&|\bwith\b", side) and not side.startswith("the two sides")
+
+
 class EventAssembler:
     """Codes events from a Doc; build once (it compiles the matchers)."""
 
@@ -93,7 +114,13 @@ class EventAssembler:
         def sentence_of(offset: int) -> int:
             return bisect.bisect_right(sentence_starts, offset) - 1
 
-        country = _article_country(places) or self.actor_country(doc.text)
+        # A place inside an actor's name ("Operation Room" read as Rome) must not
+        # decide the report's country, nor the names of its generic actors.
+        named = self.actors.find(text)
+        outside = [
+            p for p in places if not any(m.start <= p.start and p.end <= m.end for m in named)
+        ]
+        country = _article_country(outside, self.actor_country(text))
         mentions = self._actor_mentions(doc, country, sentence_of, paragraph_of)
         # Places inside an actor's name ("Free Idleb Army", "Tahrir al-Sham") are not
         # locations; nor, in a report set in one country, are foreign capitals and
@@ -310,7 +337,12 @@ class EventAssembler:
                     None if a is not None and a.kind is ActorKind.CIVILIANS else a
                     for a in (actor1, actor2)
                 )
-            if actor1 is not None and actor2 is None and INTRA_GROUP.search(sentence_text):
+            if (
+                actor1 is not None
+                and actor2 is None
+                and root.lemma_.lower() in MUTUAL_FIGHTING
+                and (INTRA_GROUP.search(sentence_text) or _one_side_between(sentence_text))
+            ):
                 # "clashes among QDW members", "between two families of the X tribe":
                 # fighting inside one group has that group on both sides.
                 actor2 = actor1
@@ -531,9 +563,24 @@ def _foreign_capital(mention: PlaceMention, country: str | None) -> bool:
     return (place.feature_code or "").startswith(("PPLC", "PCL"))
 
 
-def _article_country(places: list[PlaceMention]) -> str | None:
+def _article_country(places: list[PlaceMention], actors_home: str | None) -> str | None:
+    """The country most places are in; on a tie, the home of the named actors."""
     counts = Counter(m.place.country for m in places if m.place and m.place.country)
-    return counts.most_common(1)[0][0] if counts else None
+    if not counts:
+        return actors_home
+    best = max(counts.values())
+    tied = [name for name, count in counts.items() if count == best]
+    if len(tied) > 1:
+        # A province or country named outright ("in Homs province") is firmer
+        # evidence than a village name that also exists elsewhere.
+        areas = Counter(
+            m.place.country for m in places
+            if m.place and m.place.country in tied
+            and (m.place.feature_code or "").startswith(("ADM", "PCL"))
+        )  # fmt: skip
+        if len(areas) == 1:
+            return next(iter(areas))
+    return actors_home if actors_home in tied else tied[0]
 
 
 def _paragraph_units(mentions: list[ResolvedMention], agents: list[Actor]) -> list[Actor]:
@@ -580,8 +627,10 @@ def _unique(actors: list[Actor], main: Actor | None) -> list[Actor]:
 
 def _communal(place: Place | None, country: str | None) -> Actor | None:
     """ACLED's communal militia: armed residents named after their settlement."""
-    if place is None or place.geo_precision == 3 or not country:
+    if place is None or not country:
         return None
+    if place.geo_precision == 3 and (place.feature_code or "").startswith(("ADM", "PCL")):
+        return None  # a region, not a settlement whose residents took up arms
     return Actor(f"{place.name} Communal Militia ({country})", ActorKind.IDENTITY_MILITIA, country)
 
 

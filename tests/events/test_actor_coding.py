@@ -1,0 +1,106 @@
+"""Actor coding on sentences written for these tests: state branches, targets named
+as a modifier, fighting within one group, and the report's country."""
+
+from __future__ import annotations
+
+from importlib import resources
+
+import pytest
+
+from frontlines.errors import ConfigError
+from frontlines.events.lexicon import load_lexicon
+from frontlines.model import Event
+
+SYRIA_STATE = "Military Forces of Syria (2000-)"
+UNIDENTIFIED = "Unidentified Armed Group (Syria)"
+
+
+def _pairs(events: list[Event]) -> set[tuple[str, str | None]]:
+    return {(e.actor1, e.actor2) for e in events}
+
+
+def test_security_branch_is_coded_as_its_own_unit(code):
+    events = code("On Monday, masked gunmen shot dead a regime State Security officer in Hajin.")
+    assert (UNIDENTIFIED, "Police Forces of Syria (2000-) State Security") in _pairs(events)
+
+
+def test_numbered_division_is_a_unit_of_the_army(code):
+    events = code("On Monday, IS cells ambushed a patrol of the 17th Division near Hajin.")
+    assert ("Islamic State (Syria)", f"{SYRIA_STATE} 17th Division") in _pairs(events)
+
+
+def test_target_named_as_a_modifier_is_acted_upon(code):
+    # "regime" modifies the noun that was targeted: the regime is the target.
+    events = code("On Monday, gunmen targeted a regime checkpoint in Hajin with an RPG shell.")
+    assert (UNIDENTIFIED, SYRIA_STATE) in _pairs(events)
+
+
+def test_conjoined_subjects_of_an_exchange_are_the_two_sides(code):
+    events = code("On Monday, rebels and regime forces exchanged shelling near Saraqib.")
+    assert {frozenset(p) for p in _pairs(events)} == {
+        frozenset({"Opposition Rebels (Syria)", SYRIA_STATE})
+    }
+
+
+def test_pro_iran_militias_are_the_generic_pro_iran_actor(code):
+    events = code("On Monday, unknown gunmen clashed with pro-Iran militias in Al-Susah.")
+    assert (UNIDENTIFIED, "Militia (Pro-Iran)") in _pairs(events)
+
+
+def test_fighting_between_members_of_one_group_has_it_on_both_sides(code):
+    smugglers = "Smugglers (Syria)"
+    events = code("On Monday, clashes took place between two smugglers in Hajin over money.")
+    assert (smugglers, smugglers) in _pairs(events)
+    displaced = code("On Monday, armed IDPs clashed with each other in Mare'.")
+    assert ("Militia (Refugees/IDPs)", "Militia (Refugees/IDPs)") in _pairs(displaced)
+
+
+def test_fighting_between_two_named_groups_keeps_both(code):
+    events = code("On Monday, clashes took place between HTS and Hurras al-Din in Saraqib.")
+    assert (("HTS: Hayat Tahrir al Sham", "Hurras al Deen")) in _pairs(events)
+
+
+def test_family_feud_in_an_unlisted_village_is_a_communal_militia(code):
+    # Tall Zahr is not in the gazetteer with coordinates of its own (precision 3),
+    # but it is a settlement: its armed residents are named after it.
+    events = code("On Monday, clashes erupted between two families in Tall Zahr over land.")
+    militia = "Tall Zahr Communal Militia (Syria)"
+    assert (militia, militia) in _pairs(events)
+
+
+def test_place_inside_an_actor_name_does_not_set_the_country(code):
+    # "Room" in the operation room's name must not make this an Italian report.
+    events = code(
+        "On Monday, Al Fath Al Mubeen Operation Room snipers killed a regime soldier near Saraqib."
+    )
+    assert ("Al Fath Al Mubeen Operation Room", SYRIA_STATE) in _pairs(events)
+
+
+def test_home_only_unit_abroad_is_that_countrys_forces():
+    from frontlines.events.actors import named_actor
+
+    lexicon = load_lexicon()
+    entry = lexicon.actor(f"{SYRIA_STATE} 17th Division")
+    assert entry is not None and entry.home_only
+    assert named_actor(entry, "Syria", lexicon).name == f"{SYRIA_STATE} 17th Division"
+    abroad = named_actor(entry, "Ukraine", lexicon)
+    assert abroad.name == "Military Forces of Ukraine (2019-)"
+
+
+def _lexicon_dir(path, extra: str):
+    path.mkdir()
+    events = resources.files("frontlines.data").joinpath("events")
+    for name in ("actors.toml", "generic.toml", "triggers.toml"):
+        (path / name).write_text(events.joinpath(name).read_text("utf-8"), "utf-8")
+    (path / "actors_extra.toml").write_text(extra, "utf-8")
+    return str(path)
+
+
+def test_extra_actor_files_are_read_and_checked(tmp_path):
+    package = load_lexicon()
+    assert package.actor("Police Forces of Syria (2000-) Political Intelligence") is not None
+    good = '[[actor]]\nname = "Test Brigade"\nkind = "rebel_group"\naliases = ["Test Brigade"]\n'
+    assert load_lexicon(_lexicon_dir(tmp_path / "good", good)).actor("Test Brigade") is not None
+    bad = '[[actor]]\nname = "Bad"\nkind = "wizards"\n'
+    with pytest.raises(ConfigError, match=r"actors_extra\.toml"):
+        load_lexicon(_lexicon_dir(tmp_path / "bad", bad))
