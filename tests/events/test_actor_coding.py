@@ -104,3 +104,14 @@ def test_extra_actor_files_are_read_and_checked(tmp_path):
     bad = '[[actor]]\nname = "Bad"\nkind = "wizards"\n'
     with pytest.raises(ConfigError, match=r"actors_extra\.toml"):
         load_lexicon(_lexicon_dir(tmp_path / "bad", bad))
+
+
+def test_failed_attacker_comes_first_when_an_attempt_is_repelled(code):
+    # ACLED's convention: the side whose attack failed is actor 1, the defender 2.
+    events = code("On Monday, HTS fighters repelled an IS infiltration attempt near Saraqib.")
+    assert ("Islamic State (Syria)", "HTS: Hayat Tahrir al Sham") in _pairs(events)
+
+
+def test_an_attack_that_succeeds_keeps_the_attacker_first(code):
+    events = code("On Monday, HTS fighters attacked IS positions near Saraqib.")
+    assert ("HTS: Hayat Tahrir al Sham", "Islamic State (Syria)") in _pairs(events)
