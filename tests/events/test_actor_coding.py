@@ -115,3 +115,54 @@ def test_failed_attacker_comes_first_when_an_attempt_is_repelled(code):
 def test_an_attack_that_succeeds_keeps_the_attacker_first(code):
     events = code("On Monday, HTS fighters attacked IS positions near Saraqib.")
     assert ("HTS: Hayat Tahrir al Sham", "Islamic State (Syria)") in _pairs(events)
+
+
+def test_group_operating_under_an_umbrella_is_coded_as_the_umbrella(code):
+    events = code(
+        "On Monday, Jaysh al-Nasr fighters, operating under the National Liberation Front, "
+        "attacked regime positions near Saraqib."
+    )
+    assert ("JTW: National Liberation Front", SYRIA_STATE) in _pairs(events)
+
+
+def test_unit_backed_by_its_own_formation_is_coded_as_the_formation(code):
+    events = code(
+        "On Monday, clashes took place between 5th Corps-backed 8th Brigade members and "
+        "gunmen in Mare'."
+    )
+    assert (f"{SYRIA_STATE} 5th Assault Corps", UNIDENTIFIED) in _pairs(events)
+
+
+def test_army_ending_an_arabic_group_name_is_not_the_state(code):
+    events = code(
+        "On Monday, the Omar Ibn Al-Khattab Army of HTS attacked regime positions near Saraqib."
+    )
+    assert ("HTS: Hayat Tahrir al Sham", SYRIA_STATE) in _pairs(events)
+
+
+def test_two_tribes_sharing_one_noun_are_the_two_sides(code):
+    events = code(
+        "On Monday, clashes took place between Al Faraj and Al Kassar tribesmen in Hajin."
+    )
+    assert (
+        "Al Faraj Tribal Militia (Syria)",
+        "Al Kassar Tribal Militia (Syria)",
+    ) in _pairs(events)
+
+
+def test_report_setting_prefers_local_groups_over_allies_and_foreign_troops():
+    from frontlines.events.assemble import EventAssembler
+    from frontlines.nlp import load_nlp
+
+    assembler = EventAssembler(load_nlp(), load_lexicon())
+    # Hezbollah fights in Syria; the local group decides where the report is set.
+    assert assembler.actor_country("Hezbollah and HTS fighters clashed.") == "Syria"
+    # Foreign troops alone do not say where a report is set.
+    assert assembler.actor_country("Turkish troops shelled the area.") is None
+
+
+def test_a_named_force_followed_by_its_branch_is_the_branch(code):
+    events = code(
+        "On Monday, gunmen shot dead a Syrian regime Political Security officer in Hajin."
+    )
+    assert (UNIDENTIFIED, "Police Forces of Syria (2000-) Political Intelligence") in _pairs(events)

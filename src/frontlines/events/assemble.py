@@ -148,15 +148,24 @@ class EventAssembler:
 
     def actor_country(self, text: str) -> str | None:
         """Where a report with no known place is set: the home country most of its
-        named non-state actors and local forces share."""
-        counts = Counter(
-            m.entry.country
-            for m in self.actors.find(text)
-            if m.entry is not None
-            and m.entry.country
-            and m.entry.kind is not ActorKind.STATE_FORCES
-        )
-        return counts.most_common(1)[0][0] if counts else None
+        named actors share, non-state groups counting most."""
+        votes: Counter[str] = Counter()
+        non_state = False
+        for m in self.actors.find(text):
+            if m.entry is None or not m.entry.country:
+                continue
+            # State forces and the militias allied to a state often fight abroad
+            # (Hezbollah in Syria): they say less about where a report is set.
+            if m.entry.kind is ActorKind.STATE_FORCES:
+                votes[m.entry.country] += 1
+            elif m.entry.allied_with_state:
+                votes[m.entry.country] += 1
+                non_state = True
+            else:
+                votes[m.entry.country] += 4
+                non_state = True
+        # State forces alone only break ties: troops abroad name no setting.
+        return votes.most_common(1)[0][0] if non_state else None
 
     def _actor_mentions(self, doc, country, sentence_of, paragraph_of) -> list[ResolvedMention]:  # type: ignore[no-untyped-def]
         resolved: list[ResolvedMention] = []
