@@ -166,3 +166,27 @@ def test_a_named_force_followed_by_its_branch_is_the_branch(code):
         "On Monday, gunmen shot dead a Syrian regime Political Security officer in Hajin."
     )
     assert (UNIDENTIFIED, "Police Forces of Syria (2000-) Political Intelligence") in _pairs(events)
+
+
+def test_local_gunmen_are_the_communal_militia_of_their_village(code):
+    events = code("On Monday, clashes took place between local gunmen and IS cells in Tall Zahr.")
+    assert ("Tall Zahr Communal Militia (Syria)", "Islamic State (Syria)") in _pairs(events)
+
+
+def test_umbrella_named_in_a_relative_clause_and_the_side_after_it(code):
+    events = code(
+        "On Monday, clashes took place between the 8th Brigade, which operates under the "
+        "5th Corps, and a group of unidentified gunmen in Hajin."
+    )
+    assert (f"{SYRIA_STATE} 5th Assault Corps", UNIDENTIFIED) in _pairs(events)
+
+
+def test_a_countrys_military_named_by_its_adjective_is_a_state_mention():
+    from frontlines.events.actors import ActorFinder
+
+    finder = ActorFinder(load_lexicon())
+    found = finder.find("The Myanmar military detained about 70 villagers.")
+    assert [(m.text, m.role) for m in found if m.role == "state"] == [("Myanmar military", "state")]
+    # "military" describing a thing is not an actor.
+    source = finder.find("Clashes went on, a Myanmar military source said.")
+    assert not [m for m in source if m.role == "state"]

@@ -126,6 +126,7 @@ class ActorFinder:
             mentions.append(mention)
         mentions = _attribute_suspects(mentions, text)
         mentions = _umbrellas(mentions, text)
+        mentions = _national_militaries(mentions, text)
         tribes = _tribes(text)
         if tribes:
             # A named tribe replaces the generic hits inside it ("tribal militia").
@@ -147,6 +148,26 @@ _ARABIC_NAME_BEFORE = re.compile(
 
 def _inside_arabic_name(text: str, start: int, hit: str) -> bool:
     return hit[:1].isupper() and bool(_ARABIC_NAME_BEFORE.search(text, max(0, start - 40), start))
+
+
+# "the Myanmar military", "the Malian military": a country's forces. Not "a Syrian
+# military source", "the Jirah military airbase", where "military" describes a thing.
+_NATIONAL_MILITARY = re.compile(
+    r"\b[A-Z][a-z]+ military\b(?!\s+(?:base|bases|airbase|airport|source|sources|official|officials"
+    r"|spokesman|spokesperson|point|points|position|positions|post|posts|council|court|police"
+    r"|intelligence|hospital|academy|college|vehicle|vehicles|equipment|site|sites|facility"
+    r"|facilities|camp|checkpoint|operation|operations|convoy|installation|installations"
+    r"|zone|area|target|targets|aircraft|plane|helicopter|drone)\b)"
+)
+
+
+def _national_militaries(mentions: list[ActorMention], text: str) -> list[ActorMention]:
+    extra = [
+        ActorMention(m.start(), m.end(), m.group(0), role="state")
+        for m in _NATIONAL_MILITARY.finditer(text)
+        if not any(x.start < m.end() and m.start() < x.end for x in mentions)
+    ]
+    return sorted([*mentions, *extra], key=lambda m: m.start) if extra else mentions
 
 
 def _attribute_suspects(mentions: list[ActorMention], text: str) -> list[ActorMention]:
@@ -177,8 +198,9 @@ def _attribute_suspects(mentions: list[ActorMention], text: str) -> list[ActorMe
 # "8th Brigade, operating under the 5th Corps", "gunmen affiliated with State
 # Security": ACLED codes the umbrella the group fights under.
 _UNDER = re.compile(
-    r"^(?:\s+\S+){0,3}?,?\s+(?:operating|working|fighting|acting)\s+(?:under|within|for)"
-    r"(?:\s+the)?(?:\s+(?:umbrella|command|banner) of)?(?:\s+the)?\s+$"
+    r"^(?:\s+\S+){0,3}?,?\s+(?:(?:which|who|that)\s+)?"
+    r"(?:operating|operates?|working|works?|fighting|fights?|acting|acts?)\s+(?:under|within|for)"
+    r"(?:\s+the)?(?:\s+(?:umbrella|command|banner) of)?(?:\s+the)?(?:\s+\S+){0,2}?\s+$"
     r"|^(?:\s+\S+){0,3}?,?\s+(?:affiliated (?:with|to)|part of)(?:\s+the)?\s+$"
 )
 # "the 5th Corps-backed 8th Brigade": a unit backed by its own formation.
@@ -215,7 +237,7 @@ def _under(group: ActorMention, umbrella: ActorMention, between: str) -> bool:
     if umbrella.entry is None or not _UNDER.match(between):
         return False
     if group.entry is None:
-        return group.role in {"unidentified", "rebels", "anaphor"}
+        return group.role in {"unidentified", "rebels", "anaphor", "local"}
     # A state unit "affiliated to" a militia is still coded as the state's unit.
     return not (group.entry.kind is ActorKind.STATE_FORCES and "affiliated" in between)
 

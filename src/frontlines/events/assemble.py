@@ -51,6 +51,7 @@ from frontlines.events.sides import (
     communal_militia,
     counterpart,
     group_head,
+    localise,
     paragraph_units,
     subject_actor,
     unidentified,
@@ -306,8 +307,8 @@ class EventAssembler:
         root = trigger.span(doc).root
         communal = False
         if trigger.cls.sub_event == "Armed clash":
-            communal, actor1, actor2 = clash_sides(root, actor1, actor2)
-        assoc1 = unique([*agents[1:], *unit_assoc], actor1)
+            communal, actor1, actor2 = clash_sides(root, actor1, actor2, agents[1:])
+        assoc1 = [a for a in unique([*agents[1:], *unit_assoc], actor1) if a != actor2]
         assoc2 = unique(patients[1:], actor2)
         sentence_words = {t.lower_ for t in root.sent}
         partial = any(
@@ -420,6 +421,8 @@ class EventAssembler:
             c.actor1 = c.actor2 = communal_militia(place, event_country) or unidentified(
                 self.lexicon, event_country
             )
+        c.actor1 = localise(c.actor1, place, event_country, self.lexicon)
+        c.actor2 = localise(c.actor2, place, event_country, self.lexicon)
         actor1 = c.actor1 or unidentified(self.lexicon, event_country)
         sub_event = sub_event_of(c, actor1, self.lexicon.modifiers)
         if c.cls.name == "arrest" and actor1.kind in UNARMED_KINDS:

@@ -24,6 +24,7 @@ GENERIC_ROLE_KINDS: dict[str, ActorKind] = {
     "rebels": ActorKind.REBEL_GROUP,
     "anaphor": ActorKind.POLITICAL_MILITIA,
     "unidentified": ActorKind.POLITICAL_MILITIA,
+    "local": ActorKind.IDENTITY_MILITIA,
     "civilians": ActorKind.CIVILIANS,
     "protesters": ActorKind.PROTESTERS,
     "rioters": ActorKind.RIOTERS,

@@ -36,7 +36,7 @@ INTRA_GROUP = re.compile(
 BETWEEN = re.compile(
     r"\b(?:between|among|amongst)\s+(?P<side>.+?)"
     r"(?=\s+(?:in|on|at|near|over|for|during|after|while|which|who|whom|because|due|amid"
-    r"|resulting|killing|injuring|wounding|leaving)\b|[,.;:]|$)"
+    r"|resulting|killing|injuring|wounding|leaving)\b|[.;:]|$)"
 )
 EACH_OTHER = re.compile(r"\b(?:each others?|one another|themselves)\b", re.I)
 
@@ -50,7 +50,10 @@ def one_side_between(sentence: str) -> bool:
     if match is None:
         return False
     side = match.group("side")
-    return not re.search(r"\band\b|&|\bwith\b", side) and not side.startswith("the two sides")
+    if re.search(r"\band\b|&|\bwith\b", side) or side.startswith("the two sides"):
+        return False
+    # "between X, which operates under Y, and Z": the second side after a clause.
+    return not re.search(r",\s+and\b", sentence[match.end() :])
 
 
 # Nouns that a name modifies without changing who is meant: "IS fighters",
@@ -165,9 +168,10 @@ REPEL_VERBS = frozenset({"repel", "repulse", "thwart"})
 
 
 def clash_sides(
-    root: Token, actor1: Actor | None, actor2: Actor | None
+    root: Token, actor1: Actor | None, actor2: Actor | None, others: list[Actor]
 ) -> tuple[bool, Actor | None, Actor | None]:
-    """The sides of an armed clash: (communal, actor1, actor2)."""
+    """The sides of an armed clash: (communal, actor1, actor2). ``others`` are the
+    further actors found on the acting side."""
     sentence_text = root.sent.text
     unarmed = [a for a in (actor1, actor2) if a is None or a.kind is ActorKind.CIVILIANS]
     if len(unarmed) == 2 and FEUD.search(sentence_text):
@@ -181,6 +185,9 @@ def clash_sides(
         actor1, actor2 = (
             None if a is not None and a.kind is ActorKind.CIVILIANS else a for a in (actor1, actor2)
         )
+    if actor1 is not None and actor2 is None and mutual and BETWEEN.search(sentence_text):
+        # "between X, which operates under Y, and Z": a parse that left Z on X's side.
+        actor2 = next((a for a in reversed(others) if a.root != actor1.root), None)
     if (
         actor1 is not None
         and actor2 is None
@@ -208,3 +215,12 @@ def _repelled(root: Token) -> bool:
             return subject and attempt
         token = token.head if token.head != token else None
     return False
+
+
+def localise(
+    actor: Actor | None, place: Place | None, country: str | None, lexicon: Lexicon
+) -> Actor | None:
+    """ "Local gunmen" are the communal militia of the settlement the event is in."""
+    if actor is None or actor.name != lexicon.generic_name("local", country):
+        return actor
+    return communal_militia(place, country) or actor
