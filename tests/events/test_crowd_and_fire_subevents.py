@@ -25,3 +25,8 @@ def test_explosions_from_unidentified_weapons_are_shelling(code):
 def test_a_single_blast_is_still_an_explosive_device(code):
     events = code("On Monday, a blast hit a car in Hajin, killing two civilians.")
     assert [e.sub_event_type for e in events] == ["Remote explosive/landmine/IED"]
+
+
+def test_soldiers_firing_at_fishermen_is_an_attack_on_civilians(code):
+    events = code("On Monday, regime soldiers fired rubber bullets at fishermen near Hajin.")
+    assert [(e.sub_event_type, e.actor2) for e in events] == [("Attack", "Civilians (Syria)")]
