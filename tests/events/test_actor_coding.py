@@ -190,3 +190,9 @@ def test_a_countrys_military_named_by_its_adjective_is_a_state_mention():
     # "military" describing a thing is not an actor.
     source = finder.find("Clashes went on, a Myanmar military source said.")
     assert not [m for m in source if m.role == "state"]
+
+
+def test_communal_militia_keeps_the_reports_spelling_of_the_village(code):
+    # The gazetteer knows the place as "Mare'"; the report writes "Marea".
+    events = code("On Monday, clashes took place between two families in Marea over land.")
+    assert ("Marea Communal Militia (Syria)", "Marea Communal Militia (Syria)") in _pairs(events)

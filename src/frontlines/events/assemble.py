@@ -418,11 +418,11 @@ class EventAssembler:
         place: Place | None = c.mention.place if c.mention else None
         event_country = (place.country if place else None) or country
         if c.communal:
-            c.actor1 = c.actor2 = communal_militia(place, event_country) or unidentified(
+            c.actor1 = c.actor2 = communal_militia(c.mention, event_country) or unidentified(
                 self.lexicon, event_country
             )
-        c.actor1 = localise(c.actor1, place, event_country, self.lexicon)
-        c.actor2 = localise(c.actor2, place, event_country, self.lexicon)
+        c.actor1 = localise(c.actor1, c.mention, event_country, self.lexicon)
+        c.actor2 = localise(c.actor2, c.mention, event_country, self.lexicon)
         actor1 = c.actor1 or unidentified(self.lexicon, event_country)
         sub_event = sub_event_of(c, actor1, self.lexicon.modifiers)
         if c.cls.name == "arrest" and actor1.kind in UNARMED_KINDS:

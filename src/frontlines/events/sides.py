@@ -13,7 +13,7 @@ from frontlines.events.actors import Actor
 from frontlines.events.candidate import Candidate, ResolvedMention
 from frontlines.events.lexicon import Lexicon
 from frontlines.events.subevents import ARMED_KINDS
-from frontlines.model import Place, PlaceMention
+from frontlines.model import PlaceMention
 from frontlines.taxonomy import ActorKind
 
 FEUD = re.compile(
@@ -137,13 +137,17 @@ def unique(actors: list[Actor], main: Actor | None) -> list[Actor]:
     return out
 
 
-def communal_militia(place: Place | None, country: str | None) -> Actor | None:
-    """ACLED's communal militia: armed residents named after their settlement."""
-    if place is None or not country:
+def communal_militia(mention: PlaceMention | None, country: str | None) -> Actor | None:
+    """ACLED's communal militia: armed residents named after their settlement, as the
+    report spells it ("Talbiseh", not the gazetteer's "Tallbisah")."""
+    place = mention.place if mention else None
+    if mention is None or place is None or not country:
         return None
     if place.geo_precision == 3 and (place.feature_code or "").startswith(("ADM", "PCL")):
         return None  # a region, not a settlement whose residents took up arms
-    return Actor(f"{place.name} Communal Militia ({country})", ActorKind.IDENTITY_MILITIA, country)
+    written = " ".join(mention.text.split())
+    name = written if written[:1].isupper() and not written.startswith("The ") else place.name
+    return Actor(f"{name} Communal Militia ({country})", ActorKind.IDENTITY_MILITIA, country)
 
 
 def unidentified(lexicon: Lexicon, country: str | None) -> Actor:
@@ -218,9 +222,9 @@ def _repelled(root: Token) -> bool:
 
 
 def localise(
-    actor: Actor | None, place: Place | None, country: str | None, lexicon: Lexicon
+    actor: Actor | None, mention: PlaceMention | None, country: str | None, lexicon: Lexicon
 ) -> Actor | None:
     """ "Local gunmen" are the communal militia of the settlement the event is in."""
     if actor is None or actor.name != lexicon.generic_name("local", country):
         return actor
-    return communal_militia(place, country) or actor
+    return communal_militia(mention, country) or actor
