@@ -27,6 +27,8 @@ GAZETTEER: dict[str, Place] = {
     "Tall Rifaat": village("Tall Rifaat", "Aleppo", 36.47, 37.10),
     "Kafr Naya": village("Kafr Naya", "Aleppo", 36.41, 37.02),
     "Mare'": village("Mare'", "Aleppo", 36.49, 37.19),
+    # A spelling of the same town that the gazetteer does not use as its name.
+    "Marea": village("Mare'", "Aleppo", 36.49, 37.19),
     "Saraqib": village("Saraqib", "Idleb", 35.86, 36.80),
     "Hajin": village("Hajin", "Deir ez Zor", 34.69, 40.83),
     "Al-Susah": village("Al-Susah", "Deir ez Zor", 34.56, 40.96),

@@ -19,8 +19,12 @@ _COUNTRY_SUFFIX = re.compile(r"^(?P<base>.*) \((?P<country>[^()]+)\)$")
 # words, optionally after an "Al" article.
 _TRIBE = re.compile(
     r"\b(?P<name>(?:Al[- ])?[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?) "
-    r"(?:tribe|tribes|tribal militia|tribal militias|tribal militiamen|tribal fighters"
+    r"(?i:tribe|tribes|tribal militia|tribal militias|tribal militiamen|tribal fighters"
     r"|tribal gunmen|tribesmen|clan|clansmen)\b"
+)
+# The first of two tribes sharing one noun: "<Name> and " right before the second.
+_TRIBE_PAIR = re.compile(
+    r"\b(?:between|among)\s+(?P<name>(?:Al[- ])?[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?) and $"
 )
 _SUSPECTED = re.compile(
     r"^(?:\s+\S+){0,4}?\s+(?:believed to be|suspected to be|suspected of being|thought to be"
@@ -105,6 +109,8 @@ class ActorFinder:
     def _find(self, text: str) -> list[ActorMention]:
         mentions: list[ActorMention] = []
         for hit in self._index.find(text):
+            if isinstance(hit.value, str) and _inside_arabic_name(text, hit.start, hit.text):
+                continue
             if isinstance(hit.value, str):
                 mention = ActorMention(hit.start, hit.end, hit.text, role=hit.value)
             else:
@@ -119,6 +125,8 @@ class ActorFinder:
                     continue
             mentions.append(mention)
         mentions = _attribute_suspects(mentions, text)
+        mentions = _umbrellas(mentions, text)
+        mentions = _national_militaries(mentions, text)
         tribes = _tribes(text)
         if tribes:
             # A named tribe replaces the generic hits inside it ("tribal militia").
@@ -128,6 +136,38 @@ class ActorFinder:
             ]  # fmt: skip
             mentions = sorted([*mentions, *tribes], key=lambda m: m.start)
         return mentions
+
+
+# "Abu Bakr as-Siddiq Army", "Omar Ibn Al-Khattab Army": a capitalised generic word
+# ending a transliterated Arabic name is part of that name, not "the army".
+_ARABIC_NAME_BEFORE = re.compile(
+    r"(?:\b(?:[Aa][ls]|[Ee]l|[Aa]d|[Aa]r|[Aa]sh|[Aa]t)[- ][A-Z][\w'’]*"
+    r"|\b(?:Ibn|Bin|Abu|Abi) [A-Z][\w'’-]*)\s+$"
+)
+
+
+def _inside_arabic_name(text: str, start: int, hit: str) -> bool:
+    return hit[:1].isupper() and bool(_ARABIC_NAME_BEFORE.search(text, max(0, start - 40), start))
+
+
+# "the Myanmar military", "the Malian military": a country's forces. Not "a Syrian
+# military source", "the Jirah military airbase", where "military" describes a thing.
+_NATIONAL_MILITARY = re.compile(
+    r"\b[A-Z][a-z]+ military\b(?!\s+(?:base|bases|airbase|airport|source|sources|official|officials"
+    r"|spokesman|spokesperson|point|points|position|positions|post|posts|council|court|police"
+    r"|intelligence|hospital|academy|college|vehicle|vehicles|equipment|site|sites|facility"
+    r"|facilities|camp|checkpoint|operation|operations|convoy|installation|installations"
+    r"|zone|area|target|targets|aircraft|plane|helicopter|drone)\b)"
+)
+
+
+def _national_militaries(mentions: list[ActorMention], text: str) -> list[ActorMention]:
+    extra = [
+        ActorMention(m.start(), m.end(), m.group(0), role="state")
+        for m in _NATIONAL_MILITARY.finditer(text)
+        if not any(x.start < m.end() and m.start() < x.end for x in mentions)
+    ]
+    return sorted([*mentions, *extra], key=lambda m: m.start) if extra else mentions
 
 
 def _attribute_suspects(mentions: list[ActorMention], text: str) -> list[ActorMention]:
@@ -155,6 +195,60 @@ def _attribute_suspects(mentions: list[ActorMention], text: str) -> list[ActorMe
     return merged
 
 
+# "8th Brigade, operating under the 5th Corps", "gunmen affiliated with State
+# Security": ACLED codes the umbrella the group fights under.
+_UNDER = re.compile(
+    r"^(?:\s+\S+){0,3}?,?\s+(?:(?:which|who|that)\s+)?"
+    r"(?:operating|operates?|working|works?|fighting|fights?|acting|acts?)\s+(?:under|within|for)"
+    r"(?:\s+the)?(?:\s+(?:umbrella|command|banner) of)?(?:\s+the)?(?:\s+\S+){0,2}?\s+$"
+    r"|^(?:\s+\S+){0,3}?,?\s+(?:affiliated (?:with|to)|part of)(?:\s+the)?\s+$"
+)
+# "the 5th Corps-backed 8th Brigade": a unit backed by its own formation.
+_BACKED = re.compile(r"^-?(?:backed|supported|led)\s+$")
+
+
+def _umbrellas(mentions: list[ActorMention], text: str) -> list[ActorMention]:
+    merged: list[ActorMention] = []
+    skip = False
+    for index, mention in enumerate(mentions):
+        if skip:
+            skip = False
+            continue
+        following = mentions[index + 1] if index + 1 < len(mentions) else None
+        if following is not None and _under(
+            mention, following, text[mention.end : following.start]
+        ):
+            span = text[mention.start : following.end]
+            merged.append(
+                ActorMention(mention.start, following.end, span, following.entry, following.role)
+            )
+            skip = True
+            continue
+        if following is not None and _backed_unit(mention, following, text):
+            span = text[mention.start : following.end]
+            merged.append(ActorMention(mention.start, following.end, span, mention.entry))
+            skip = True
+            continue
+        merged.append(mention)
+    return merged
+
+
+def _under(group: ActorMention, umbrella: ActorMention, between: str) -> bool:
+    if umbrella.entry is None or not _UNDER.match(between):
+        return False
+    if group.entry is None:
+        return group.role in {"unidentified", "rebels", "anaphor", "local"}
+    # A state unit "affiliated to" a militia is still coded as the state's unit.
+    return not (group.entry.kind is ActorKind.STATE_FORCES and "affiliated" in between)
+
+
+def _backed_unit(backer: ActorMention, unit: ActorMention, text: str) -> bool:
+    if backer.entry is None or unit.entry is None or unit.entry.parent is None:
+        return False
+    same_forces = (backer.entry.parent or backer.entry.name) == unit.entry.parent
+    return same_forces and bool(_BACKED.match(text[backer.end : unit.start]))
+
+
 def _tribes(text: str) -> list[ActorMention]:
     found = []
     for match in _TRIBE.finditer(text):
@@ -167,6 +261,13 @@ def _tribes(text: str) -> list[ActorMention]:
         members = _TRIBE_MEMBERS.search(text, 0, start)
         if members is not None:
             start = members.start()
+        pair = _TRIBE_PAIR.search(text, max(0, start - 60), start)
+        if pair is not None and pair.group("name").split()[0] not in _NOT_TRIBE_NAMES:
+            # "between Al Faraj and Al Kassar tribal militiamen": two tribes.
+            first = pair.group("name").replace("-", " ").replace("’", "'")
+            found.append(
+                ActorMention(pair.start(), pair.end("name"), pair.group("name"), tribe=first)
+            )
         found.append(ActorMention(start, match.end(), text[start : match.end()], tribe=name))
     return found
 
@@ -176,19 +277,40 @@ _JOINERS = frozenset({"", "'s", "’s"})
 
 def _join(first: ActorMention, second: ActorMention, text: str) -> ActorMention | None:
     """Two adjacent mentions that name one actor: "ISIS terrorists" (name + generic),
-    "regime Air Force Intelligence" (generic + named unit), "rebel groups" twice."""
+    "regime Air Force Intelligence" (generic + named unit), "Syrian regime 4th
+    Division" (force + its unit), "rebel groups" twice."""
     span = text[first.start : second.end]
     if first.entry is not None and second.role is not None:
         return ActorMention(first.start, second.end, span, first.entry)
     if first.role is not None and second.entry is not None:
+        return ActorMention(first.start, second.end, span, second.entry)
+    # "Syrian regime Military Intelligence": a force, then one of its units.
+    if first.entry and second.entry and second.entry.parent and _owns(first.entry, second.entry):
         return ActorMention(first.start, second.end, span, second.entry)
     if first.role is not None and first.role == second.role:
         return ActorMention(first.start, second.end, span, role=first.role)
     return None
 
 
+def _owns(force: ActorEntry, unit: ActorEntry) -> bool:
+    """A unit of this force, or a state branch of the same state ("Syrian regime
+    Political Intelligence": the security services answer to the same state)."""
+    if unit.parent == force.name:
+        return True
+    return (
+        force.parent is None
+        and force.kind is ActorKind.STATE_FORCES
+        and unit.kind is ActorKind.STATE_FORCES
+        and force.country == unit.country
+    )
+
+
 def named_actor(entry: ActorEntry, country: str | None, lexicon: Lexicon) -> Actor:
     """The actor for a named mention, in the event's country ("Islamic State (Iraq)")."""
+    if entry.home_only and country and entry.country and entry.country != country:
+        # "the 17th Division" in a report set elsewhere is that country's unit.
+        role = "state" if entry.kind is ActorKind.STATE_FORCES else "unidentified"
+        return generic_actor(role, country, lexicon)
     name = entry.name
     match = _COUNTRY_SUFFIX.match(name)
     if match and country and match.group("country") != country:

@@ -48,25 +48,22 @@ from frontlines.events.places import (
     place_key,
 )
 from frontlines.events.roles import assign_roles
+from frontlines.events.sides import (
+    article_country,
+    clash_sides,
+    communal_militia,
+    counterpart,
+    group_head,
+    localise,
+    paragraph_units,
+    subject_actor,
+    unidentified,
+    unique,
+)
 from frontlines.events.subevents import ARMED_KINDS, UNARMED_KINDS, sub_event_of
 from frontlines.events.triggers import Trigger, TriggerFinder
 from frontlines.model import Article, Event, Evidence, Place, PlaceMention
 from frontlines.taxonomy import ActorKind, EventType, SubEventType, TimePrecision
-
-FEUD = re.compile(
-    r"\b(?:families|clans|cousins|relatives|family members|locals|residents|villagers)\b", re.I
-)
-# Words for fighting between two sides, as opposed to one side attacking another.
-MUTUAL_FIGHTING = frozenset(
-    {"clash", "fight", "fighting", "battle", "skirmish", "infighting", "firefight", "shootout",
-     "confrontation", "exchange", "hostility"}
-)  # fmt: skip
-INTRA_GROUP = re.compile(
-    r"\b(?:among|amongst|infighting|in-fighting|internal (?:clashes|fighting|dispute)"
-    r"|(?:between )?(?:two|rival) (?:families|clans|branches|groups|factions|members)"
-    r"|between (?:members|cousins|relatives|family members)|among themselves)\b",
-    re.I,
-)
 
 
 class EventAssembler:
@@ -95,7 +92,13 @@ class EventAssembler:
         def sentence_of(offset: int) -> int:
             return bisect.bisect_right(sentence_starts, offset) - 1
 
-        country = _article_country(places) or self.actor_country(doc.text)
+        # A place inside an actor's name ("Operation Room" read as Rome) must not
+        # decide the report's country, nor the names of its generic actors.
+        named = self.actors.find(text)
+        outside = [
+            p for p in places if not any(m.start <= p.start and p.end <= m.end for m in named)
+        ]
+        country = article_country(outside, self.actor_country(text))
         mentions = self._actor_mentions(doc, country, sentence_of, paragraph_of)
         # Places inside an actor's name ("Free Idleb Army", "Tahrir al-Sham") are not
         # locations; nor, in a report set in one country, are foreign capitals and
@@ -149,15 +152,24 @@ class EventAssembler:
 
     def actor_country(self, text: str) -> str | None:
         """Where a report with no known place is set: the home country most of its
-        named non-state actors and local forces share."""
-        counts = Counter(
-            m.entry.country
-            for m in self.actors.find(text)
-            if m.entry is not None
-            and m.entry.country
-            and m.entry.kind is not ActorKind.STATE_FORCES
-        )
-        return counts.most_common(1)[0][0] if counts else None
+        named actors share, non-state groups counting most."""
+        votes: Counter[str] = Counter()
+        non_state = False
+        for m in self.actors.find(text):
+            if m.entry is None or not m.entry.country:
+                continue
+            # State forces and the militias allied to a state often fight abroad
+            # (Hezbollah in Syria): they say less about where a report is set.
+            if m.entry.kind is ActorKind.STATE_FORCES:
+                votes[m.entry.country] += 1
+            elif m.entry.allied_with_state:
+                votes[m.entry.country] += 1
+                non_state = True
+            else:
+                votes[m.entry.country] += 4
+                non_state = True
+        # State forces alone only break ties: troops abroad name no setting.
+        return votes.most_common(1)[0][0] if non_state else None
 
     def _actor_mentions(self, doc, country, sentence_of, paragraph_of) -> list[ResolvedMention]:  # type: ignore[no-untyped-def]
         resolved: list[ResolvedMention] = []
@@ -173,7 +185,7 @@ class EventAssembler:
             )  # fmt: skip
             antecedents.append(Antecedent(actor, sentence, paragraph, mention.start))
             resolved.append(
-                ResolvedMention(mention, actor, _group_head(span.root), sentence, paragraph)
+                ResolvedMention(mention, actor, group_head(span.root), sentence, paragraph)
             )
         return resolved
 
@@ -303,33 +315,16 @@ class EventAssembler:
             more_agents, more_patients = self._roles(doc, other, mentions)
             agents = agents or more_agents
             patients = patients or more_patients
-        unit_assoc = _paragraph_units(paragraph_mentions, agents)
+        unit_assoc = paragraph_units(paragraph_mentions, agents)
         actor1 = agents[0] if agents else None
         actor2 = patients[0] if patients else None
-        actor1, actor2 = _counterpart(actor1, actor2, paragraph, earlier)
+        actor1, actor2 = counterpart(actor1, actor2, paragraph, earlier)
         root = trigger.span(doc).root
         communal = False
         if trigger.cls.sub_event == "Armed clash":
-            sentence_text = doc[trigger.start].sent.text
-            unarmed = [a for a in (actor1, actor2) if a is None or a.kind is ActorKind.CIVILIANS]
-            if len(unarmed) == 2 and FEUD.search(sentence_text):
-                # "clashes between two families": ACLED names the armed families by
-                # their place, a communal militia (set once the place is known).
-                communal, actor1, actor2 = True, None, None
-            armed_side = any(a is not None and a.kind in ARMED_KINDS for a in (actor1, actor2))
-            if root.lemma_.lower() in MUTUAL_FIGHTING and armed_side:
-                # Civilians hurt in a clash between others ("clashes ..., injuring a
-                # woman") are its victims, not a side of it.
-                actor1, actor2 = (
-                    None if a is not None and a.kind is ActorKind.CIVILIANS else a
-                    for a in (actor1, actor2)
-                )
-            if actor1 is not None and actor2 is None and INTRA_GROUP.search(sentence_text):
-                # "clashes among QDW members", "between two families of the X tribe":
-                # fighting inside one group has that group on both sides.
-                actor2 = actor1
-        assoc1 = _unique([*agents[1:], *unit_assoc], actor1)
-        assoc2 = _unique(patients[1:], actor2)
+            communal, actor1, actor2 = clash_sides(root, actor1, actor2, agents[1:])
+        assoc1 = [a for a in unique([*agents[1:], *unit_assoc], actor1) if a != actor2]
+        assoc2 = unique(patients[1:], actor2)
         sentence_words = {t.lower_ for t in root.sent}
         paragraph_text = _paragraph_text(root)
         # "militias attacked the villages ... eight residents were killed": a raid on
@@ -425,7 +420,7 @@ class EventAssembler:
                 candidate.fatalities = share + (rest if position == 0 else 0)
         if lost:
             hedged = assess(sentence.root, sentence, self.failure_words).hedged
-            loser = _subject_actor(sentence, mentions)
+            loser = subject_actor(sentence, mentions)
             for candidate in targets:
                 candidate.losses.extend(x for x in lost if x not in candidate.losses)
                 candidate.losses_hedged = candidate.losses_hedged or hedged
@@ -450,13 +445,15 @@ class EventAssembler:
         place: Place | None = c.mention.place if c.mention else None
         event_country = (place.country if place else None) or country
         if c.communal:
-            c.actor1 = c.actor2 = _communal(place, event_country) or _unidentified(
+            c.actor1 = c.actor2 = communal_militia(c.mention, event_country) or unidentified(
                 self.lexicon, event_country
             )
         if c.actor1 is None and c.cls.name == "arrest" and event_country:
             # "55 people were arrested": arrests by an unnamed agent are the police's.
             c.actor1 = generic_actor("police", event_country, self.lexicon)
-        actor1 = c.actor1 or _unidentified(self.lexicon, event_country)
+        c.actor1 = localise(c.actor1, c.mention, event_country, self.lexicon)
+        c.actor2 = localise(c.actor2, c.mention, event_country, self.lexicon)
+        actor1 = c.actor1 or unidentified(self.lexicon, event_country)
         sub_event = sub_event_of(c, actor1, self.lexicon.modifiers)
         if c.cls.name == "arrest" and actor1.kind in UNARMED_KINDS:
             return None  # "He was arrested": no one arrested by civilians happened here
@@ -542,84 +539,11 @@ class EventAssembler:
 # -- helpers ------------------------------------------------------------------------
 
 
-# Nouns that a name modifies without changing who is meant: "IS fighters",
-# "opposition rebel fighters", "QDW members".
-GROUP_NOUNS = frozenset(
-    {"fighter", "force", "member", "militant", "militia", "militiaman", "troop", "soldier",
-     "unit", "cell", "element", "faction", "group", "gunman", "personnel", "commander",
-     "rank", "brigade", "battalion", "division", "man", "officer", "loyalist", "supporter"}
-)  # fmt: skip
-
-
-def _group_head(token: Token) -> Token:
-    while (
-        token.dep_ in {"compound", "amod", "nmod"}
-        and token.head != token
-        and token.head.lemma_.lower() in GROUP_NOUNS
-    ):
-        token = token.head
-    return token
-
-
 def _foreign_capital(mention: PlaceMention, country: str | None) -> bool:
     place = mention.place
     if place is None or country is None or place.country in {None, country}:
         return False
     return (place.feature_code or "").startswith(("PPLC", "PCL"))
-
-
-def _article_country(places: list[PlaceMention]) -> str | None:
-    counts = Counter(m.place.country for m in places if m.place and m.place.country)
-    return counts.most_common(1)[0][0] if counts else None
-
-
-def _paragraph_units(mentions: list[ResolvedMention], agents: list[Actor]) -> list[Actor]:
-    """Named units of the acting side elsewhere in the paragraph ("led by the Tiger
-    Forces") are associated with the event."""
-    if not agents:
-        return []
-    root = agents[0].root
-    return [m.actor for m in mentions if m.actor.parent == root and m.actor not in agents]
-
-
-def _counterpart(
-    actor1: Actor | None, actor2: Actor | None, paragraph: int, earlier: list[Candidate]
-) -> tuple[Actor | None, Actor | None]:
-    """Fill a missing side from the latest earlier event of the same paragraph that
-    involved the other side ("ISIS attempted to counter-attack" -> against whom the
-    previous event set it)."""
-    if actor1 is not None and actor2 is not None:
-        return actor1, actor2
-    for candidate in reversed(earlier):
-        if candidate.paragraph != paragraph:
-            continue
-        sides = [candidate.actor1, candidate.actor2]
-        known = actor1 or actor2
-        if known is None:
-            return candidate.actor1, candidate.actor2
-        names = [s.root if s else None for s in sides]
-        if known.root in names:
-            other = sides[1 - names.index(known.root)]
-            if other is not None and other.root != known.root:
-                return (known, other) if actor1 else (other, known)
-    return actor1, actor2
-
-
-def _unique(actors: list[Actor], main: Actor | None) -> list[Actor]:
-    seen = {main.name} if main else set()
-    out = []
-    for actor in actors:
-        if actor.name not in seen:
-            seen.add(actor.name)
-            out.append(actor)
-    return out
-
-
-def _communal(place: Place | None, country: str | None) -> Actor | None:
-    """ACLED's communal militia: armed residents named after their settlement."""
-    if place is None or place.geo_precision == 3 or not country:
-        return None
-    return Actor(f"{place.name} Communal Militia ({country})", ActorKind.IDENTITY_MILITIA, country)
 
 
 # Territory verbs that, with a thing as their object, take property.
@@ -633,27 +557,11 @@ def _unnamed(actor: Actor) -> bool:
     return actor.generic and actor.name.startswith("Unidentified")
 
 
-def _unidentified(lexicon: Lexicon, country: str | None) -> Actor:
-    return Actor(
-        lexicon.generic_name("unidentified", country),
-        ActorKind.POLITICAL_MILITIA,
-        country,
-        generic=True,
-    )
-
-
 def _paragraph_text(token: Token) -> str:
     text = token.doc.text
     start = text.rfind("\n\n", 0, token.idx) + 1
     end = text.find("\n\n", token.idx)
     return text[start : end if end >= 0 else len(text)].lower()
-
-
-def _subject_actor(sentence: Span, mentions: list[ResolvedMention]) -> Actor | None:
-    for m in mentions:
-        if m.token.dep_ == "nsubj":
-            return m.actor
-    return mentions[0].actor if mentions else None
 
 
 def _dedupe_spans(spans: list[Span]) -> list[Span]:

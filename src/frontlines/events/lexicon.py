@@ -1,8 +1,9 @@
 """The event-coding lexicons, read from the data files in ``frontlines/data/events``.
 
-Analysts extend these files, not this module: ``actors.toml`` (canonical actors and
-aliases), ``generic.toml`` (phrases such as "government troops" that resolve from
-context) and ``triggers.toml`` (trigger words and ACLED sub-event rules).
+Analysts extend these files, not this module: ``actors.toml`` and any other
+``actors_*.toml`` (canonical actors and aliases), ``generic.toml`` (phrases such as
+"government troops" that resolve from context) and ``triggers.toml`` (trigger words
+and ACLED sub-event rules).
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ GENERIC_ROLE_KINDS: dict[str, ActorKind] = {
     "rebels": ActorKind.REBEL_GROUP,
     "anaphor": ActorKind.POLITICAL_MILITIA,
     "unidentified": ActorKind.POLITICAL_MILITIA,
+    "local": ActorKind.IDENTITY_MILITIA,
     "civilians": ActorKind.CIVILIANS,
     "protesters": ActorKind.PROTESTERS,
     "rioters": ActorKind.RIOTERS,
@@ -40,6 +42,9 @@ class ActorEntry:
     allied_with_state: bool = False
     aliases: tuple[str, ...] = ()
     acronyms: tuple[str, ...] = ()
+    # The aliases name this actor only in reports set in its country ("the 17th
+    # Division"); elsewhere they stand for that country's own forces.
+    home_only: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,6 +89,16 @@ class Lexicon:
         return template.format(country=country_name)
 
 
+def _actor_files(directory: Path | None) -> list[str]:
+    """``actors.toml`` first, then the other ``actors_*.toml`` files by name."""
+    if directory is None:
+        names = [f.name for f in resources.files("frontlines.data").joinpath("events").iterdir()]
+    else:
+        names = [f.name for f in directory.iterdir()] if directory.is_dir() else []
+    extra = sorted(n for n in names if n.startswith("actors_") and n.endswith(".toml"))
+    return ["actors.toml", *extra]
+
+
 def _read_toml(directory: Path | None, name: str) -> dict[str, Any]:
     try:
         if directory is None:
@@ -104,13 +119,15 @@ def _sub_event(value: Any, where: str) -> SubEventType | None:
         raise ConfigError(f"{where}: {value!r} is not an ACLED sub-event type") from exc
 
 
-def _actors(data: dict[str, Any]) -> tuple[ActorEntry, ...]:
+def _actors(data: dict[str, Any], source: str) -> tuple[ActorEntry, ...]:
     entries = []
     for raw in data.get("actor", []):
         try:
             kind = ActorKind.from_name(raw["kind"])
         except KeyError as exc:
-            raise ConfigError(f"actors.toml: actor {raw.get('name')!r} has a bad kind") from exc
+            raise ConfigError(
+                f"{source}: actor {raw.get('name')!r} has a bad kind", source=source
+            ) from exc
         entries.append(
             ActorEntry(
                 name=raw["name"],
@@ -120,6 +137,7 @@ def _actors(data: dict[str, Any]) -> tuple[ActorEntry, ...]:
                 allied_with_state=bool(raw.get("allied_with_state", False)),
                 aliases=tuple(raw.get("aliases", ())),
                 acronyms=tuple(raw.get("acronyms", ())),
+                home_only=bool(raw.get("home_only", False)),
             )
         )
     return tuple(entries)
@@ -156,7 +174,9 @@ def _classes(data: dict[str, Any]) -> dict[str, TriggerClass]:
 def load_lexicon(directory: str | None = None) -> Lexicon:
     """Read the three lexicon files (from the package, or from ``directory``)."""
     path = Path(directory) if directory else None
-    actors_data = _read_toml(path, "actors.toml")
+    actor_entries: list[ActorEntry] = []
+    for name in _actor_files(path):
+        actor_entries.extend(_actors(_read_toml(path, name), name))
     generic_data = _read_toml(path, "generic.toml")
     trigger_data = _read_toml(path, "triggers.toml")
     generic_phrases: dict[str, str] = {}
@@ -177,7 +197,7 @@ def load_lexicon(directory: str | None = None) -> Lexicon:
     if missing:
         raise ConfigError(f"generic.toml: [templates] lacks {', '.join(sorted(missing))}")
     modifiers = {k: tuple(v) for k, v in trigger_data.get("modifiers", {}).items()}
-    actors = _actors(actors_data)
+    actors = tuple(actor_entries)
     return Lexicon(
         actors=actors,
         by_name={a.name: a for a in actors},

@@ -18,6 +18,8 @@ PATIENT_PREPS = frozenset(
     {"against", "on", "from", "with", "targeting", "upon", "at", "toward", "towards", "into"}
 )
 AGENT_PREPS = frozenset({"by"})
+# A name modifying the trigger noun acts ("IS attack", "regime's shelling").
+MODIFIER_DEPS = frozenset({"poss", "compound", "amod", "nmod"})
 # Verbs whose conjoined subject names the two sides: "HTS and AAS clashed".
 RECIPROCAL = frozenset({"clash", "fight", "battle", "skirmish", "exchange", "engage"})
 
@@ -56,7 +58,7 @@ def _role_below(child: Token, mention: Token) -> str | None:
         return None
     if dep in {"dobj", "attr", "dative"}:
         return "patient"
-    if dep in {"poss", "compound", "amod", "nmod"} and child == mention:
+    if dep in MODIFIER_DEPS and child == mention:
         return "agent"
     return None
 
@@ -91,11 +93,17 @@ def assign_roles(anchors: list[Token], mentions: list[Token]) -> Roles:
     for index, token in enumerate(mentions):
         if index in governor:
             continue
-        for anchor in anchors:
+        if token.dep_ == "conj" and token.head.i in positions:
+            continue  # a conjoined actor takes its role from its conjunct, below
+        for position, anchor in enumerate(anchors):
             if token == anchor:
                 break
             child = _path_child(token, anchor)
             if child is None:
+                continue
+            if position > 0 and child == token and child.dep_ in MODIFIER_DEPS:
+                # "targeted a regime checkpoint with a shell": the anchor is a noun on
+                # the way up from the trigger; its modifier shares the noun's role.
                 continue
             role = _role_below(child, token)
             if role is not None:

@@ -75,12 +75,10 @@ def sub_event_of(
     if cls.state is not None:
         return cls.state if state else (cls.non_state or cls.state)
     assert cls.sub_event is not None
-    if cls.sub_event in {SubEventType.ARMED_CLASH, SubEventType.ATTACK} and actor1.kind in {
-        ActorKind.CIVILIANS,
-        ActorKind.RIOTERS,
-    }:
-        # Violence by an unorganised crowd ("villagers attacked", "a group of people
-        # beat"): ACLED's mob violence, a riot.
+    crowd_violence = {SubEventType.ARMED_CLASH, SubEventType.ATTACK, SubEventType.LOOTING}
+    if cls.sub_event in crowd_violence and actor1.kind in {ActorKind.CIVILIANS, ActorKind.RIOTERS}:
+        # Violence by an unorganised crowd ("villagers attacked", "rioters set a bank
+        # on fire"): ACLED's mob violence, a riot.
         return SubEventType.MOB_VIOLENCE
     target = c.actor2.kind if c.actor2 else None
     # Violence against civilians needs civilian victims: armed men seized or shot by a
