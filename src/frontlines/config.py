@@ -35,6 +35,9 @@ class Settings:
     max_input_bytes: int = 20_000_000
     """Inputs larger than this are rejected rather than loaded into memory."""
 
+    geonames_url: str = "https://download.geonames.org/export/dump/"
+    """Where ``frontlines gazetteer download`` fetches GeoNames dumps (CC.zip) from."""
+
     api_token: str = ""
     """Bearer token the HTTP API requires for writes (POST /api/reports). Empty: the
     server refuses every write. Prefer the environment (FRONTLINES_API_TOKEN) to a file."""
@@ -54,6 +57,7 @@ HELP: dict[str, str] = {
     "db": "store URL, sqlite:///PATH or postgresql://...",
     "data_dir": "directory for user data such as imported gazetteers",
     "max_input_bytes": "largest input accepted, in bytes",
+    "geonames_url": "base URL of the GeoNames dumps for `gazetteer download`",
     "api_token": "bearer token for writes through the HTTP API (empty: no writes)",
     "api_read_access": "'open' or 'token': whether reads through the HTTP API need the token",
     "max_request_bytes": "largest HTTP request body accepted, in bytes",

@@ -191,3 +191,17 @@ def test_burning_tyres_on_a_road_is_a_violent_demonstration(code) -> None:
     (riot,) = code("On Friday, residents blocked a road with burning tyres in Saraqib.")
     assert riot.sub_event_type == "Violent demonstration"
     assert riot.actor1.startswith("Rioters")
+
+
+def test_the_area_between_two_places_is_one_location_near_the_first(code) -> None:
+    (event,) = code(
+        "Rebels and government troops clashed on Friday in the area between Saraqib "
+        "and near Tall Rifaat."
+    )
+    assert event.location == "Saraqib"
+    assert event.geo_precision == 2
+
+
+def test_two_places_joined_without_between_stay_two_locations(code) -> None:
+    events = code("Rebels and government troops clashed on Friday in Saraqib and Tall Rifaat.")
+    assert {e.location for e in events} == {"Saraqib", "Tall Rifaat"}

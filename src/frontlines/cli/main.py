@@ -19,6 +19,7 @@ COMMANDS: tuple[tuple[str, str], ...] = (
     ("events", "events_command"),
     ("control", "control_command"),
     ("evaluate", "evaluate_group"),
+    ("gazetteer", "gazetteer_group"),
     ("serve", "serve_command"),
 )
 

@@ -44,6 +44,7 @@ from frontlines.events.numbers import fatalities, losses
 from frontlines.events.places import (
     apply_locators,
     drop_containers,
+    join_between,
     link_definite_descriptions,
     place_key,
 )
@@ -108,7 +109,7 @@ class EventAssembler:
             if not any(m.mention.start <= p.start and p.end <= m.mention.end for m in mentions)
             and not _foreign_capital(p, country)
         ]  # fmt: skip
-        places = link_definite_descriptions(doc, apply_locators(doc, places))
+        places = link_definite_descriptions(doc, join_between(doc, apply_locators(doc, places)))
         triggers = self.triggers.find(doc)
         candidates: list[Candidate] = []
         paragraph_date: dict[int, tuple[date, int, Span]] = {}

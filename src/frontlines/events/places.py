@@ -5,6 +5,7 @@ areas dropped when a more precise place is named beside them."""
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import math
 import re
 
@@ -36,6 +37,11 @@ _LOCATOR_GAP = re.compile(
     re.I,
 )
 _LIST_GAP = re.compile(r"^\s*(?:,|,?\s*and|,?\s*as well as|,?\s*or)\s*$", re.I)
+# "(the area) between A and (near) B": one stretch of ground, located at A.
+_BETWEEN_BEFORE = re.compile(r"\bbetween\s+(?:the\s+)?$", re.I)
+_BETWEEN_GAP = re.compile(
+    r"^\s*(?:,\s*)?and\s+(?:(?:near|around|close to)\s+)?(?:the\s+)?(?:\w+\s+of\s+)?$", re.I
+)
 
 
 def distance_km(a: Place, b: Place) -> float:
@@ -129,6 +135,39 @@ def apply_locators(doc: Doc, mentions: list[PlaceMention]) -> list[PlaceMention]
             )
             moved[member.start] = dataclasses.replace(member, place=near)
     return [moved.get(m.start, m) for m in ordered if m.start not in dropped]
+
+
+def join_between(doc: Doc, mentions: list[PlaceMention]) -> list[PlaceMention]:
+    """ "the area between A and B": a stretch of ground between two places is one
+    location, not two; it is coded at A with geo_precision 2 (near A), as ACLED
+    codes such areas, and B only bounds it."""
+    text = doc.text
+    ordered = sorted(mentions, key=lambda m: m.start)
+    dropped: set[int] = set()
+    for first, second in itertools.pairwise(ordered):
+        if first.place is None or first.start in dropped:
+            continue
+        before = text[max(0, first.start - 40) : first.start]
+        if not _BETWEEN_BEFORE.search(before):
+            continue
+        if not _BETWEEN_GAP.match(text[first.end : second.start]):
+            continue
+        dropped.add(second.start)
+    if not dropped:
+        return ordered
+    out = []
+    for mention in ordered:
+        if mention.start in dropped:
+            continue
+        place = mention.place
+        bounded = any(
+            mention.end <= d and _BETWEEN_GAP.match(text[mention.end : d]) for d in dropped
+        )
+        if place is not None and bounded and (place.geo_precision or 1) < 2:
+            near = dataclasses.replace(place, geo_precision=2)
+            mention = dataclasses.replace(mention, place=near)
+        out.append(mention)
+    return out
 
 
 def _unknown_place(mention: PlaceMention) -> bool:

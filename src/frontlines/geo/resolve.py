@@ -21,13 +21,23 @@ import math
 import re
 import unicodedata
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
-from frontlines.geo.find import Candidate, find_candidates
+from frontlines.geo.find import GIVEN, Candidate, find_candidates, span_candidate
 from frontlines.geo.gazetteer import Entry, Gazetteer
 from frontlines.model import Place, PlaceMention
 
+if TYPE_CHECKING:
+    from frontlines.geo.reverse import ReverseIndex
+
 COUNTRY_MATCH = 3.0
+# A country or continent called by its own name is that, not a town the loose key
+# also reaches ("Syria" / Seeley, "China", Texas) nor a province named after it.
+COUNTRY_NAMED = 2.0
+WHOLE_COUNTRIES = frozenset({"PCLI", "CONT"})
+# A capital is what news means by its name ("Washington" the city, not the state).
+CAPITAL_NAMED = 1.0
 ADMIN1_SAME_SENTENCE = 2.5
 ADMIN1_IN_ARTICLE = 1.0
 FEATURE_MATCH = 2.5
@@ -39,7 +49,11 @@ MAX_DISTANCE_PENALTY = 2.5
 # Outside the report's country only places this big (or capitals, countries) are taken.
 FOREIGN_MIN_POPULATION = 100_000
 
+# Landmarks are named with their kind ("Tabqa Airbase", "Tishreen Dam").
+FEATURE_SUFFIXES: dict[str, tuple[str, ...]] = {"AIRB": ("airbase", "airport"), "DAM": ("dam",)}
+
 _SENTENCE_END = re.compile(r"[.!?]\s")
+_COMMA_GAP = re.compile(r",\s*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,7 +77,7 @@ def ascii_name(name: str) -> str:
 
 
 def to_place(entry: Entry, precision: int = 1, name: str | None = None) -> Place:
-    admin_level = entry.feature_code in {"ADM1", "ADM2", "ADM3", "PCLI", "RGN"}
+    admin_level = entry.feature_code in {"ADM1", "ADM2", "ADM3", "PCLI", "CONT", "RGN"}
     return Place(
         name=name or ascii_name(entry.name),
         latitude=round(entry.latitude, 5),
@@ -84,6 +98,9 @@ class Geocoder:
 
     def __init__(self, gazetteer: Gazetteer) -> None:
         self.gazetteer = gazetteer
+        self._reverse: ReverseIndex | None = None
+        self._seats: dict[tuple[str, str], Entry | None] = {}
+        self._spellings: frozenset[str] | None = None
 
     # -- public API ---------------------------------------------------------------
 
@@ -91,6 +108,29 @@ class Geocoder:
         self, text: str, *, article_id: str = "", country_hint: str | None = None
     ) -> list[PlaceMention]:
         candidates = find_candidates(text, self.gazetteer)
+        resolved = self._resolve_all(text, candidates, country_hint)
+        return [
+            PlaceMention(article_id, c.start, c.end, c.text, resolved.get(c.start))
+            for c in candidates
+            if resolved.get(c.start) is not None
+        ]
+
+    def resolve_spans(
+        self, text: str, spans: list[tuple[int, int]], *, country_hint: str | None = None
+    ) -> list[Place | None]:
+        """The places of spans known to name places, ranked with the rest of the text
+        (the other places found in it) as context."""
+        given = {s: span_candidate(text, s, e, self.gazetteer) for s, e in spans}
+        found = [c for c in find_candidates(text, self.gazetteer)
+                 if not any(s < c.end and c.start < e for s, e in spans)]  # fmt: skip
+        candidates = sorted([*given.values(), *found], key=lambda c: c.start)
+        resolved = self._resolve_all(text, candidates, country_hint)
+        return [resolved.get(s) for s, _ in spans]
+
+    def _resolve_all(
+        self, text: str, candidates: list[Candidate], country_hint: str | None
+    ) -> dict[int, Place | None]:
+        """Each candidate's place (None: not taken for one), keyed by its start."""
         entries = {c.start: self.gazetteer.lookup_key(c.key) if c.known else [] for c in candidates}
         countries = self._countries(candidates, entries, self._country_code(country_hint))
         admin1s = self._admin1s(candidates, entries, countries)
@@ -108,25 +148,29 @@ class Geocoder:
             if candidate.start in resolved:
                 continue
             # The same name twice in one report is the same place.
-            same = by_key.get((candidate.key, candidate.feature_hint))
+            same = by_key.get((candidate.key, candidate.feature_hint)) or by_key.get(
+                (candidate.key, None)
+            )
             if same is not None:
                 resolved[candidate.start] = self._place(candidate, same)
                 continue
-            sentence_admin1 = self._sentence_admin1(text, candidate, candidates, entries)
+            sentence_admin1, explicit = self._sentence_admin1(text, candidate, candidates, entries)
+            # Only an explicit governorate ("X countryside") weighs in ranking; one
+            # merely named nearby is used for the fallback area alone.
             best = self._best(candidate, entries[candidate.start], countries, admin1s,
-                              sentence_admin1, anchors)  # fmt: skip
-            if best is not None:
+                              sentence_admin1 if explicit else None, anchors)  # fmt: skip
+            contradicted = best is not None and _contradicts(best, sentence_admin1, explicit)
+            if best is not None and not contradicted:
                 resolved[candidate.start] = self._place(candidate, best)
                 by_key[(candidate.key, candidate.feature_hint)] = best
+                by_key.setdefault((candidate.key, None), best)
             else:
                 resolved[candidate.start] = self._fallback(
-                    candidate, sentence_admin1 or (admin1s[0] if admin1s else None), countries
+                    candidate,
+                    sentence_admin1 or (admin1s[0] if admin1s else None),
+                    countries,
                 )
-        return [
-            PlaceMention(article_id, c.start, c.end, c.text, resolved.get(c.start))
-            for c in candidates
-            if resolved.get(c.start) is not None
-        ]
+        return resolved
 
     def resolve(
         self,
@@ -143,6 +187,9 @@ class Geocoder:
 
         key = name_key(name)
         options = self.gazetteer.lookup_key(key)
+        # "Tabqa" asked for as an airbase is the entry named "Tabqa Airbase".
+        for suffix in FEATURE_SUFFIXES.get(feature_hint or "", ()):
+            options += self.gazetteer.lookup(f"{name} {suffix}")
         context = self.mentions(context_text, country_hint=country_hint) if context_text else []
         hint_code = self._country_code(country_hint)
         countries = [hint_code] if hint_code else []
@@ -151,11 +198,25 @@ class Geocoder:
         admin1s = [admin1_hint] if admin1_hint else []
         admin1s += [m.place.admin1 for m in context if m.place and m.place.admin1]
         anchors = [near] if near else []
-        candidate = Candidate(0, len(name), name, key, bool(options), feature_hint)
+        if not options and countries and admin1s:
+            # A near spelling only counts inside the governorate the context names:
+            # elsewhere it is as likely another village ("Jasmi" is not Jasim).
+            options = [e for e in self.gazetteer.lookup_fuzzy(key, countries[0])
+                       if e.admin1 == admin1s[0]]  # fmt: skip
+        # The caller says this is a place: unknown, it still falls back to its area.
+        candidate = Candidate(0, len(name), name, key, bool(options), feature_hint, cue="name")
         best = self._best(candidate, options, countries, admin1s, admin1_hint, anchors)
         if best is not None:
             return self._place(candidate, best)
         return self._fallback(candidate, admin1s[0] if admin1s else None, countries)
+
+    def reverse(self, lat: float, lon: float) -> Place:
+        """Country and admin names for a point (nearest centroids; see reverse.py)."""
+        if self._reverse is None:
+            from frontlines.geo.reverse import ReverseIndex
+
+            self._reverse = ReverseIndex(self.gazetteer)
+        return self._reverse.place(lat, lon)
 
     def admin_area(self, name: str, country_code: str | None = None) -> Place | None:
         for entry in self.gazetteer.lookup(name):
@@ -182,16 +243,27 @@ class Geocoder:
             options = entries[candidate.start]
             if not options:
                 continue
+            spelled = _spelling(candidate.text) in self._country_spellings()
+            named = [e for e in options if e.feature_code == "PCLI" and spelled]
+            options = [e for e in options if e.feature_code not in WHOLE_COUNTRIES or spelled]
+            if not options:
+                continue
+            if named:
+                # A country's name says who acts ("U.S. forces", "Turkey shelled") as
+                # often as where: it weighs half a town, a quarter of a governorate.
+                for code in {e.country_code for e in named if e.country_code}:
+                    votes[code] += 4
+                continue
             strong = [
                 e for e in options if e.feature_code in {"PCLI", "ADM1"} or e.source != "geonames"
             ]
             if strong:
                 for code in {e.country_code for e in strong if e.country_code}:
-                    votes[code] += 2
+                    votes[code] += 4
                 continue
             top = max(options, key=lambda e: e.population)
             if top.country_code and top.population >= 1000:
-                votes[top.country_code] += 1
+                votes[top.country_code] += 2
         ranked = [code for code, _ in votes.most_common()]
         if hint:
             ranked = [hint] + [c for c in ranked if c != hint]
@@ -217,17 +289,32 @@ class Geocoder:
         candidate: Candidate,
         candidates: list[Candidate],
         entries: dict[int, list[Entry]],
-    ) -> str | None:
+    ) -> tuple[str | None, bool]:
+        """The governorate the sentence names, and whether a cue made it explicit."""
+        for other in candidates:
+            # "Albany, Georgia", "Henry County, Ind.", "London, Ontario": the unit
+            # written right after a name, behind a comma, is the one it lies in.
+            if other.start > candidate.end and _COMMA_GAP.fullmatch(
+                text, candidate.end, other.start
+            ):
+                units = [e for e in entries[other.start] if e.feature_code == "ADM1" and e.admin1]
+                if units:
+                    return max(units, key=lambda e: e.population).admin1, True
         start = max((m.end() for m in _SENTENCE_END.finditer(text, 0, candidate.start)), default=0)
         end_match = _SENTENCE_END.search(text, candidate.end)
         end = end_match.start() if end_match else len(text)
+        named: list[str] = []
         for other in candidates:
             if other is candidate or not (start <= other.start < end):
                 continue
             for entry in entries[other.start]:
-                if entry.feature_code == "ADM1" and other.feature_hint == "ADM1":
-                    return entry.admin1
-        return None
+                if entry.feature_code != "ADM1":
+                    continue
+                if (other.feature_hint == "ADM1" or _countryside(text, other)) and entry.admin1:
+                    return entry.admin1, True  # "in the province of X", "X countryside"
+                if entry.admin1:
+                    named.append(entry.admin1)  # "in Idleb", "in Aleppo"
+        return (named[0], False) if named else (None, False)
 
     # -- ranking ------------------------------------------------------------------
 
@@ -240,9 +327,30 @@ class Geocoder:
         sentence_admin1: str | None,
         anchors: list[tuple[float, float]],
     ) -> Entry | None:
+        # A country is reached only by one of its own spellings, not by a loose key
+        # ("Indiana" is not India through "Indian", nor "Albany" Albania).
+        options = [e for e in options if e.feature_code not in WHOLE_COUNTRIES
+                   or _spelling(candidate.text) in self._country_spellings()]  # fmt: skip
         if not options:
             return None
-        scored = [self._score(candidate, e, countries, admin1s, sentence_admin1, anchors)
+        # An admin unit named like a town inside it ("Aleppo", "New York") is the town
+        # unless a cue asks for the unit; one without such a town is the unit itself.
+        seats = {(e.country_code, e.admin1) for e in options if e.feature_code.startswith("PPL")}
+        # A town of unknown size that shares its name with the unit around it is that
+        # unit's seat ("Ma'arrat an Nu'man", population 0 in GeoNames): it ranks with
+        # the unit's population, so the district does not win on size alone.
+        unit_size: dict[tuple[str | None, str | None], int] = {}
+        for e in options:
+            if e.feature_code in {"ADM2", "ADM3"}:
+                key = (e.country_code, e.admin1)
+                unit_size[key] = max(unit_size.get(key, 0), e.population)
+        options = [
+            replace(e, population=unit_size.get((e.country_code, e.admin1), 0))
+            if e.feature_code.startswith("PPL") and e.population == 0
+            else e
+            for e in options
+        ]
+        scored = [self._score(candidate, e, countries, admin1s, sentence_admin1, anchors, seats)
                   for e in options]  # fmt: skip
         best = max(scored, key=lambda s: (s.score, s.entry.population))
         in_country = not countries or best.entry.country_code in countries[:1]
@@ -255,8 +363,13 @@ class Geocoder:
                 "ADM1",
                 "PPLC",
             }
-            if candidate.cue or not major:
+            if best.entry.feature_code in WHOLE_COUNTRIES:
+                return best.entry  # countries' other names are curated
+            announced = candidate.cue is not None and candidate.cue != GIVEN
+            if announced or not major or best.entry.alternate:
                 return None
+            if _spelling(candidate.text) != _spelling(best.entry.name):
+                return None  # "Theme" is not Tema: keys are loose, foreign names exact
         return best.entry
 
     def _score(
@@ -267,6 +380,7 @@ class Geocoder:
         admin1s: list[str],
         sentence_admin1: str | None,
         anchors: list[tuple[float, float]],
+        seats: set[tuple[str | None, str | None]],
     ) -> _Scored:
         score = 0.0
         if countries and entry.country_code == countries[0]:
@@ -280,10 +394,22 @@ class Geocoder:
         hint = candidate.feature_hint
         if hint and entry.feature_code.startswith(hint):
             score += FEATURE_MATCH
-        elif entry.feature_code.startswith("ADM") and hint not in {"ADM1", "ADM2", "ADM3"}:
+        elif (
+            entry.feature_code.startswith("ADM")
+            and hint not in {"ADM1", "ADM2", "ADM3"}
+            and (entry.country_code, entry.admin1) in seats
+        ):
             score += ADMIN_WITHOUT_CUE
         if entry.source != "geonames":
             score += CURATED_SOURCE
+        if entry.feature_code in WHOLE_COUNTRIES and (
+            entry.alternate or _spelling(candidate.text) == _spelling(entry.name)
+        ):
+            # Countries' other names are curated ("US", "Russian"): reached through
+            # one, the country outranks the town a loose key also reaches ("Ous").
+            score += COUNTRY_NAMED
+        elif entry.feature_code == "PPLC" and not entry.alternate:
+            score += CAPITAL_NAMED
         score += math.log10(entry.population + 1) / POPULATION_SCALE
         if anchors:
             nearest = min(haversine_km(entry.latitude, entry.longitude, a, b) for a, b in anchors)
@@ -291,12 +417,51 @@ class Geocoder:
         return _Scored(entry, score)
 
     def _place(self, candidate: Candidate, entry: Entry) -> Place:
+        if entry.feature_code == "ADM1" and self._ringed(entry):
+            # A governorate not named after its city ("Rural Damascus") stands at its
+            # seat; one that is ("Aleppo") keeps its own point, apart from the city.
+            entry = self._seat(entry)
         return to_place(entry, 2 if candidate.relative else 1)
 
+    def _country_spellings(self) -> frozenset[str]:
+        if self._spellings is None:
+            self._spellings = frozenset(
+                _spelling(n) for n in self.gazetteer.names_of_kind(tuple(WHOLE_COUNTRIES))
+            )
+        return self._spellings
+
+    def _ringed(self, area: Entry) -> bool:
+        """Whether a governorate has no town of its name ("Rural Damascus")."""
+        return not any(
+            e.feature_code.startswith("PPL") and e.admin1 == area.admin1
+            for e in self.gazetteer.lookup(area.name)
+        )
+
+    def _seat(self, area: Entry) -> Entry:
+        """A ringed governorate's point: its most populous sub-district, where its
+        reports happen, not its geometric centre (Rif Dimashq's lies in empty desert).
+        Countries without sub-districts of known size keep the unit's own point."""
+        key = (area.country_code or "", area.admin1 or "")
+        if key not in self._seats:
+            units = [u for u in self.gazetteer.admin_units(key[0], "ADM3")
+                     if u.admin1 == key[1] and u.population]  # fmt: skip
+            self._seats[key] = max(units, key=lambda u: u.population) if units else None
+        seat = self._seats[key]
+        if seat is None:
+            return area
+        return replace(area, latitude=seat.latitude, longitude=seat.longitude)
+
     def _fallback(
-        self, candidate: Candidate, admin1: str | None, countries: list[str]
+        self,
+        candidate: Candidate,
+        admin1: str | None,
+        countries: list[str],
     ) -> Place | None:
-        """An unknown or doubtful name placed in its area, keeping its own name."""
+        """An unknown or doubtful name placed in its area, keeping its own name.
+
+        Only names a cue announced as places ("the village of X") fall back; other
+        unknown or contradicted capitalised words are not taken for places.
+        """
         if not candidate.cue:
             return None
         country = countries[0] if countries else None
@@ -309,6 +474,8 @@ class Geocoder:
                          if e.feature_code == "PCLI"), None)  # fmt: skip
         if area is None:
             return None
+        if area.feature_code == "ADM1" and self._ringed(area):
+            area = self._seat(area)
         return Place(
             name=candidate.text,
             latitude=round(area.latitude, 5),
@@ -318,6 +485,39 @@ class Geocoder:
             country_code=area.country_code,
             admin1=area.admin1,
         )
+
+
+_COUNTRYSIDE_AFTER = re.compile(r"\s+(?:countryside|province|governorate)\b", re.I)
+_COUNTRYSIDE_BEFORE = re.compile(r"\b(?:countryside|province|governorate) of\s+$", re.I)
+
+
+def _countryside(text: str, candidate: Candidate) -> bool:
+    """ "Idleb countryside", "the countryside of Hama": a governorate named explicitly."""
+    return bool(
+        _COUNTRYSIDE_AFTER.match(text, candidate.end)
+        or _COUNTRYSIDE_BEFORE.search(text[max(0, candidate.start - 30) : candidate.start])
+    )
+
+
+def _spelling(name: str) -> str:
+    return " ".join(ascii_name(name).casefold().replace("-", " ").split())
+
+
+def _contradicts(best: Entry, admin1: str | None, explicit: bool) -> bool:
+    """Whether the sentence's governorate rules out a small place in another one.
+
+    "X in the countryside of Hama" cannot be a village of the same name in Tartous:
+    an explicit governorate vetoes any place below a city's size elsewhere; a
+    governorate merely named vetoes only admin-unit centroids and places of unknown
+    size (the weakest readings), so "Saraqib and Aleppo" keeps Saraqib in Idleb.
+    """
+    if admin1 is None or best.admin1 is None or best.admin1 == admin1:
+        return False
+    if best.feature_code in {"ADM1", "PCLI"}:
+        return False
+    if explicit:
+        return best.population < FOREIGN_MIN_POPULATION
+    return best.feature_code in {"ADM2", "ADM3"} or best.population == 0
 
 
 def _country_key(geocoder: Geocoder, country_code: str) -> str:

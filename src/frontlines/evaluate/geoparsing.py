@@ -1,0 +1,200 @@
+"""Score toponym recognition and resolution against the geoparsing corpora.
+
+Two modes, so that numbers compare like with like:
+
+- **end-to-end** (``score_geoparsing``): the geoparser finds the places itself
+  (``places(text) -> [PlaceMention]``). Recognition is precision / recall / F1 with
+  span-overlap matching (each predicted span matches at most one gold span). Resolution
+  is reported twice: ``acc161_recognised`` over the gold toponyms that were found, and
+  ``acc161_all`` over every gold toponym, a missed one counting as wrong.
+- **gold spans** (``score_gold_spans``): the resolver gets the gold spans
+  (``resolve(text, spans) -> [Place | None]``) and only resolution is scored. This is
+  the setting of Mordecai3's published figures (LGL 79.4 %, GeoWebNews 90.1 %
+  "exact-match accuracy"): ``exact_match`` here is the share of GeoNames-linked gold
+  toponyms resolved to the same GeoNames id; ``acc161`` the share within 161 km.
+
+Error distances follow Gritta et al.: a toponym left unresolved gets the largest
+possible error (20039 km) in ``mean_error_km``, ``median_error_km`` and ``error_auc``
+(lower is better for all three).
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from frontlines.evaluate.corpora import GeoArticle, GoldToponym
+from frontlines.evaluate.metrics import (
+    EARTH_HALF_CIRCUMFERENCE_KM,
+    error_auc,
+    f1,
+    haversine_km,
+    median,
+    ratio,
+)
+from frontlines.model import Place, PlaceMention
+
+__all__ = [
+    "ACC_KM",
+    "GeoReport",
+    "GoldSpanResolver",
+    "PlaceFinder",
+    "match_spans",
+    "score_geoparsing",
+    "score_gold_spans",
+]
+
+PlaceFinder = Callable[[str], list[PlaceMention]]
+GoldSpanResolver = Callable[[str, list[tuple[int, int]]], list[Place | None]]
+
+ACC_KM = 161.0  # 100 miles, the customary "correct" radius (accuracy@161 km)
+
+
+def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def match_spans(gold: list[tuple[int, int]], predicted: list[tuple[int, int]]) -> dict[int, int]:
+    """gold index -> predicted index, one-to-one, for overlapping spans.
+
+    Exact matches pair first, then the remaining overlaps by largest overlap, so a
+    predicted "New York" is credited to gold "New York", not to an embedded "York".
+    """
+    pairs = []
+    for gi, g in enumerate(gold):
+        for pi, p in enumerate(predicted):
+            if _overlaps(g, p):
+                overlap = min(g[1], p[1]) - max(g[0], p[0])
+                pairs.append((g != p, -overlap, gi, pi))
+    matched: dict[int, int] = {}
+    used: set[int] = set()
+    for _, _, gi, pi in sorted(pairs):
+        if gi not in matched and pi not in used:
+            matched[gi] = pi
+            used.add(pi)
+    return matched
+
+
+@dataclass(slots=True)
+class GeoReport:
+    """Counts and per-toponym errors; ``summary()`` turns them into scores."""
+
+    mode: str = "end-to-end"
+    articles: int = 0
+    gold: int = 0
+    predicted: int = 0
+    matched: int = 0
+    # One entry per gold toponym with coordinates: error in km, None when missed.
+    errors_all: list[float | None] = field(default_factory=list)
+    # GeoNames-linked gold toponyms: was the same id predicted (None: not recognised)?
+    id_hits: list[bool | None] = field(default_factory=list)
+    seconds: float = 0.0
+
+    def summary(self) -> dict[str, float]:
+        recognised = [e for e in self.errors_all if e is not None]
+        out: dict[str, float] = {"articles": float(self.articles), "toponyms": float(self.gold)}
+        hits_all = sum(1 for e in recognised if e <= ACC_KM)
+        ids = [h for h in self.id_hits if h is not None]
+        if self.mode == "end-to-end":
+            precision = ratio(self.matched, self.predicted)
+            recall = ratio(self.matched, self.gold)
+            out["recognition_precision"] = precision
+            out["recognition_recall"] = recall
+            out["recognition_f1"] = f1(precision, recall)
+            out["acc161_recognised"] = ratio(hits_all, len(recognised))
+            out["acc161_all"] = ratio(hits_all, len(self.errors_all))
+            out["exact_match_recognised"] = ratio(sum(ids), len(ids))
+        else:
+            out["acc161"] = ratio(hits_all, len(self.errors_all))
+            out["exact_match"] = ratio(sum(ids), len(ids))
+        out["mean_error_km"] = ratio(sum(recognised), len(recognised))
+        out["median_error_km"] = median(recognised)
+        out["error_auc"] = error_auc(recognised)
+        out["articles_per_second"] = ratio(self.articles, self.seconds)
+        return {k: round(v, 4) for k, v in out.items()}
+
+    def add_resolution(self, toponym: GoldToponym, place: Place | None, recognised: bool) -> None:
+        """Record one gold toponym with coordinates and what it was resolved to."""
+        if toponym.geonameid is not None:
+            same_id = place is not None and place.geonameid == toponym.geonameid
+            self.id_hits.append(same_id if recognised else None)
+        if not recognised:
+            self.errors_all.append(None)
+            return
+        self.errors_all.append(_error_km(toponym, place))
+
+
+def _error_km(toponym: GoldToponym, place: Place | None) -> float:
+    if place is None or place.latitude is None or place.longitude is None:
+        return EARTH_HALF_CIRCUMFERENCE_KM
+    assert toponym.latitude is not None and toponym.longitude is not None
+    return haversine_km(toponym.latitude, toponym.longitude, place.latitude, place.longitude)
+
+
+def _visible(mention: PlaceMention, ignored: tuple[tuple[int, int], ...]) -> bool:
+    span = (mention.start, mention.end)
+    return not any(_overlaps(span, other) for other in ignored)
+
+
+def score_geoparsing(
+    articles: Iterable[GeoArticle],
+    places: PlaceFinder,
+    *,
+    limit: int | None = None,
+    progress: Callable[[int], None] | None = None,
+) -> GeoReport:
+    """End-to-end: find and resolve the places of each article, score both steps."""
+    report = GeoReport(mode="end-to-end")
+    started = time.perf_counter()
+    for index, article in enumerate(articles):
+        if limit is not None and index >= limit:
+            break
+        report.articles += 1
+        mentions = [m for m in places(article.text) if _visible(m, article.ignored)]
+        gold = list(article.toponyms)
+        matched = match_spans(
+            [(t.start, t.end) for t in gold], [(m.start, m.end) for m in mentions]
+        )
+        report.gold += len(gold)
+        report.predicted += len(mentions)
+        report.matched += len(matched)
+        for gi, toponym in enumerate(gold):
+            if toponym.has_coordinates:
+                pi = matched.get(gi)
+                place = mentions[pi].place if pi is not None else None
+                report.add_resolution(toponym, place, recognised=pi is not None)
+        if progress is not None:
+            progress(index + 1)
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def score_gold_spans(
+    articles: Iterable[GeoArticle],
+    resolve: GoldSpanResolver,
+    *,
+    limit: int | None = None,
+    progress: Callable[[int], None] | None = None,
+) -> GeoReport:
+    """Resolution only: resolve the gold spans of each article and score them."""
+    report = GeoReport(mode="gold-spans")
+    started = time.perf_counter()
+    for index, article in enumerate(articles):
+        if limit is not None and index >= limit:
+            break
+        report.articles += 1
+        gold = [t for t in article.toponyms if t.has_coordinates]
+        report.gold += len(gold)
+        resolved = resolve(article.text, [(t.start, t.end) for t in gold]) if gold else []
+        if len(resolved) != len(gold):
+            raise ValueError(
+                f"article {article.id}: resolver returned {len(resolved)} places "
+                f"for {len(gold)} spans"
+            )
+        for toponym, place in zip(gold, resolved, strict=True):
+            report.add_resolution(toponym, place, recognised=True)
+        if progress is not None:
+            progress(index + 1)
+    report.seconds = time.perf_counter() - started
+    return report

@@ -1,0 +1,60 @@
+"""Candidate spans: exact character offsets, whole compound names, cue phrases."""
+
+from __future__ import annotations
+
+import pytest
+
+from frontlines.geo import load_geocoder
+from frontlines.geo.find import find_candidates
+
+
+@pytest.fixture(scope="module")
+def gazetteer():
+    return load_geocoder().gazetteer
+
+
+def _spans(text: str, gazetteer) -> dict[str, tuple[int, int]]:
+    return {c.text: (c.start, c.end) for c in find_candidates(text, gazetteer)}
+
+
+def test_village_list_gives_exact_spans(gazetteer) -> None:
+    text = "Rebels seized the villages of Tall Jabin, Hardatnin and al-Mallah north of Aleppo"
+    spans = _spans(text, gazetteer)
+    for name in ("Tall Jabin", "Hardatnin", "al-Mallah", "Aleppo"):
+        start, end = spans[name]
+        assert text[start:end] == name
+
+
+def test_compound_names_with_particles_are_kept_whole(gazetteer) -> None:
+    text = (
+        "Fighters moved into the villages of Abu Hamra al-Kabir, Khirbat al-Tin and "
+        "Mazrat al-Sheikh, west of Raqqa."
+    )
+    spans = _spans(text, gazetteer)
+    assert {"Abu Hamra al-Kabir", "Khirbat al-Tin", "Mazrat al-Sheikh"} <= set(spans)
+    assert "Tin" not in spans and "Sheikh" not in spans
+
+
+def test_feature_words_give_hints(gazetteer) -> None:
+    text = "Jets struck the Shayrat airbase and the town of Saraqib."
+    by_text = {c.text: c for c in find_candidates(text, gazetteer)}
+    airbase = next(c for t, c in by_text.items() if t.startswith("Shayrat"))
+    assert airbase.feature_hint == "AIRB" or "airbase" in airbase.text
+    assert by_text["Saraqib"].feature_hint == "PPL"
+
+
+def test_relative_cue_marks_the_anchor(gazetteer) -> None:
+    text = "Shells fell 4 km north of Manbij and on the outskirts of Jarablus."
+    by_text = {c.text: c for c in find_candidates(text, gazetteer)}
+    assert by_text["Manbij"].relative and by_text["Jarablus"].relative
+
+
+def test_group_names_are_not_places(gazetteer) -> None:
+    text = "Ahrar al-Sham and the Hamza Brigade clashed with the Manbij Military Council."
+    assert _spans(text, gazetteer) == {}
+
+
+def test_unknown_name_after_cue_is_a_candidate(gazetteer) -> None:
+    text = "Clashes went on in Zaytunat Qarqur village all night."
+    spans = _spans(text, gazetteer)
+    assert "Zaytunat Qarqur" in spans
