@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from frontlines.errors import InvalidDateError
-from frontlines.ingest import parse_date
+from frontlines.ingest import clean_report, parse_date
 
 
 @pytest.mark.parametrize(
@@ -57,3 +57,32 @@ def test_dates_we_refuse_name_the_input(value: str, message: str) -> None:
 @pytest.mark.parametrize("value", ["15 May 2017 10:32 GMT", "May 15, 2017 at 10:32 am"])
 def test_dates_with_times_go_through_dateparser(value: str) -> None:
     assert parse_date(value, source="t") == date(2017, 5, 15)
+
+
+@pytest.mark.parametrize(
+    ("first_paragraph", "published", "publisher"),
+    [
+        ("ODESA, Ukraine, 4 April 2023 - Drones struck the port.", date(2023, 4, 4), None),
+        ("ALEPPO, Jan. 9, 2019 (Levant Wire) - Shells fell on the old city.", date(2019, 1, 9),
+         "Levant Wire"),
+        # No year: the report's date is not guessed.
+        ("GAO, June 12 (Sahel Desk) - Gunmen attacked a market.", None, "Sahel Desk"),
+        # Not a dateline: an ordinary sentence that starts with a capitalised place.
+        ("Aleppo saw heavy fighting on 9 January 2019.", None, None),
+    ],
+)
+def test_a_wire_dateline_dates_the_report(
+    first_paragraph: str, published: date | None, publisher: str | None
+) -> None:
+    cleaned = clean_report(f"Port hit by drones\n\n{first_paragraph}\n\nMore text follows here.")
+    assert cleaned.published == published
+    assert cleaned.publisher == publisher
+    assert first_paragraph in cleaned.text
+
+
+def test_a_date_in_the_header_wins_over_the_wire_dateline() -> None:
+    cleaned = clean_report(
+        "Port hit by drones\n\nPublished: 5 April 2023\n\n"
+        "ODESA, Ukraine, 4 April 2023 - Drones struck the port overnight."
+    )
+    assert cleaned.published == date(2023, 4, 5)

@@ -13,6 +13,7 @@ from datetime import date, datetime, timedelta
 
 import dateparser
 
+from frontlines.ingest.metadata import WIRE_DATELINE
 from frontlines.taxonomy import TimePrecision
 
 _MONTHS = (
@@ -25,12 +26,9 @@ _EXPLICIT = re.compile(
     rf"|{_MONTHS}\.? \d{{1,2}}(?:st|nd|rd|th)?(?:,? \d{{4}})?"
     r"|\d{4}-\d{2}-\d{2})\b"
 )
-# A wire dateline ("BEIRUT, May 14 (Reuters) -") dates the report, not the event:
-# the event's own cue ("on Saturday") comes after it and is read against that date.
-_DATELINE = re.compile(
-    rf"^\s*[A-Z][A-Z.' -]*[A-Z](?:,\s*[A-Z][A-Za-z.' ]*)?,\s*"
-    rf"(?:{_MONTHS}\.? \d{{1,2}}|\d{{1,2}} {_MONTHS})(?:,? \d{{4}})?\s*(?:\([^)]*\))?\s*[-–—:]"
-)
+# A wire dateline dates the report, not the event: the event's own cue ("on
+# Saturday") comes after it and is read against that date.
+_DATELINE = WIRE_DATELINE
 _MONTH_ONLY = re.compile(
     rf"\b(?:in|during|since|throughout|early|late|mid-?) ({_MONTHS})(?: (\d{{4}}))?\b"
 )

@@ -34,6 +34,7 @@ from frontlines.ingest.metadata import (
     read_dateline,
     read_original_source,
     read_tags,
+    read_wire_dateline,
 )
 
 PARAGRAPH_SEPARATOR = "\n\n"
@@ -238,4 +239,11 @@ def _read_body(body: Iterator[Paragraph], state: _State, rules: BoilerplateRules
         if is_link_only(raw) or not any(ch.isalpha() for ch in plain):
             state.drop("links", raw)
             continue
+        if not state.kept:
+            # Wire copy dates itself in its first paragraph; the dateline stays in the
+            # text (the events stage reads past it).
+            wire = read_wire_dateline(plain)
+            if wire is not None:
+                state.publisher = state.publisher or wire[0]
+                state.published = state.published or wire[1]
         state.kept.append(plain)

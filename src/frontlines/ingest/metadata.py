@@ -47,6 +47,18 @@ _WEEKDAY = re.compile(
 _ORDINAL = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)\b(?:\s+of\b)?", re.I)
 _MONTH_DOT = re.compile(r"\b([A-Za-z]{3,4})\.(?=\s)")
 _OUTLET_SEPARATOR = re.compile(r",\s*|\s+[|–—-]\s+")
+_MONTH_NAME = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
+)
+# A wire dateline opening the first paragraph ("BEIRUT, May 14 (Agency) -",
+# "KYIV, Ukraine, 20 March 2023 -"): the place is in capitals, the date may lack its
+# year, the agency is in brackets. It dates the report, not the events it tells.
+WIRE_DATELINE = re.compile(
+    r"^\s*[A-Z][A-Z.' -]*[A-Z](?:,\s*[A-Z][A-Za-z.' ]*)?,\s*"
+    rf"(?P<date>(?:{_MONTH_NAME}\.? \d{{1,2}}|\d{{1,2}} {_MONTH_NAME})(?:,? \d{{4}})?)"
+    r"\s*(?:\((?P<agency>[^)]*)\))?\s*[-–—:]"
+)
 
 
 def _normalise_date_text(value: str) -> str:
@@ -190,6 +202,18 @@ def read_dateline(line: str, rules: BoilerplateRules) -> tuple[str | None, date]
             if when and _looks_like_name(outlet, MAX_OUTLET_WORDS):
                 return outlet, when
     return None
+
+
+def read_wire_dateline(paragraph: str) -> tuple[str | None, date | None] | None:
+    """``KYIV, Ukraine, 20 March 2023 (Wire) - ...`` -> ("Wire", 2023-03-20); a date
+    without its year gives no date (the year is not guessed); None: no dateline."""
+    match = WIRE_DATELINE.match(paragraph)
+    if not match:
+        return None
+    written = match.group("date")
+    when = try_date(written, thorough=False) if _YEAR.search(written) else None
+    agency = (match.group("agency") or "").strip() or None
+    return agency, when
 
 
 def read_tags(raw: str, rules: BoilerplateRules) -> tuple[str, ...] | None:
