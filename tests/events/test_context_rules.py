@@ -205,3 +205,34 @@ def test_the_area_between_two_places_is_one_location_near_the_first(code) -> Non
 def test_two_places_joined_without_between_stay_two_locations(code) -> None:
     events = code("Rebels and government troops clashed on Friday in Saraqib and Tall Rifaat.")
     assert {e.location for e in events} == {"Saraqib", "Tall Rifaat"}
+
+
+def test_a_later_paragraph_at_the_same_place_keeps_the_story_date(code) -> None:
+    events = code(
+        "Rebels and government troops clashed in Saraqib on Friday, a monitor said.\n\n"
+        "Rebel artillery then shelled army positions in Saraqib, killing two soldiers."
+    )
+    assert {(e.event_date, e.time_precision) for e in events} == {(date(2024, 3, 1), 1)}
+
+
+def test_a_later_paragraph_at_a_new_place_starts_a_new_story(code) -> None:
+    events = code(
+        "Rebels and government troops clashed in Saraqib on Friday, a monitor said.\n\n"
+        "Rebel artillery shelled army positions in Tall Rifaat, killing two soldiers."
+    )
+    shelling = next(e for e in events if e.location == "Tall Rifaat")
+    assert shelling.time_precision == 2  # the publication week: nothing dates it
+
+
+@pytest.mark.parametrize(
+    ("phrase", "day"), [("Later that day", 1), ("The next day", 2), ("Hours later", 1)]
+)
+def test_a_phrase_pointing_back_to_a_day_dates_from_the_sentence_before(
+    code, phrase: str, day: int
+) -> None:
+    events = code(
+        "Rebels and government troops clashed in Saraqib on Friday, a monitor said.\n\n"
+        f"{phrase}, rebel artillery shelled army positions in Tall Rifaat."
+    )
+    shelling = next(e for e in events if e.location == "Tall Rifaat")
+    assert (shelling.event_date, shelling.time_precision) == (date(2024, 3, day), 1)

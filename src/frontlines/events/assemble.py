@@ -61,6 +61,7 @@ from frontlines.events.sides import (
     unidentified,
     unique,
 )
+from frontlines.events.story import day_pointed_back, same_story_date
 from frontlines.events.subevents import ARMED_KINDS, UNARMED_KINDS, sub_event_of
 from frontlines.events.triggers import Trigger, TriggerFinder
 from frontlines.model import Article, Event, Evidence, Place, PlaceMention
@@ -113,11 +114,15 @@ class EventAssembler:
         triggers = self.triggers.find(doc)
         candidates: list[Candidate] = []
         paragraph_date: dict[int, tuple[date, int, Span]] = {}
+        last_dated: tuple[date, int, Span] | None = None
         for index, sentence in enumerate(sentences):
             paragraph = paragraph_of(sentence.start_char)
             cue = find_date(sentence.text, article.published)
             if cue is not None:
                 paragraph_date[paragraph] = (cue.value, int(cue.precision), sentence)
+                last_dated = paragraph_date[paragraph]
+            elif (pointed := day_pointed_back(sentence.text, last_dated)) is not None:
+                paragraph_date[paragraph] = last_dated = pointed
             s_triggers = [t for t in triggers if sentence.start <= t.start < sentence.end]
             s_places = [p for p in places if sentence.start_char <= p.start < sentence.end_char]
             s_mentions = [m for m in mentions if m.sentence == index]
@@ -134,8 +139,8 @@ class EventAssembler:
                 places,
                 p_mentions,
             )
-            dated = paragraph_date.get(paragraph)
             for candidate in new:
+                dated = paragraph_date.get(paragraph) or same_story_date(candidate, candidates)
                 if dated is not None:
                     candidate.event_date, candidate.precision = dated[0], dated[1]
                     if dated[2].start != sentence.start:
