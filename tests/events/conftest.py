@@ -41,6 +41,8 @@ GAZETTEER: dict[str, Place] = {
         "Deir ez-Zor", 35.34, 40.14, 2, "Syria", "SY", "Deir ez Zor", feature_code="PPLA"
     ),
     "province of Deir ez-Zor": governorate("Deir ez Zor", 35.0, 40.0),
+    # A foreign capital, for reports set in Syria.
+    "Beirut": Place("Beirut", 33.89, 35.50, 1, "Lebanon", "LB", "Beyrouth", feature_code="PPLC"),
 }
 # Unknown hamlets, placed in their governorate (precision 3), as the geo stage does.
 for hamlet in ("Umm Tinah", "Jubb Safa", "Tall Zahr"):

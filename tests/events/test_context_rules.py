@@ -236,3 +236,13 @@ def test_a_phrase_pointing_back_to_a_day_dates_from_the_sentence_before(
     )
     shelling = next(e for e in events if e.location == "Tall Rifaat")
     assert (shelling.event_date, shelling.time_precision) == (date(2024, 3, day), 1)
+
+
+def test_unnamed_police_at_an_event_abroad_are_that_countrys(code) -> None:
+    events = code(
+        "Syrian troops shelled Saraqib on Friday.\n\n"
+        "In Beirut, police detained 15 people at a protest against the shelling on Saturday."
+    )
+    protest = next(e for e in events if e.location == "Beirut")
+    assert "Lebanon" in (protest.actor1 or "") + (protest.actor2 or "")
+    assert "Syria" not in (protest.actor1 or "") + (protest.actor2 or "")

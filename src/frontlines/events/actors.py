@@ -65,6 +65,9 @@ class Actor:
     parent: str | None = None
     generic: bool = False  # a generic phrase with no named antecedent
     allied_with_state: bool = False
+    # The generic role it was named from ("police", "civilians"), so the event's own
+    # country can re-home it: unnamed police at a protest in Moscow are Russia's.
+    role: str | None = None
 
     def inter(self, event_country: str | None) -> int:
         """ACLED inter code: state forces abroad are external forces (8)."""
@@ -327,11 +330,22 @@ def generic_actor(role: str, country: str | None, lexicon: Lexicon) -> Actor:
     known = lexicon.actor(name)
     if known is not None:
         return Actor(
-            known.name, known.kind, known.country, known.parent, False, known.allied_with_state
-        )
+            known.name, known.kind, known.country, known.parent, False, known.allied_with_state,
+            role,
+        )  # fmt: skip
     if name.startswith("Unidentified Armed Group"):
         kind = ActorKind.POLITICAL_MILITIA
-    return Actor(name, kind, country, generic=True)
+    return Actor(name, kind, country, generic=True, role=role)
+
+
+def rehome(actor: Actor | None, event_country: str | None, lexicon: Lexicon) -> Actor | None:
+    """An actor named only by a generic phrase ("police", "protesters"), resolved in
+    the report's country, belongs to the country the event happened in."""
+    if actor is None or actor.role is None or not event_country:
+        return actor
+    if actor.country in {None, event_country}:
+        return actor
+    return generic_actor(actor.role, event_country, lexicon)
 
 
 def tribal_actor(tribe: str, country: str | None, lexicon: Lexicon) -> Actor:

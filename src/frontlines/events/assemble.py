@@ -22,6 +22,7 @@ from frontlines.events.actors import (
     ActorFinder,
     Antecedent,
     generic_actor,
+    rehome,
     resolve,
 )
 from frontlines.events.candidate import Candidate, ResolvedMention
@@ -108,7 +109,7 @@ class EventAssembler:
         places = [
             p for p in places
             if not any(m.mention.start <= p.start and p.end <= m.mention.end for m in mentions)
-            and not _foreign_capital(p, country)
+            and not _foreign_capital(p, country, text)
         ]  # fmt: skip
         places = link_definite_descriptions(doc, join_between(doc, apply_locators(doc, places)))
         triggers = self.triggers.find(doc)
@@ -457,8 +458,10 @@ class EventAssembler:
         if c.actor1 is None and c.cls.name == "arrest" and event_country:
             # "55 people were arrested": arrests by an unnamed agent are the police's.
             c.actor1 = generic_actor("police", event_country, self.lexicon)
-        c.actor1 = localise(c.actor1, c.mention, event_country, self.lexicon)
-        c.actor2 = localise(c.actor2, c.mention, event_country, self.lexicon)
+        c.actor1 = localise(rehome(c.actor1, event_country, self.lexicon), c.mention,
+                            event_country, self.lexicon)
+        c.actor2 = localise(rehome(c.actor2, event_country, self.lexicon), c.mention,
+                            event_country, self.lexicon)  # fmt: skip
         actor1 = c.actor1 or unidentified(self.lexicon, event_country)
         sub_event = sub_event_of(c, actor1, self.lexicon.modifiers)
         if c.cls.name == "arrest" and actor1.kind in UNARMED_KINDS:
@@ -545,11 +548,24 @@ class EventAssembler:
 # -- helpers ------------------------------------------------------------------------
 
 
-def _foreign_capital(mention: PlaceMention, country: str | None) -> bool:
+# "in Moscow", "on the streets of Paris": a foreign capital named as where something
+# happened, not as the government it stands for ("no comment from Moscow").
+_LOCATIVE_BEFORE = re.compile(
+    r"\b(?i:in|at|near|outside|inside|across|around|(?:streets|centre|center|outskirts) of)"
+    r"\s+(?:the\s+)?(?:(?:Russian|[A-Z][a-z]+)\s+)?(?:capital,?\s+|city of\s+)?$"
+)
+
+
+def _foreign_capital(mention: PlaceMention, country: str | None, text: str) -> bool:
     place = mention.place
     if place is None or country is None or place.country in {None, country}:
         return False
-    return (place.feature_code or "").startswith(("PPLC", "PCL"))
+    if not (place.feature_code or "").startswith(("PPLC", "PCL")):
+        return False
+    return not (
+        (place.feature_code or "").startswith("PPLC")
+        and _LOCATIVE_BEFORE.search(text[max(0, mention.start - 40) : mention.start])
+    )
 
 
 # Territory verbs that, with a thing as their object, take property.
