@@ -64,6 +64,7 @@ from frontlines.events.sides import (
 from frontlines.events.subevents import ARMED_KINDS, UNARMED_KINDS, sub_event_of
 from frontlines.events.triggers import Trigger, TriggerFinder
 from frontlines.model import Article, Event, Evidence, Place, PlaceMention
+from frontlines.nlp.lookups import doc_text
 from frontlines.taxonomy import ActorKind, EventType, SubEventType, TimePrecision
 
 
@@ -559,7 +560,7 @@ def _unnamed(actor: Actor) -> bool:
 
 
 def _paragraph_text(token: Token) -> str:
-    text = token.doc.text
+    text = doc_text(token.doc)
     start = text.rfind("\n\n", 0, token.idx) + 1
     end = text.find("\n\n", token.idx)
     return text[start : end if end >= 0 else len(text)].lower()
