@@ -82,7 +82,7 @@ class EventAssembler:
         self.civilian_words = frozenset(lexicon.modifiers.get("civilian_words", ()))
 
     def code(self, article: Article, doc: Doc, places: list[PlaceMention]) -> list[Event]:
-        text = doc.text
+        text = doc_text(doc)
         paragraph_starts = [0] + [i + 2 for i in range(len(text)) if text.startswith("\n\n", i)]
 
         def paragraph_of(offset: int) -> int:
@@ -176,7 +176,7 @@ class EventAssembler:
     def _actor_mentions(self, doc, country, sentence_of, paragraph_of) -> list[ResolvedMention]:  # type: ignore[no-untyped-def]
         resolved: list[ResolvedMention] = []
         antecedents: list[Antecedent] = []
-        for mention in self.actors.find(doc.text):
+        for mention in self.actors.find(doc_text(doc)):
             span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
             if span is None:
                 continue
