@@ -75,4 +75,3 @@ def ingest_command(
     )
     if summary.rejected:
         raise SystemExit(EXIT_FAILED_INPUTS)
-
