@@ -1,8 +1,9 @@
 """``frontlines spark-ingest INPUT... OUTPUT``: the pipeline on Apache Spark.
 
-A thin layer over ``frontlines.spark.run_job``. Also runs under ``spark-submit``:
+A thin layer over ``frontlines.spark.run_job``. Also runs under ``spark-submit``
+(the master is then spark-submit's), from the package's ``spark/__main__.py``:
 
-    spark-submit --master spark://host:7077 -m frontlines.spark INPUT OUTPUT
+    spark-submit --master spark://host:7077 "$(python -m frontlines.spark --path)" IN OUT
 """
 
 from __future__ import annotations

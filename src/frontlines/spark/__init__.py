@@ -1,6 +1,7 @@
 """spark stage: the same pipeline on Apache Spark, for archives one machine cannot code.
 
     frontlines spark-ingest INPUT OUTPUT [--master URL]
+    spark-submit --master URL "$(python -m frontlines.spark --path)" INPUT OUTPUT
 
 ``run_job`` reads JSONL or Parquet reports (local paths or any Hadoop filesystem URL),
 codes them inside ``mapPartitions`` with the library's own ``Pipeline`` (spaCy model

@@ -38,21 +38,20 @@ def spark_session(
     app_name: str = "frontlines",
     shuffle_partitions: int = DEFAULT_SHUFFLE_PARTITIONS,
 ) -> SparkSession:
-    """A SparkSession for ``master`` (None: what spark-submit set, else ``local[*]``)."""
+    """A SparkSession for ``master`` (None: spark-submit's, else PySpark's ``local[*]``)."""
     require_spark()
     from pyspark.sql import SparkSession
 
-    if (master or "local").startswith("local"):
+    # Under spark-submit the JVM is already up (PYSPARK_GATEWAY_PORT) and the master
+    # is spark-submit's; from plain Python, PySpark's own default is local[*].
+    submitted = "PYSPARK_GATEWAY_PORT" in os.environ
+    if (master or "").startswith("local") or (master is None and not submitted):
         # Local executors must run this interpreter (its packages), not the first
         # python3 on PATH; on a cluster PYSPARK_PYTHON is the deployment's choice.
         os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
     builder = SparkSession.builder.appName(app_name)
     if master:
         builder = builder.master(master)
-    elif not os.environ.get("SPARK_MASTER") and "spark.master" not in os.environ.get(
-        "PYSPARK_SUBMIT_ARGS", ""
-    ):
-        builder = builder.master("local[*]")
     builder = (
         builder.config("spark.sql.shuffle.partitions", str(shuffle_partitions))
         .config("spark.ui.enabled", "false")
