@@ -82,6 +82,12 @@ def code_reports(
     partitions: int | None = None,
 ) -> RDD[Tagged]:  # fmt: skip
     """Every report coded (cached: later steps reuse it instead of coding again)."""
+    if (spark.sparkContext.master or "").startswith("local"):
+        # Local executors share this machine's data directory: build the packaged
+        # gazetteer here once (a no-op when built), not in every executor at once.
+        from frontlines.geo import open_gazetteer
+
+        open_gazetteer(settings)
     rows = read_reports(spark, paths, fmt)
     wanted = partitions or spark.sparkContext.defaultParallelism * PARTITIONS_PER_CORE
     if rows.getNumPartitions() < wanted:
