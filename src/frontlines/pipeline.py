@@ -18,6 +18,7 @@ from frontlines.errors import FrontlinesError
 from frontlines.events.assemble import EventAssembler
 from frontlines.events.lexicon import load_lexicon
 from frontlines.model import Article, Event, Rejected
+from frontlines.nlp.lookups import index_doc
 
 # Articles parsed per spaCy batch: large enough for nlp.pipe to amortise, small
 # enough that a progress bar moves.
@@ -100,6 +101,7 @@ class Pipeline:
         started = time.perf_counter()
         docs = self.nlp.pipe([a.text for a in batch])
         for article, doc in zip(batch, docs, strict=True):
+            index_doc(doc)
             parsed = time.perf_counter()
             self.counters.add_time("nlp", parsed - started)
             places = self.geocoder.mentions(

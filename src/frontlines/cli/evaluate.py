@@ -6,39 +6,23 @@
                                    [--mode end-to-end|gold-spans] [--limit N]
     frontlines evaluate gate [--update [--allow-lower --reason TEXT]] [--only SECTION]
 
-Each command is a thin layer over ``frontlines.evaluate``. A progress bar (rich) is
-shown on a terminal only.
+Each command is a thin layer over ``frontlines.evaluate``. A progress bar (rich, with
+rate and time left) is shown on a terminal only, never in pipes or CI.
 """
 
 from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Callable, Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 import click
 
 from frontlines.cli.errors import EXIT_FAILED_INPUTS, handle_errors
+from frontlines.cli.progress import progress as _progress
 
 FORMATS = ("table", "json")
-
-
-@contextmanager
-def _progress(label: str, total: int | None) -> Iterator[Callable[[int], None] | None]:
-    """A progress callback drawing a rich bar on a TTY; None (silent) otherwise."""
-    if not sys.stderr.isatty():
-        yield None
-        return
-    try:
-        from rich.progress import Progress
-    except ImportError:  # rich is optional: no bar without it
-        yield None
-        return
-    with Progress(transient=True) as bar:
-        task = bar.add_task(label, total=total)
-        yield lambda done: bar.update(task, completed=done)
 
 
 def _print(summary: Mapping[str, float], fmt: str, title: str, table: str | None = None) -> None:

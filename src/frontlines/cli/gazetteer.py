@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from frontlines.cli.errors import handle_errors
+from frontlines.cli.progress import status
 
 
 @click.group("gazetteer")
@@ -41,7 +42,9 @@ def import_geonames_command(file: Path, alternate_names: Path | None) -> None:
     """Import a GeoNames dump: allCountries.zip, SY.zip, SY.txt, cities500.zip ..."""
     from frontlines.geo import import_geonames
 
-    _report(import_geonames(file, alternate_names=alternate_names))
+    with status(f"importing {file.name} (a large dump takes minutes)"):
+        result = import_geonames(file, alternate_names=alternate_names)
+    _report(result)
 
 
 @import_group.command("csv")
@@ -63,8 +66,8 @@ def import_csv_command(
     """Import places from a CSV file with a header row."""
     from frontlines.geo import import_csv
 
-    _report(
-        import_csv(
+    with status(f"importing {file.name}"):
+        result = import_csv(
             file,
             name_col=name_col,
             lat_col=lat_col,
@@ -72,7 +75,7 @@ def import_csv_command(
             country_col=country_col,
             feature_col=feature_col,
         )
-    )
+    _report(result)
 
 
 @gazetteer_group.command("download")

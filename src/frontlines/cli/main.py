@@ -21,6 +21,7 @@ COMMANDS: tuple[tuple[str, str], ...] = (
     ("evaluate", "evaluate_group"),
     ("gazetteer", "gazetteer_group"),
     ("serve", "serve_command"),
+    ("spark", "spark_command"),
 )
 
 

@@ -66,6 +66,7 @@ from frontlines.events.story import day_pointed_back, same_story_date
 from frontlines.events.subevents import ARMED_KINDS, UNARMED_KINDS, sub_event_of
 from frontlines.events.triggers import Trigger, TriggerFinder
 from frontlines.model import Article, Event, Evidence, Place, PlaceMention
+from frontlines.nlp.lookups import doc_text
 from frontlines.taxonomy import ActorKind, EventType, SubEventType, TimePrecision
 
 
@@ -83,7 +84,7 @@ class EventAssembler:
         self.civilian_words = frozenset(lexicon.modifiers.get("civilian_words", ()))
 
     def code(self, article: Article, doc: Doc, places: list[PlaceMention]) -> list[Event]:
-        text = doc.text
+        text = doc_text(doc)
         paragraph_starts = [0] + [i + 2 for i in range(len(text)) if text.startswith("\n\n", i)]
 
         def paragraph_of(offset: int) -> int:
@@ -181,7 +182,7 @@ class EventAssembler:
     def _actor_mentions(self, doc, country, sentence_of, paragraph_of) -> list[ResolvedMention]:  # type: ignore[no-untyped-def]
         resolved: list[ResolvedMention] = []
         antecedents: list[Antecedent] = []
-        for mention in self.actors.find(doc.text):
+        for mention in self.actors.find(doc_text(doc)):
             span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
             if span is None:
                 continue
@@ -580,7 +581,7 @@ def _unnamed(actor: Actor) -> bool:
 
 
 def _paragraph_text(token: Token) -> str:
-    text = token.doc.text
+    text = doc_text(token.doc)
     start = text.rfind("\n\n", 0, token.idx) + 1
     end = text.find("\n\n", token.idx)
     return text[start : end if end >= 0 else len(text)].lower()

@@ -14,6 +14,7 @@ from frontlines.events.candidate import Candidate
 from frontlines.events.claims import UNVERIFIED, Claim
 from frontlines.events.triggers import Trigger
 from frontlines.model import PlaceMention
+from frontlines.nlp.lookups import doc_text
 
 # Nominal triggers take their actors from the verb they are the object of.
 LIGHT_VERBS = frozenset(
@@ -58,7 +59,7 @@ def stated_as_reason(doc: Doc, trigger: Trigger) -> bool:
     """A trigger inside "for participating in ...": the cause of another event."""
     start = doc[trigger.start].idx
     sentence_start = doc[trigger.start].sent.start_char
-    return bool(_REASON.search(doc.text[max(sentence_start, start - 60) : start]))
+    return bool(_REASON.search(doc_text(doc)[max(sentence_start, start - 60) : start]))
 
 
 def recent_events(earlier: list[Candidate], paragraph: int) -> list[Candidate]:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from spacy.tokens import Span
@@ -81,10 +81,16 @@ def _is_date_part(text: str, start: int, end: int) -> bool:
 _NONE = re.compile(r"\b(?:no|neither|without) (?:fatalities|casualties|deaths)\b", re.I)
 
 
+@cache
+def _cue_pattern(cue: str) -> re.Pattern[str]:
+    # Compiled once per cue: building it per sentence was a tenth of the events stage.
+    return re.compile(rf"\b{re.escape(cue)}\b", re.I)
+
+
 def _cue_positions(text: str, cues: tuple[str, ...]) -> list[tuple[int, int]]:
     found = []
     for cue in cues:
-        for m in re.finditer(rf"\b{re.escape(cue)}\b", text, re.I):
+        for m in _cue_pattern(cue).finditer(text):
             found.append((m.start(), m.end()))
     return found
 

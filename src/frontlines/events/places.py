@@ -13,6 +13,7 @@ from spacy.tokens import Doc
 
 from frontlines.geo.resolve import haversine_km
 from frontlines.model import Place, PlaceMention
+from frontlines.nlp.lookups import doc_text
 
 # Head nouns of definite descriptions and the feature codes they can refer back to.
 FEATURE_NOUNS: dict[str, tuple[str, ...]] = {
@@ -98,7 +99,7 @@ def apply_locators(doc: Doc, mentions: list[PlaceMention]) -> list[PlaceMention]
     put in some admin area; those places are put near the anchor instead (precision
     2, the anchor's admin1), which is what the report says about them.
     """
-    text = doc.text
+    text = doc_text(doc)
     ordered = sorted(mentions, key=lambda m: m.start)
     dropped: set[int] = set()
     moved: dict[int, PlaceMention] = {}
@@ -141,7 +142,7 @@ def join_between(doc: Doc, mentions: list[PlaceMention]) -> list[PlaceMention]:
     """ "the area between A and B": a stretch of ground between two places is one
     location, not two; it is coded at A with geo_precision 2 (near A), as ACLED
     codes such areas, and B only bounds it."""
-    text = doc.text
+    text = doc_text(doc)
     ordered = sorted(mentions, key=lambda m: m.start)
     dropped: set[int] = set()
     for first, second in itertools.pairwise(ordered):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import OrderedDict
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from spacy.language import Language
@@ -70,12 +72,37 @@ def _single(word: str) -> list[list[dict[str, object]]]:
     ]
 
 
+# Token attributes a pattern's first token can be anchored on (see TriggerFinder).
+_ANCHOR_ATTRS = ("LEMMA", "LOWER", "ORTH")
+# Window matchers kept (one per distinct set of patterns a window can start).
+_WINDOW_MATCHERS = 4096
+
+Pattern = list[dict[str, object]]
+
+
 class TriggerFinder:
-    """Matches every trigger of a lexicon; one instance per (nlp, lexicon)."""
+    """Matches every trigger of a lexicon; one instance per (nlp, lexicon).
+
+    Speed: spaCy's Matcher starts every pattern (~560) at every token, which cost
+    four times the parse itself. A match can only start at a token equal to its
+    pattern's first word, so ``find`` matches only the windows that start at such a
+    token (as long as the longest pattern starting with it), each with a Matcher of
+    just the patterns that can start inside it, added in the lexicon's order. The
+    matches are the ones the one big Matcher finds, in the same order for equal
+    spans (the order ``filter_spans`` breaks ties by): a match lies inside the
+    window of its first token, and the Matcher handles each pattern's states
+    independently of the other patterns, keeping their relative order.
+    """
 
     def __init__(self, nlp: Language, lexicon: Lexicon) -> None:
+        self._vocab = nlp.vocab
         self._matcher = Matcher(nlp.vocab)
         self._keys: dict[str, tuple[TriggerClass, bool, bool]] = {}
+        self._patterns: list[tuple[str, Pattern]] = []
+        # (attribute, first-word value) -> the patterns starting so, by index; None
+        # when some pattern could start anywhere (then the whole Doc is matched).
+        self._anchors: dict[tuple[str, str], list[int]] | None = {}
+        self._window_matchers: OrderedDict[tuple[int, ...], Matcher] = OrderedDict()
         for cls in lexicon.classes.values():
             self._add(cls, "lemma", [p for w in cls.lemmas for p in _single(w)], weak=False)
             self._add(cls, "phrase", [[_word(w) for w in p.split()] for p in cls.phrases], False)
@@ -87,7 +114,7 @@ class TriggerFinder:
         self,
         cls: TriggerClass,
         kind: str,
-        patterns: list[list[dict[str, object]]],
+        patterns: list[Pattern],
         weak: bool,
         needs_object: bool = False,
     ) -> None:
@@ -96,10 +123,75 @@ class TriggerFinder:
         key = f"{cls.name}:{kind}"
         self._keys[key] = (cls, weak, needs_object)
         self._matcher.add(key, patterns)
+        for pattern in patterns:
+            self._add_anchor(len(self._patterns), pattern)
+            self._patterns.append((key, pattern))
+
+    def _add_anchor(self, index: int, pattern: Pattern) -> None:
+        if self._anchors is None:
+            return
+        first = pattern[0]
+        found = [(a, first[a]) for a in _ANCHOR_ATTRS if a in first]
+        values = found[0][1] if len(found) == 1 else None
+        if isinstance(values, dict):
+            values = values.get("IN")
+        elif isinstance(values, str):
+            values = [values]
+        if "OP" in first or not isinstance(values, list):
+            self._anchors = None  # an optional or unanchored first token: no windows
+            return
+        for word in values:
+            self._anchors.setdefault((found[0][0], str(word)), []).append(index)
+
+    def _windows(self, doc: Doc) -> list[tuple[int, int, tuple[int, ...]]]:
+        """Disjoint token ranges holding every possible match, in Doc order, each with
+        the patterns that can start inside it."""
+        anchors = self._anchors
+        assert anchors is not None
+        windows: list[tuple[int, int, set[int]]] = []
+        for token in doc:
+            starting = [
+                i
+                for key in (("LEMMA", token.lemma_), ("LOWER", token.lower_), ("ORTH", token.text))
+                for i in anchors.get(key, ())
+            ]
+            if not starting:
+                continue
+            reach = max(len(self._patterns[i][1]) for i in starting)
+            start, end = token.i, min(token.i + reach, len(doc))
+            if windows and start < windows[-1][1]:
+                first, last, patterns = windows[-1]
+                patterns.update(starting)
+                windows[-1] = (first, max(last, end), patterns)
+            else:
+                windows.append((start, end, set(starting)))
+        return [(first, last, tuple(sorted(patterns))) for first, last, patterns in windows]
+
+    def _window_matcher(self, patterns: tuple[int, ...]) -> Matcher:
+        matcher = self._window_matchers.get(patterns)
+        if matcher is None:
+            matcher = Matcher(self._vocab)
+            for index in patterns:  # in lexicon order, as in the big Matcher
+                key, pattern = self._patterns[index]
+                matcher.add(key, [pattern])
+            self._window_matchers[patterns] = matcher
+            if len(self._window_matchers) > _WINDOW_MATCHERS:
+                self._window_matchers.popitem(last=False)
+        else:
+            self._window_matchers.move_to_end(patterns)
+        return matcher
+
+    def _matches(self, doc: Doc) -> Iterator[tuple[int, int, int]]:
+        if self._anchors is None:
+            yield from self._matcher(doc)
+            return
+        for first, last, patterns in self._windows(doc):
+            for match_id, start, end in self._window_matcher(patterns)(doc[first:last]):
+                yield match_id, first + start, first + end
 
     def find(self, doc: Doc) -> list[Trigger]:
         spans = []
-        for match_id, start, end in self._matcher(doc):
+        for match_id, start, end in self._matches(doc):
             key = doc.vocab.strings[match_id]
             spans.append(Span(doc, start, end, label=key))
         triggers = []

@@ -4,6 +4,7 @@
     article_from_text(...)  plain text or Markdown -> Article
     article_from_html(...)  HTML (trafilatura, then fallbacks) -> Article
     article_from_record(..) one JSON report object -> Article
+    article_from_jsonl_line one JSONL line -> Article | Rejected | None (blank)
     clean_report(text)      the cleaning step alone: body text, metadata, dropped parts
     parse_date(value)       a publication date, or InvalidDateError
 
@@ -20,12 +21,19 @@ Publication date precedence: a JSONL/JSON record's own ``published`` > the
 from frontlines.ingest.articles import article_from_html, article_from_text, article_id
 from frontlines.ingest.clean import CleanedReport, clean_report
 from frontlines.ingest.metadata import parse_date
-from frontlines.ingest.readers import FORMATS, article_from_record, read_inputs, sniff_format
+from frontlines.ingest.readers import (
+    FORMATS,
+    article_from_jsonl_line,
+    article_from_record,
+    read_inputs,
+    sniff_format,
+)
 
 __all__ = [
     "FORMATS",
     "CleanedReport",
     "article_from_html",
+    "article_from_jsonl_line",
     "article_from_record",
     "article_from_text",
     "article_id",

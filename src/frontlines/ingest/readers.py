@@ -220,22 +220,32 @@ def _jsonl_lines(
                 InputTooLargeError.code,
             )
             continue
-        if not line.strip():
-            continue
+        item = article_from_jsonl_line(line, where=where, published=published, bom=number == 1)
+        if item is not None:
+            yield item
+
+
+def article_from_jsonl_line(
+    line: bytes, *, where: str, published: date | None = None, bom: bool = False
+) -> Article | Rejected | None:
+    """One line of a JSONL batch: an Article, the Rejected record saying why not, or
+    None for a blank line. ``bom``: the file's first line may start with a BOM."""
+    if not line.strip():
+        return None
+    try:
         try:
-            try:
-                text = line.decode("utf-8-sig" if number == 1 else "utf-8")
-            except UnicodeDecodeError as exc:
-                raise EncodingError(f"line is not UTF-8: {exc.reason}", source=where) from exc
-            try:
-                record = json.loads(text)
-            except json.JSONDecodeError as exc:
-                raise MalformedInputError(
-                    f"line is not valid JSON ({exc.msg}, column {exc.colno})", source=where
-                ) from exc
-            yield article_from_record(record, where=where, published=published, fmt="jsonl")
-        except FrontlinesError as exc:
-            yield _rejected(where, exc)
+            text = line.decode("utf-8-sig" if bom else "utf-8")
+        except UnicodeDecodeError as exc:
+            raise EncodingError(f"line is not UTF-8: {exc.reason}", source=where) from exc
+        try:
+            record = json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise MalformedInputError(
+                f"line is not valid JSON ({exc.msg}, column {exc.colno})", source=where
+            ) from exc
+        return article_from_record(record, where=where, published=published, fmt="jsonl")
+    except FrontlinesError as exc:
+        return _rejected(where, exc)
 
 
 def _read_json(text: str, label: str, published: date | None) -> Iterator[Article | Rejected]:

@@ -1,0 +1,52 @@
+"""Constant-time answers to questions the events stage asks of a parsed Doc again
+and again: ``doc.sents``, ``token.sent`` and ``doc.text``.
+
+spaCy answers ``doc.sents`` and ``token.sent`` by first checking that the Doc has
+sentence boundaries (``Doc.has_annotation``), which walks every token, and builds
+``doc.text`` by joining every token; the events stage asks per trigger and per
+step, so a long report paid those walks hundreds of times (a third of the stage's
+time). ``index_doc`` computes them once: the sentences come back through spaCy's
+own hooks as the very same spans, and ``doc_text`` returns the stored text.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterator
+
+from spacy.tokens import Doc, Span, Token
+
+_TEXT = "frontlines.text"
+
+
+def index_doc(doc: Doc) -> Doc:
+    """Install the sentence hooks and store the text (a Doc without sentence
+    boundaries keeps spaCy's own ``sent``, which raises its error there)."""
+    doc.user_data[_TEXT] = doc.text
+    if not doc.has_annotation("SENT_START"):
+        return doc
+    sentences = list(doc.sents)
+    starts = [s.start for s in sentences]
+
+    def sentence_of(index: int) -> Span:
+        return sentences[bisect.bisect_right(starts, index) - 1]
+
+    def token_sent(token: Token) -> Span:
+        return sentence_of(token.i)
+
+    def span_sent(span: Span) -> Span:
+        return sentence_of(span.start)
+
+    def doc_sents(_doc: Doc) -> Iterator[Span]:
+        return iter(sentences)
+
+    doc.user_hooks["sents"] = doc_sents
+    doc.user_token_hooks["sent"] = token_sent
+    doc.user_span_hooks["sent"] = span_sent
+    return doc
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, without rebuilding it when ``index_doc`` stored it."""
+    text = doc.user_data.get(_TEXT)
+    return text if isinstance(text, str) else doc.text
