@@ -66,19 +66,20 @@ def test_clicking_an_event_opens_its_panel(page: Any, base_url: str) -> None:
     page.wait_for_selector("path.event-marker")
     # One marker per located event, sized by fatalities: the shelling (2 killed) is
     # drawn larger than the protest (none).
-    assert page.locator("path.event-marker").count() == 3
-    assert page.locator("#status").inner_text() == "3 event(s)"
-    assert page.locator("#timeline .bar").count() == 3
+    expect = playwright_api.expect  # waits for the page to catch up (a loaded CI machine)
+    expect(page.locator("path.event-marker")).to_have_count(3)
+    expect(page.locator("#status")).to_have_text("3 event(s)")
+    expect(page.locator("#timeline .bar")).to_have_count(3)
 
     # By default one marker per happening (merged events); each lists its reports'
     # coded events. The shelling and the capture share a point: a click lists both.
     assert page.locator("path.event-marker[data-members~='ev-capture']").count() == 1
     page.locator("path.event-marker[data-members~='ev-capture']").click()
-    assert page.locator("#list-heading").inner_text() == "2 events at Qasr Nadir"
-    assert page.locator("#events li").count() == 2
+    expect(page.locator("#list-heading")).to_have_text("2 events at Qasr Nadir")
+    expect(page.locator("#events li")).to_have_count(2)
     page.click("#events button[data-members~='ev-shell']")
     page.wait_for_selector("#event-detail:not([hidden])")
-    assert page.locator("#detail-title").inner_text() == "Shelling/artillery/missile attack"
+    expect(page.locator("#detail-title")).to_have_text("Shelling/artillery/missile attack")
     assert (
         page.locator("#detail-notes").inner_text()
         == "On 8 March 2021, rebels shelled an army post near Qasr Nadir."
@@ -106,15 +107,16 @@ def test_date_slider_and_filters_change_what_is_shown(page: Any, base_url: str) 
     page.wait_for_selector("path.event-marker")
     page.select_option("#window", "day")
     page.locator("#timeline .bar").nth(0).click()
-    assert page.locator("#day-label").inner_text() == "2021-03-08"
-    assert page.locator("path.event-marker").count() == 1
-    assert page.locator("#status").inner_text() == "1 of 3 event(s) on the chosen dates"
+    expect = playwright_api.expect  # waits for the page to catch up (a loaded CI machine)
+    expect(page.locator("#day-label")).to_have_text("2021-03-08")
+    expect(page.locator("path.event-marker")).to_have_count(1)
+    expect(page.locator("#status")).to_have_text("1 of 3 event(s) on the chosen dates")
 
     page.select_option("#window", "upto")
     page.locator("#timeline .bar").nth(2).click()
     page.check("#control-toggle")
     page.wait_for_selector("path.control-marker")
-    assert page.locator("path.control-marker").count() == 1
+    expect(page.locator("path.control-marker")).to_have_count(1)
     assert "held by Military Forces of Examplestan" in page.locator("#legend").inner_text()
 
     page.fill("input[name=actor]", "protesters")
