@@ -51,7 +51,27 @@ def _acronym_places() -> frozenset[str]:
     return frozenset(n for n in names if n.replace(".", "").isupper())
 
 
+def _abbreviations() -> frozenset[str]:
+    """ "Ky.", "Calif.", "D.C." (``data/geo/admin1_abbreviations.tsv``)."""
+    from importlib import resources
+
+    text = resources.files("frontlines.data").joinpath("geo", "admin1_abbreviations.tsv")
+    return frozenset(line.split("\t")[0] for line in text.read_text("utf-8").splitlines()
+                     if line.strip() and not line.startswith("#"))  # fmt: skip
+
+
 ACRONYM_PLACES = _acronym_places()
+ABBREVIATIONS = _abbreviations()
+# Their keys without the dot ("Miss", "Mass", "Pa") are words or names: such a word is
+# taken for the unit only as the abbreviation itself, below.
+ABBREVIATION_KEYS = frozenset(name_key(a) for a in ABBREVIATIONS)
+# One-word abbreviations are taken only behind a comma ("Louisville, Ky."), where news
+# writes them; dotted initials ("N.Y.", "D.C.") anywhere.
+_ABBREVIATION = re.compile(
+    r"(?<![\w.])(?:"
+    + "|".join(re.escape(a).replace(r"\ ", r"\s?") for a in sorted(ABBREVIATIONS, key=len, reverse=True))
+    + r")(?!\w)"
+)
 _ACRONYM = re.compile(r"(?<![\w.])(?:[A-Z]\.){2,3}|\b[A-Z]{2,3}\b")
 
 _LISTS = _word_lists()
@@ -211,7 +231,9 @@ def find_candidates(text: str, gazetteer: Gazetteer) -> list[Candidate]:
                 if all(w.text.casefold() in NOT_PLACES or _particle(w.text) for w in part):
                     continue
                 key = name_key(span_text)
-                if key and gazetteer.has_key(key):
+                if key in ABBREVIATION_KEYS and text[part[-1].end : part[-1].end + 1] == ".":
+                    break  # "Ky.", "Miss.": the abbreviation pass below decides
+                if key and gazetteer.has_key(key) and key not in ABBREVIATION_KEYS:
                     match = (part, span_text, key)
                     break
             if match is None:
@@ -233,6 +255,7 @@ def find_candidates(text: str, gazetteer: Gazetteer) -> list[Candidate]:
             index += len(part)
     found = [_rural_area(text, c, gazetteer) for c in found]
     found.extend(_acronyms(text, gazetteer))
+    found.extend(_abbreviated_units(text, gazetteer, found))
     found.extend(_cue_candidates(text, words, found))
     return sorted(found, key=lambda c: c.start)
 
@@ -248,6 +271,24 @@ def _acronyms(text: str, gazetteer: Gazetteer) -> list[Candidate]:
             if gazetteer.has_key(key):
                 found.append(_candidate(text, match.start(), match.end(), key, known=True))
     return found
+
+
+def _abbreviated_units(text: str, gazetteer: Gazetteer, found: list[Candidate]) -> list[Candidate]:
+    """ "Paris, Tex.", "Washington, D.C.": a unit's abbreviation behind a comma (or,
+    dotted initials, anywhere)."""
+    taken = [(c.start, c.end) for c in found]
+    out = []
+    for match in _ABBREVIATION.finditer(text):
+        start, end = match.span()
+        if any(s < end and start < e for s, e in taken):
+            continue
+        initials = match.group(0).count(".") > 1
+        if not initials and not re.search(r",\s*$", text[max(0, start - 3) : start]):
+            continue
+        key = name_key(match.group(0))
+        if gazetteer.has_key(key):
+            out.append(_candidate(text, start, end, key, known=True))
+    return out
 
 
 _RURAL_BEFORE = re.compile(r"\b(?:rural|reef|rif)\s+$", re.I)
