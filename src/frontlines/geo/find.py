@@ -67,9 +67,10 @@ ABBREVIATIONS = _abbreviations()
 ABBREVIATION_KEYS = frozenset(name_key(a) for a in ABBREVIATIONS)
 # One-word abbreviations are taken only behind a comma ("Louisville, Ky."), where news
 # writes them; dotted initials ("N.Y.", "D.C.") anywhere.
+_LONGEST_FIRST = sorted(ABBREVIATIONS, key=len, reverse=True)
 _ABBREVIATION = re.compile(
     r"(?<![\w.])(?:"
-    + "|".join(re.escape(a).replace(r"\ ", r"\s?") for a in sorted(ABBREVIATIONS, key=len, reverse=True))
+    + "|".join(re.escape(a).replace(r"\ ", r"\s?") for a in _LONGEST_FIRST)
     + r")(?!\w)"
 )
 _ACRONYM = re.compile(r"(?<![\w.])(?:[A-Z]\.){2,3}|\b[A-Z]{2,3}\b")
