@@ -24,6 +24,7 @@ from collections import Counter
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from frontlines.geo.coherence import support
 from frontlines.geo.find import GIVEN, Candidate, find_candidates, span_candidate
 from frontlines.geo.gazetteer import Entry, Gazetteer
 from frontlines.model import Place, PlaceMention
@@ -46,6 +47,10 @@ ADMIN_WITHOUT_CUE = -1.0  # "Aleppo" alone is the city, not the governorate
 POPULATION_SCALE = 3.0  # log10(population) / scale
 DISTANCE_SCALE_KM = 150.0
 MAX_DISTANCE_PENALTY = 2.5
+# Per other name of the report with a reading near this one (coherence.py), up to
+# MAX_SUPPORT names.
+SUPPORT_WEIGHT = 1.0
+MAX_SUPPORT = 3.0
 # Outside the report's country only places this big (or capitals, countries) are taken.
 FOREIGN_MIN_POPULATION = 100_000
 
@@ -134,6 +139,7 @@ class Geocoder:
         entries = {c.start: self.gazetteer.lookup_key(c.key) if c.known else [] for c in candidates}
         countries = self._countries(candidates, entries, self._country_code(country_hint))
         admin1s = self._admin1s(candidates, entries, countries)
+        coherence = self._coherence(candidates, entries, countries, admin1s)
         resolved: dict[int, Place | None] = {}
         # Two passes: names with one clear reading first, so the rest can be ranked by
         # distance to them.
@@ -158,7 +164,8 @@ class Geocoder:
             # Only an explicit governorate ("X countryside") weighs in ranking; one
             # merely named nearby is used for the fallback area alone.
             best = self._best(candidate, entries[candidate.start], countries, admin1s,
-                              sentence_admin1 if explicit else None, anchors)  # fmt: skip
+                              sentence_admin1 if explicit else None, anchors,
+                              coherence)  # fmt: skip
             contradicted = best is not None and _contradicts(best, sentence_admin1, explicit)
             if best is not None and not contradicted:
                 resolved[candidate.start] = self._place(candidate, best)
@@ -171,6 +178,27 @@ class Geocoder:
                     countries,
                 )
         return resolved
+
+    def _coherence(
+        self,
+        candidates: list[Candidate],
+        entries: dict[int, list[Entry]],
+        countries: list[str],
+        admin1s: list[str],
+    ) -> dict[int, float]:
+        """Each reading's support from the report's other names (coherence.py)."""
+        groups: dict[str, Candidate] = {}
+        for candidate in candidates:
+            if entries[candidate.start]:
+                groups.setdefault(candidate.key, candidate)
+        if len(groups) < 2:
+            return {}
+        firsts = list(groups.values())
+
+        def score(index: int, entry: Entry) -> float:
+            return self._score(firsts[index], entry, countries, admin1s, None, [], set()).score
+
+        return support([entries[c.start] for c in firsts], score)
 
     def resolve(
         self,
@@ -326,6 +354,7 @@ class Geocoder:
         admin1s: list[str],
         sentence_admin1: str | None,
         anchors: list[tuple[float, float]],
+        coherence: dict[int, float] | None = None,
     ) -> Entry | None:
         # A country is reached only by one of its own spellings, not by a loose key
         # ("Indiana" is not India through "Indian", nor "Albany" Albania).
@@ -350,8 +379,8 @@ class Geocoder:
             else e
             for e in options
         ]
-        scored = [self._score(candidate, e, countries, admin1s, sentence_admin1, anchors, seats)
-                  for e in options]  # fmt: skip
+        scored = [self._score(candidate, e, countries, admin1s, sentence_admin1, anchors, seats,
+                              coherence) for e in options]  # fmt: skip
         best = max(scored, key=lambda s: (s.score, s.entry.population))
         in_country = not countries or best.entry.country_code in countries[:1]
         if not in_country:
@@ -381,6 +410,7 @@ class Geocoder:
         sentence_admin1: str | None,
         anchors: list[tuple[float, float]],
         seats: set[tuple[str | None, str | None]],
+        coherence: dict[int, float] | None = None,
     ) -> _Scored:
         score = 0.0
         if countries and entry.country_code == countries[0]:
@@ -414,6 +444,8 @@ class Geocoder:
         if anchors:
             nearest = min(haversine_km(entry.latitude, entry.longitude, a, b) for a, b in anchors)
             score -= min(nearest / DISTANCE_SCALE_KM, MAX_DISTANCE_PENALTY)
+        if coherence:
+            score += min(coherence.get(entry.id, 0.0), MAX_SUPPORT) * SUPPORT_WEIGHT
         return _Scored(entry, score)
 
     def _place(self, candidate: Candidate, entry: Entry) -> Place:
