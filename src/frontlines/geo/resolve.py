@@ -150,6 +150,7 @@ class Geocoder:
                 resolved[candidate.start] = self._place(candidate, options[0])
                 anchors.append((options[0].latitude, options[0].longitude))
         by_key: dict[tuple[str, str | None], Entry] = {}
+        unresolved: list[tuple[Candidate, str | None]] = []
         for candidate in candidates:
             if candidate.start in resolved:
                 continue
@@ -172,11 +173,13 @@ class Geocoder:
                 by_key[(candidate.key, candidate.feature_hint)] = best
                 by_key.setdefault((candidate.key, None), best)
             else:
-                resolved[candidate.start] = self._fallback(
-                    candidate,
-                    sentence_admin1 or (admin1s[0] if admin1s else None),
-                    countries,
-                )
+                unresolved.append((candidate, sentence_admin1))
+        # Unknown names last: they fall back to the area, at the report's focus in it.
+        focus = _focus(candidates, resolved, countries)
+        for candidate, sentence_admin1 in unresolved:
+            resolved[candidate.start] = self._fallback(
+                candidate, sentence_admin1 or (admin1s[0] if admin1s else None), countries, focus
+            )
         return resolved
 
     def _coherence(
@@ -488,14 +491,21 @@ class Geocoder:
         candidate: Candidate,
         admin1: str | None,
         countries: list[str],
+        focus: Place | None = None,
     ) -> Place | None:
         """An unknown or doubtful name placed in its area, keeping its own name.
 
         Only names a cue announced as places ("the village of X") fall back; other
-        unknown or contradicted capitalised words are not taken for places.
+        unknown or contradicted capitalised words are not taken for places. When the
+        report centres on one town of that area (or names no area but a town), the
+        name stands at that town, still at precision 3: a street or a school of a
+        local report is in its town far more often than at its state's centre.
         """
         if not candidate.cue:
             return None
+        if focus is not None and admin1 in {None, focus.admin1}:
+            return replace(focus, name=candidate.text, geo_precision=3, geonameid=None,
+                           feature_code=None)  # fmt: skip
         country = countries[0] if countries else None
         area = None
         if admin1 and country:
@@ -517,6 +527,35 @@ class Geocoder:
             country_code=area.country_code,
             admin1=area.admin1,
         )
+
+
+# The kinds of place a report's focus can be: towns and their neighbourhoods, and
+# counties (a local report's "county" is its beat), never a state or a country.
+_FOCUS_KINDS = ("PPL", "ADM2", "ADM3")
+
+
+def _focus(
+    candidates: list[Candidate], resolved: dict[int, Place | None], countries: list[str]
+) -> Place | None:
+    """The town a report is about: the local place in its country named most often
+    (ties: the first named), if named at least twice or the only one."""
+    counts: Counter[tuple[float | None, float | None]] = Counter()
+    first: dict[tuple[float | None, float | None], Place] = {}
+    for candidate in candidates:
+        place = resolved.get(candidate.start)
+        if place is None or place.geo_precision == 3 or place.country_code not in countries[:1]:
+            continue
+        if not (place.feature_code or "").startswith(_FOCUS_KINDS):
+            continue
+        point = (place.latitude, place.longitude)
+        counts[point] += 1
+        first.setdefault(point, place)
+    if not counts:
+        return None
+    (point, count), *rest = counts.most_common()
+    if count < 2 and rest:
+        return None
+    return first[point]
 
 
 _COUNTRYSIDE_AFTER = re.compile(r"\s+(?:countryside|province|governorate)\b", re.I)
