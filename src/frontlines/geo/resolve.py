@@ -177,9 +177,10 @@ class Geocoder:
         # Unknown names last: they fall back to the area, at the report's focus in it.
         focus = _focus(candidates, resolved, countries)
         for candidate, sentence_admin1 in unresolved:
-            resolved[candidate.start] = self._fallback(
-                candidate, sentence_admin1 or (admin1s[0] if admin1s else None), countries, focus
-            )
+            # The sentence's own area wins; the article's most named one yields to its
+            # focus town, which says more precisely where the report is.
+            admin1 = sentence_admin1 or (None if focus else admin1s[0] if admin1s else None)
+            resolved[candidate.start] = self._fallback(candidate, admin1, countries, focus)
         return resolved
 
     def _coherence(
