@@ -297,11 +297,19 @@ class Geocoder:
             strong = [
                 e for e in options if e.feature_code in {"PCLI", "ADM1"} or e.source != "geonames"
             ]
-            if strong:
+            # A province or a curated place votes like a country, unless a town abroad
+            # of its name is bigger than it: "Portland" is a Jamaican parish of 80,000
+            # and an American city of 600,000 (Ontario, the province, still outweighs
+            # Ontario, California).
+            towns = [e for e in options if e.feature_code.startswith("PPL")]
+            largest = max((e.population for e in strong), default=0)
+            abroad = [e for e in towns if e.population > largest
+                      and e.country_code not in {s.country_code for s in strong}]  # fmt: skip
+            if strong and not abroad:
                 for code in {e.country_code for e in strong if e.country_code}:
                     votes[code] += 4
                 continue
-            top = max(options, key=lambda e: e.population)
+            top = max(towns or options, key=lambda e: e.population)
             if top.country_code and top.population >= 1000:
                 votes[top.country_code] += TOP_TOWN_VOTE
             # Every country with a town of that name shares one more vote: a local
