@@ -81,8 +81,9 @@ ORG_TAILS = _LISTS.get("org_tails", frozenset())
 GENERIC_HEADS = _LISTS.get("generic_heads", frozenset())
 # Capitalised words that start sentences or name organisations far more often than
 # places; a span made only of these is never a place by itself.
-NOT_PLACES = frozenset(
-    """army forces force state islamic democratic national liberation front corps brigade
+NOT_PLACES = (
+    frozenset(
+        """army forces force state islamic democratic national liberation front corps brigade
     division council party movement government regime coalition police security operation
     shield spring branch union republic news agency media ministry president minister
     military militia militias rebels opposition group groups syrian turkish russian iranian
@@ -92,7 +93,13 @@ NOT_PLACES = frozenset(
     according sources source meanwhile thus however also reportedly later earlier last
     first second third north south east west northern southern eastern western central
     upper lower new old great grand saint st mount lake river""".split()
-) | _LISTS.get("stop_words", frozenset())
+    )
+    | _LISTS.get("stop_words", frozenset())
+    | _LISTS.get("generic_words", frozenset())
+    | _LISTS.get("titles", frozenset())
+)
+TITLES = _LISTS.get("titles", frozenset())
+_TITLE_BEFORE = re.compile(r"\b([A-Za-z]+)\.?\s+$")
 
 FEATURE_WORDS: dict[str, str] = {
     "village": "PPL", "villages": "PPL", "town": "PPL", "towns": "PPL", "city": "PPL",
@@ -209,9 +216,15 @@ def find_candidates(text: str, gazetteer: Gazetteer) -> list[Candidate]:
     """Every span of ``text`` that may name a place, longest known names first."""
     words = _words(text)
     found: list[Candidate] = []
+    surnames: set[str] = set()
     for run in _runs(text, words):
         if any(w.text.casefold().split("-")[0] in ORG_HEADS for w in run):
             continue  # "Ahrar al-Sham", "Liwa al-Quds": a group's name, not its place
+        if _person(text, run, gazetteer):
+            surnames.add(run[-1].text)
+            continue
+        if len(run) == 1 and run[0].text in surnames:
+            continue  # "Tom Jones ... Jones said": the person again
         # "Kuweires airbase", "Tishreen dam": the lowercase feature word is part of
         # the landmark's name.
         feature = _FEATURE_TAIL.match(text, run[-1].end)
@@ -259,6 +272,34 @@ def find_candidates(text: str, gazetteer: Gazetteer) -> list[Candidate]:
     found.extend(_abbreviated_units(text, gazetteer, found))
     found.extend(_cue_candidates(text, words, found))
     return sorted(found, key=lambda c: c.start)
+
+
+def _person(text: str, run: list[_Word], gazetteer: Gazetteer) -> bool:
+    """Whether a run names a person: a title before it ("Sen. Clark", "Mayor Jack
+    Bell"), or a known place name only as its last word after unknown capitalised
+    words ("Tom Jones", "Robert Moore"): a given name and a surname that a town
+    also bears. Places written after a qualifier ("Eastern Ghouta", "Tall Rifaat")
+    are left alone: the qualifier is a place word or part of a known name. (Given
+    names are towns somewhere too, "Tom", "Robert": a given name's own entry is no
+    evidence of a place.)"""
+    title = _TITLE_BEFORE.search(text, max(0, run[0].start - 20), run[0].start)
+    if title and title.group(1).casefold() in TITLES:
+        return True
+    if len(run) < 2 or any(_particle(w.text) or "-" in w.text for w in run):
+        return False
+    head, last = run[:-1], run[-1]
+    readings = gazetteer.lookup_key(name_key(last.text))
+    if not readings or any(not e.feature_code.startswith("PPL") for e in readings):
+        return False  # surnames are towns' names, not countries' or states' ("Air France")
+    if gazetteer.has_key(name_key(text[run[0].start : last.end])):
+        return False  # "Fort Worth", "Santa Clara": the whole run is a place
+    for word in head:
+        folded = word.text.casefold()
+        if folded in NOT_PLACES or _generic_head(word.text) or not word.text[1:].isalpha():
+            return False  # "Trump's Washington", "McAllen": not a given name
+        if not word.text[1:].islower():
+            return False
+    return True
 
 
 def _acronyms(text: str, gazetteer: Gazetteer) -> list[Candidate]:

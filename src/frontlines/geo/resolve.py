@@ -21,6 +21,7 @@ import math
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -42,7 +43,7 @@ WHOLE_COUNTRIES = frozenset({"PCLI", "CONT"})
 CAPITAL_NAMED = 1.0
 ADMIN1_SAME_SENTENCE = 2.5
 ADMIN1_IN_ARTICLE = 1.0
-FEATURE_MATCH = 2.5
+FEATURE_MATCH = 4.0  # a kind the words ask for outweighs a size difference of 10^6
 CURATED_SOURCE = 0.75
 ADMIN_WITHOUT_CUE = -1.0  # "Aleppo" alone is the city, not the governorate
 POPULATION_SCALE = 1.5  # log10(population) / scale: size is the strongest prior
@@ -146,8 +147,14 @@ class Geocoder:
         """Each candidate's place (None: not taken for one), keyed by its start."""
         entries = {c.start: self.gazetteer.lookup_key(c.key) if c.known else [] for c in candidates}
         countries = self._countries(candidates, entries, self._country_code(country_hint))
-        admin1s = self._admin1s(candidates, entries, countries)
-        coherence = self._coherence(candidates, entries, countries, admin1s)
+        named_units = self._admin1s(candidates, entries, countries)
+        admin1s = [name for name, _ in named_units]
+
+        def others(candidate: Candidate) -> list[str]:
+            """The units named by the report's other names than this one."""
+            return [name for name, keys in named_units if keys - {candidate.key}]
+
+        coherence = self._coherence(candidates, entries, countries, others)
         resolved: dict[int, Place | None] = {}
         # Two passes: names with one clear reading first, so the rest can be ranked by
         # distance to them.
@@ -172,7 +179,7 @@ class Geocoder:
             sentence_admin1, explicit = self._sentence_admin1(text, candidate, candidates, entries)
             # Only an explicit governorate ("X countryside") weighs in ranking; one
             # merely named nearby is used for the fallback area alone.
-            best = self._best(candidate, entries[candidate.start], countries, admin1s,
+            best = self._best(candidate, entries[candidate.start], countries, others(candidate),
                               sentence_admin1 if explicit else None, anchors,
                               coherence)  # fmt: skip
             contradicted = best is not None and _contradicts(best, sentence_admin1, explicit)
@@ -196,7 +203,7 @@ class Geocoder:
         candidates: list[Candidate],
         entries: dict[int, list[Entry]],
         countries: list[str],
-        admin1s: list[str],
+        admin1s: Callable[[Candidate], list[str]],
     ) -> dict[int, float]:
         """Each reading's support from the report's other names (coherence.py)."""
         groups: dict[str, Candidate] = {}
@@ -208,7 +215,8 @@ class Geocoder:
         firsts = list(groups.values())
 
         def score(index: int, entry: Entry) -> float:
-            return self._score(firsts[index], entry, countries, admin1s, None, [], set()).score
+            first = firsts[index]
+            return self._score(first, entry, countries, admin1s(first), None, [], set()).score
 
         return support([entries[c.start] for c in firsts], score)
 
@@ -325,8 +333,11 @@ class Geocoder:
 
     def _admin1s(
         self, candidates: list[Candidate], entries: dict[int, list[Entry]], countries: list[str]
-    ) -> list[str]:
+    ) -> list[tuple[str, frozenset[str]]]:
+        """The report's first-level units, most named first, each with the keys of
+        the names that name it (so no name counts as its own context)."""
         counts: Counter[str] = Counter()
+        keys: dict[str, set[str]] = {}
         for candidate in candidates:
             for entry in entries[candidate.start]:
                 if (
@@ -335,7 +346,8 @@ class Geocoder:
                     and (entry.feature_code == "ADM1" or len(entries[candidate.start]) == 1)
                 ):
                     counts[entry.admin1] += 1
-        return [name for name, _ in counts.most_common()]
+                    keys.setdefault(entry.admin1, set()).add(candidate.key)
+        return [(name, frozenset(keys[name])) for name, _ in counts.most_common()]
 
     def _sentence_admin1(
         self,
