@@ -285,6 +285,8 @@ def _person(text: str, run: list[_Word], gazetteer: Gazetteer) -> bool:
     title = _TITLE_BEFORE.search(text, max(0, run[0].start - 20), run[0].start)
     if title and title.group(1).casefold() in TITLES:
         return True
+    if len(run) > 1 and run[0].text.casefold() in TITLES:
+        return True  # "Mayor Lincoln", "Coach Jack Bell": the title leads the run
     if len(run) < 2 or any(_particle(w.text) or "-" in w.text for w in run):
         return False
     head, last = run[:-1], run[-1]
