@@ -182,7 +182,8 @@ class Ranker:
         # A unit's population is its people's sum, not its seat's size: it counts at
         # the weaker scale, so a district does not outrank its own town on size.
         unit = entry.feature_code in {"ADM2", "ADM3"}
-        scale = UNIT_POPULATION_SCALE if unit else POPULATION_SCALE
+        sparse = entry.country_code in transliterated()
+        scale = UNIT_POPULATION_SCALE if unit or sparse else POPULATION_SCALE
         score += math.log10(entry.population + 1) / scale
         if anchors:
             nearest = min(haversine_km(entry.latitude, entry.longitude, a, b) for a, b in anchors)
