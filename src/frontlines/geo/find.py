@@ -239,7 +239,10 @@ def find_candidates(text: str, gazetteer: Gazetteer) -> list[Candidate]:
             match = None
             for size in range(min(6, len(run) - index), 0, -1):
                 part = run[index : index + size]
-                span_text = text[part[0].start : part[-1].end]
+                end = part[-1].end
+                if part[-1].text.endswith(("'s", "’s")) and len(part[-1].text) > 3:
+                    end -= 2  # "Canada's budget", "Orange County’s residents"
+                span_text = text[part[0].start : end]
                 if size == 1 and span_text.isupper() and len(span_text) <= 5:
                     continue  # "SDF", "IS": acronyms, not airport codes
                 if all(w.text.casefold() in NOT_PLACES or _particle(w.text) for w in part):
@@ -265,7 +268,8 @@ def find_candidates(text: str, gazetteer: Gazetteer) -> list[Candidate]:
             if _org_tail(text, run, index + len(part)):
                 index += len(part)
                 continue  # "Hamza Brigade", "Manbij Military Council"
-            found.append(_candidate(text, part[0].start, part[-1].end, key, known=True))
+            start = part[0].start
+            found.append(_candidate(text, start, start + len(span_text), key, known=True))
             index += len(part)
     found = [_rural_area(text, c, gazetteer) for c in found]
     found.extend(_acronyms(text, gazetteer))
@@ -282,17 +286,20 @@ def _person(text: str, run: list[_Word], gazetteer: Gazetteer) -> bool:
     are left alone: the qualifier is a place word or part of a known name. (Given
     names are towns somewhere too, "Tom", "Robert": a given name's own entry is no
     evidence of a place.)"""
+    if any(_particle(w.text) or "-" in w.text for w in run):
+        return False  # "Minister of Defence of Azerbaijan", "Abu Kamal": not a person
+    last = run[-1]
+    readings = gazetteer.lookup_key(name_key(last.text))
+    if not readings or any(not e.feature_code.startswith("PPL") for e in readings):
+        return False  # surnames are towns' names, not countries' or states' ("Air France")
     title = _TITLE_BEFORE.search(text, max(0, run[0].start - 20), run[0].start)
     if title and title.group(1).casefold() in TITLES:
         return True
     if len(run) > 1 and run[0].text.casefold() in TITLES:
         return True  # "Mayor Lincoln", "Coach Jack Bell": the title leads the run
-    if len(run) < 2 or any(_particle(w.text) or "-" in w.text for w in run):
+    if len(run) < 2:
         return False
-    head, last = run[:-1], run[-1]
-    readings = gazetteer.lookup_key(name_key(last.text))
-    if not readings or any(not e.feature_code.startswith("PPL") for e in readings):
-        return False  # surnames are towns' names, not countries' or states' ("Air France")
+    head = run[:-1]
     if gazetteer.has_key(name_key(text[run[0].start : last.end])):
         return False  # "Fort Worth", "Santa Clara": the whole run is a place
     for word in head:
