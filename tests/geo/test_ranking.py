@@ -121,3 +121,14 @@ def test_support_comes_from_other_names_nearby() -> None:
     other = _entry(3, "Beta", 40.2, -89.2, "US", "Illinois", 1000)
     scores = support([[near, far], [other]], lambda _, e: 0.0)
     assert scores[near.id] > 0.9 and scores.get(far.id, 0.0) == 0.0
+
+
+def test_a_possessive_names_its_place(geocoder) -> None:
+    places = {m.text: m.place for m in geocoder.mentions("Nevada's governor toured Reno.")}
+    assert places["Nevada"].feature_code == "ADM1"
+
+
+def test_an_office_of_a_country_is_not_a_person(geocoder) -> None:
+    text = "The Deputy Minister of Defence of Azerbaijan spoke. Azerbaijan later denied it."
+    mentions = [m for m in geocoder.mentions(text) if m.text == "Azerbaijan"]
+    assert len(mentions) == 2
