@@ -132,3 +132,9 @@ def test_an_office_of_a_country_is_not_a_person(geocoder) -> None:
     text = "The Deputy Minister of Defence of Azerbaijan spoke. Azerbaijan later denied it."
     mentions = [m for m in geocoder.mentions(text) if m.text == "Azerbaijan"]
     assert len(mentions) == 2
+
+
+def test_a_country_named_like_a_state_splits_its_vote(geocoder) -> None:
+    text = "Athens and Macon are both in Georgia, an hour from Augusta."
+    places = {m.text: m.place for m in geocoder.mentions(text)}
+    assert places["Georgia"].country_code == "US" and places["Athens"].country_code == "US"

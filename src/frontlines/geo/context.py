@@ -39,9 +39,12 @@ def country_votes(
             continue
         if named:
             # A country's name says who acts ("U.S. forces", "Turkey shelled") as
-            # often as where: it weighs half a town, a quarter of a governorate.
-            for code in sorted({e.country_code for e in named if e.country_code}):
-                votes[code] += 4
+            # often as where: it weighs half a town, a quarter of a governorate. A
+            # country named like a province elsewhere ("Georgia") splits its vote.
+            units = [e for e in options if e.feature_code == "ADM1"]
+            codes = sorted({e.country_code for e in [*named, *units] if e.country_code})
+            for code in codes:
+                votes[code] += 4 // len(codes)
             continue
         strong = [
             e for e in options if e.feature_code in {"PCLI", "ADM1"} or e.source != "geonames"
