@@ -138,3 +138,15 @@ def test_a_country_named_like_a_state_splits_its_vote(geocoder) -> None:
     text = "Athens and Macon are both in Georgia, an hour from Augusta."
     places = {m.text: m.place for m in geocoder.mentions(text)}
     assert places["Georgia"].country_code == "US" and places["Athens"].country_code == "US"
+
+
+def test_an_unsupported_hamlet_far_from_the_focus_is_a_stray_namesake() -> None:
+    from frontlines.geo.resolve import _stray
+    from frontlines.model import Place
+
+    focus = Place(name="Fresno", latitude=36.75, longitude=-119.77, geo_precision=1)
+    far = _entry(1, "Tinyville", 40.0, -80.0, "US", "Ohio", 800)
+    near = _entry(2, "Tinyville", 36.8, -119.9, "US", "California", 800)
+    assert _stray(far, focus, {})
+    assert not _stray(near, focus, {})
+    assert not _stray(far, focus, {far.id: 1.0})  # another name of the report is near it

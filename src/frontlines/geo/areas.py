@@ -95,8 +95,7 @@ class Areas:
         if not candidate.cue:
             return None
         if focus is not None and admin1 in {None, focus.admin1}:
-            return replace(focus, name=candidate.text, geo_precision=3, geonameid=None,
-                           feature_code=None)  # fmt: skip
+            return self.at_focus(candidate, focus)
         country = countries[0] if countries else None
         area = None
         if admin1 and country:
@@ -118,6 +117,12 @@ class Areas:
             country_code=area.country_code,
             admin1=area.admin1,
         )
+
+    @staticmethod
+    def at_focus(candidate: Candidate, focus: Place) -> Place:
+        """A name placed at the town its report centres on (precision 3)."""
+        return replace(focus, name=candidate.text, geo_precision=3, geonameid=None,
+                       feature_code=None)  # fmt: skip
 
     def _country_key(self, country_code: str) -> str:
         row = (

@@ -89,6 +89,7 @@ class Geocoder:
                 anchors.append((options[0].latitude, options[0].longitude))
         by_key: dict[tuple[str, str | None], Entry] = {}
         unresolved: list[tuple[Candidate, str | None]] = []
+        chosen: dict[int, Entry] = {}
         for candidate in candidates:
             if candidate.start in resolved:
                 continue
@@ -114,12 +115,18 @@ class Geocoder:
             contradicted = best is not None and contradicts(best, sentence_admin1, explicit)
             if best is not None and not contradicted:
                 resolved[candidate.start] = self.areas.place(candidate, best)
+                chosen[candidate.start] = best
                 by_key[(candidate.key, candidate.feature_hint)] = best
                 by_key.setdefault((candidate.key, None), best)
             else:
                 unresolved.append((candidate, sentence_admin1))
         # Unknown names last: they fall back to the area, at the report's focus in it.
         focus = report.focus(candidates, resolved, countries)
+        if focus is not None:
+            for candidate in candidates:
+                entry = chosen.get(candidate.start)
+                if entry is not None and _stray(entry, focus, coherence):
+                    resolved[candidate.start] = self.areas.at_focus(candidate, focus)
         for candidate, sentence_admin1 in unresolved:
             # The sentence's own area wins; the article's most named one yields to its
             # focus town, which says more precisely where the report is.
@@ -211,3 +218,18 @@ class Geocoder:
             if entry.feature_code == "PCLI":
                 return entry.country_code
         return None
+
+
+# A small town far from the town a report centres on, that no other name of the report
+# supports, is a namesake picked for want of the real place (a hamlet cities500 lacks):
+# the report's focus is the better guess.
+STRAY_KM = 300.0
+STRAY_MAX_POPULATION = 20_000
+
+
+def _stray(entry: Entry, focus: Place, coherence: dict[int, float]) -> bool:
+    if entry.feature_code != "PPL" or entry.population >= STRAY_MAX_POPULATION:
+        return False
+    if coherence.get(entry.id, 0.0) > 0.0 or focus.latitude is None or focus.longitude is None:
+        return False
+    return haversine_km(entry.latitude, entry.longitude, focus.latitude, focus.longitude) > STRAY_KM
