@@ -3,7 +3,11 @@
 Reported as ratios against a baseline measured in the same process (a plain SQLite
 open-and-query of the same file), never as absolute limits:
 
-    python benchmarks/geo_startup.py [--articles N] [--json results.json]
+    python benchmarks/geo_startup.py [--articles N] [--corpus lgl.xml] [--json results.json]
+
+With ``--corpus`` (a geoparsing corpus, e.g. ../shared/data/geoparsing/lgl.xml) it also
+times every article of the corpus end to end (find + resolve) and with its gold spans,
+reporting the median and 95th percentile and their ratio to the sample report.
 """
 
 from __future__ import annotations
@@ -37,6 +41,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--articles", type=int, default=200)
     parser.add_argument("--json", type=Path)
+    parser.add_argument(
+        "--corpus", type=Path, help="a geoparsing corpus to time, article by article"
+    )
     args = parser.parse_args()
 
     build_started = time.perf_counter()
@@ -66,9 +73,37 @@ def main() -> None:
         "articles_per_second": round(1 / statistics.mean(per_article), 1),
         "gazetteer_places": open_gazetteer().count(),
     }
+    if args.corpus:
+        result.update(_corpus_times(geocoder, args.corpus, statistics.median(per_article)))
     print(json.dumps(result, indent=2))
     if args.json:
         args.json.write_text(json.dumps(result, indent=2) + "\n")
+
+
+def _corpus_times(geocoder, path: Path, sample: float) -> dict[str, float]:  # type: ignore[no-untyped-def]
+    from frontlines.evaluate.corpora import read_corpus
+
+    found: list[float] = []
+    gold: list[float] = []
+    chars = 0
+    for article in read_corpus(path):
+        chars += len(article.text)
+        spans = [(t.start, t.end) for t in article.toponyms if t.has_coordinates]
+        found += _time(lambda: geocoder.mentions(article.text), 1)  # noqa: B023
+        gold += _time(lambda: geocoder.resolve_spans(article.text, spans), 1)  # noqa: B023
+
+    def p95(values: list[float]) -> float:
+        return sorted(values)[int(0.95 * (len(values) - 1))]
+
+    return {
+        "corpus": path.name,
+        "corpus_articles": len(found),
+        "corpus_mean_chars": round(chars / max(1, len(found))),
+        "corpus_article_median_seconds": round(statistics.median(found), 5),
+        "corpus_article_p95_seconds": round(p95(found), 5),
+        "corpus_gold_spans_median_seconds": round(statistics.median(gold), 5),
+        "corpus_median_over_sample_report": round(statistics.median(found) / sample, 2),
+    }
 
 
 if __name__ == "__main__":

@@ -83,7 +83,7 @@ class PlaceWriter:
         for index, name in enumerate([place["name"], *names]):
             if len(name) < (2 if trusted_names else MIN_NAME_LENGTH) or not _latin(name):
                 continue
-            if name.isupper() and len(name) <= 5 and not trusted_names:
+            if name.isupper() and len(name) <= 5 and "." not in name and not trusted_names:
                 continue  # airport and postal codes among GeoNames alternate names
             key = name_key(name)
             if key and len(key) >= MIN_NAME_LENGTH - 1 and key not in keys:
@@ -271,6 +271,8 @@ def _add_geonames(builder: PlaceWriter, subdistricts: list[dict[str, Any]]) -> N
     admin1_points: dict[tuple[str, str], list[tuple[float, float, int]]] = {}
     admin2_points: dict[tuple[str, str, str], list[tuple[float, float, int]]] = {}
     syrian = _syrian_admin([p for p in places if p["countrycode"] == "SY"], subdistricts)
+    capitals = _capital_ids(places, countries)
+    capital_abbreviations = _abbreviations("PPLC")  # "D.C."
     for place, index in zip(places, nearest, strict=True):
         cc = place["countrycode"]
         lat, lon = place["latitude"], place["longitude"]
@@ -288,13 +290,15 @@ def _add_geonames(builder: PlaceWriter, subdistricts: list[dict[str, Any]]) -> N
                 admin1_points.setdefault((cc, admin1), []).append((lat, lon, population))
             if admin1 and admin2 and admin2.split()[-1] in COUNTY_WORDS:
                 admin2_points.setdefault((cc, admin1, admin2), []).append((lat, lon, population))
+        capital = place["geonameid"] in capitals
+        extra = capital_abbreviations.get((cc, place["name"]), []) if capital else []
         builder.add(
-            list(place.get("alternatenames") or []),
+            [*(place.get("alternatenames") or []), *extra],
             geonameid=place["geonameid"],
             name=place["name"],
             latitude=lat,
             longitude=lon,
-            feature_code="PPLC" if _is_capital(place, countries) else "PPL",
+            feature_code="PPLC" if capital else "PPL",
             country_code=cc,
             country=country_names.get(cc, cc),
             admin1=admin1 or None,
@@ -360,14 +364,16 @@ def _add_admin1s(
     country_names: dict[str, str],
 ) -> None:
     """First-level units outside Syria ("Texas", "Ontario", "Punjab"), which reports
-    name as places of their own: the mean point of their towns, their summed
+    name as places of their own: the middle of their towns' extent, their summed
     population. Syria's come from OpenSyria with real centroids."""
     for (cc, admin1), points in groups.items():
+        latitude, longitude = _extent_middle(points)
         builder.add(
-            [],
+            _abbreviations().get((cc, admin1), []),
+            trusted_names=True,
             name=admin1,
-            latitude=sum(p[0] for p in points) / len(points),
-            longitude=sum(p[1] for p in points) / len(points),
+            latitude=latitude,
+            longitude=longitude,
             feature_code="ADM1",
             country_code=cc,
             country=country_names.get(cc, cc),
@@ -375,6 +381,27 @@ def _add_admin1s(
             population=sum(p[2] for p in points),
             source="geonames",
         )
+
+
+def _extent_middle(points: list[tuple[float, float, int]]) -> tuple[float, float]:
+    """The middle of the box around a unit's towns: near the unit's geometric centre
+    (where gazetteers put it), while the towns' mean drifts to its populated part
+    (Ontario's lies by Toronto, 600 km south of its centre). A unit spanning the
+    antimeridian (Alaska's Aleutians) keeps the mean."""
+    lats = [p[0] for p in points]
+    lons = [p[1] for p in points]
+    if max(lons) - min(lons) > 180:
+        return sum(lats) / len(lats), sum(lons) / len(lons)
+    return (min(lats) + max(lats)) / 2, (min(lons) + max(lons)) / 2
+
+
+def _abbreviations(kind: str = "ADM1") -> dict[tuple[str, str], list[str]]:
+    """data/geo/admin1_abbreviations.tsv: (country, name) -> abbreviations of that kind."""
+    out: dict[tuple[str, str], list[str]] = {}
+    for abbreviation, name, country_code, row_kind in _tsv("admin1_abbreviations.tsv"):
+        if row_kind == kind:
+            out.setdefault((country_code, name), []).append(abbreviation)
+    return out
 
 
 def _country_facts() -> dict[str, dict[str, Any]]:
@@ -414,7 +441,9 @@ def _add_countries(
             lon = sum(p[1] * (p[2] or 1) for p in points) / weight
         spellings = [a for a in fact.get("altSpellings") or [] if len(a) > 2]
         # "Russian", "Syrian": corpora and reports name a country by its adjective.
-        spellings += [d for d in [fact.get("demonym") or ""] if len(d) > 3]
+        demonyms = [d for d in [fact.get("demonym") or ""] if len(d) > 3]
+        # "Russians", "Canadians": the people, in the plural, name their country too.
+        spellings += demonyms + [f"{d}s" for d in demonyms if d.endswith("an")]
         builder.add(
             [country.get("iso3", ""), *spellings, *aliases.get(iso, [])],
             trusted_names=True,
@@ -438,6 +467,15 @@ def _country_aliases() -> dict[str, list[str]]:
     return out
 
 
-def _is_capital(place: dict[str, Any], countries: dict[str, Any]) -> bool:
-    country = countries.get(place["countrycode"])
-    return country is not None and country.get("capital") == place["name"]
+def _capital_ids(places: list[dict[str, Any]], countries: dict[str, Any]) -> set[int]:
+    """Each country's capital: the most populous of its places with the capital's
+    name. The name alone would also crown the twenty small Washingtons of the US."""
+    best: dict[str, dict[str, Any]] = {}
+    for place in places:
+        country = countries.get(place["countrycode"])
+        if country is None or country.get("capital") != place["name"]:
+            continue
+        held = best.get(place["countrycode"])
+        if held is None or int(place.get("population") or 0) > int(held.get("population") or 0):
+            best[place["countrycode"]] = place
+    return {int(place["geonameid"]) for place in best.values()}

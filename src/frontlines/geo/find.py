@@ -51,7 +51,28 @@ def _acronym_places() -> frozenset[str]:
     return frozenset(n for n in names if n.replace(".", "").isupper())
 
 
+def _abbreviations() -> frozenset[str]:
+    """ "Ky.", "Calif.", "D.C." (``data/geo/admin1_abbreviations.tsv``)."""
+    from importlib import resources
+
+    text = resources.files("frontlines.data").joinpath("geo", "admin1_abbreviations.tsv")
+    return frozenset(line.split("\t")[0] for line in text.read_text("utf-8").splitlines()
+                     if line.strip() and not line.startswith("#"))  # fmt: skip
+
+
 ACRONYM_PLACES = _acronym_places()
+ABBREVIATIONS = _abbreviations()
+# Their keys without the dot ("Miss", "Mass", "Pa") are words or names: such a word is
+# taken for the unit only as the abbreviation itself, below.
+ABBREVIATION_KEYS = frozenset(name_key(a) for a in ABBREVIATIONS)
+# One-word abbreviations are taken only behind a comma ("Louisville, Ky."), where news
+# writes them; dotted initials ("N.Y.", "D.C.") anywhere.
+_LONGEST_FIRST = sorted(ABBREVIATIONS, key=len, reverse=True)
+_ABBREVIATION = re.compile(
+    r"(?<![\w.])(?:"
+    + "|".join(re.escape(a).replace(r"\ ", r"\s?") for a in _LONGEST_FIRST)
+    + r")(?!\w)"
+)
 _ACRONYM = re.compile(r"(?<![\w.])(?:[A-Z]\.){2,3}|\b[A-Z]{2,3}\b")
 
 _LISTS = _word_lists()
@@ -60,8 +81,9 @@ ORG_TAILS = _LISTS.get("org_tails", frozenset())
 GENERIC_HEADS = _LISTS.get("generic_heads", frozenset())
 # Capitalised words that start sentences or name organisations far more often than
 # places; a span made only of these is never a place by itself.
-NOT_PLACES = frozenset(
-    """army forces force state islamic democratic national liberation front corps brigade
+NOT_PLACES = (
+    frozenset(
+        """army forces force state islamic democratic national liberation front corps brigade
     division council party movement government regime coalition police security operation
     shield spring branch union republic news agency media ministry president minister
     military militia militias rebels opposition group groups syrian turkish russian iranian
@@ -71,7 +93,13 @@ NOT_PLACES = frozenset(
     according sources source meanwhile thus however also reportedly later earlier last
     first second third north south east west northern southern eastern western central
     upper lower new old great grand saint st mount lake river""".split()
-) | _LISTS.get("stop_words", frozenset())
+    )
+    | _LISTS.get("stop_words", frozenset())
+    | _LISTS.get("generic_words", frozenset())
+    | _LISTS.get("titles", frozenset())
+)
+TITLES = _LISTS.get("titles", frozenset())
+_TITLE_BEFORE = re.compile(r"\b([A-Za-z]+)\.?\s+$")
 
 FEATURE_WORDS: dict[str, str] = {
     "village": "PPL", "villages": "PPL", "town": "PPL", "towns": "PPL", "city": "PPL",
@@ -188,9 +216,15 @@ def find_candidates(text: str, gazetteer: Gazetteer) -> list[Candidate]:
     """Every span of ``text`` that may name a place, longest known names first."""
     words = _words(text)
     found: list[Candidate] = []
+    surnames: set[str] = set()
     for run in _runs(text, words):
         if any(w.text.casefold().split("-")[0] in ORG_HEADS for w in run):
             continue  # "Ahrar al-Sham", "Liwa al-Quds": a group's name, not its place
+        if _person(text, run, gazetteer):
+            surnames.add(run[-1].text)
+            continue
+        if len(run) == 1 and run[0].text in surnames:
+            continue  # "Tom Jones ... Jones said": the person again
         # "Kuweires airbase", "Tishreen dam": the lowercase feature word is part of
         # the landmark's name.
         feature = _FEATURE_TAIL.match(text, run[-1].end)
@@ -205,13 +239,18 @@ def find_candidates(text: str, gazetteer: Gazetteer) -> list[Candidate]:
             match = None
             for size in range(min(6, len(run) - index), 0, -1):
                 part = run[index : index + size]
-                span_text = text[part[0].start : part[-1].end]
+                end = part[-1].end
+                if part[-1].text.endswith(("'s", "’s")) and len(part[-1].text) > 3:
+                    end -= 2  # "Canada's budget", "Orange County’s residents"
+                span_text = text[part[0].start : end]
                 if size == 1 and span_text.isupper() and len(span_text) <= 5:
                     continue  # "SDF", "IS": acronyms, not airport codes
                 if all(w.text.casefold() in NOT_PLACES or _particle(w.text) for w in part):
                     continue
                 key = name_key(span_text)
-                if key and gazetteer.has_key(key):
+                if key in ABBREVIATION_KEYS and text[part[-1].end : part[-1].end + 1] == ".":
+                    break  # "Ky.", "Miss.": the abbreviation pass below decides
+                if key and gazetteer.has_key(key) and key not in ABBREVIATION_KEYS:
                     match = (part, span_text, key)
                     break
             if match is None:
@@ -229,12 +268,47 @@ def find_candidates(text: str, gazetteer: Gazetteer) -> list[Candidate]:
             if _org_tail(text, run, index + len(part)):
                 index += len(part)
                 continue  # "Hamza Brigade", "Manbij Military Council"
-            found.append(_candidate(text, part[0].start, part[-1].end, key, known=True))
+            start = part[0].start
+            found.append(_candidate(text, start, start + len(span_text), key, known=True))
             index += len(part)
     found = [_rural_area(text, c, gazetteer) for c in found]
     found.extend(_acronyms(text, gazetteer))
+    found.extend(_abbreviated_units(text, gazetteer, found))
     found.extend(_cue_candidates(text, words, found))
     return sorted(found, key=lambda c: c.start)
+
+
+def _person(text: str, run: list[_Word], gazetteer: Gazetteer) -> bool:
+    """Whether a run names a person: a title before it ("Sen. Clark", "Mayor Jack
+    Bell"), or a known place name only as its last word after unknown capitalised
+    words ("Tom Jones", "Robert Moore"): a given name and a surname that a town
+    also bears. Places written after a qualifier ("Eastern Ghouta", "Tall Rifaat")
+    are left alone: the qualifier is a place word or part of a known name. (Given
+    names are towns somewhere too, "Tom", "Robert": a given name's own entry is no
+    evidence of a place.)"""
+    if any(_particle(w.text) or "-" in w.text for w in run):
+        return False  # "Minister of Defence of Azerbaijan", "Abu Kamal": not a person
+    last = run[-1]
+    readings = gazetteer.lookup_key(name_key(last.text))
+    if not readings or any(not e.feature_code.startswith("PPL") for e in readings):
+        return False  # surnames are towns' names, not countries' or states' ("Air France")
+    title = _TITLE_BEFORE.search(text, max(0, run[0].start - 20), run[0].start)
+    if title and title.group(1).casefold() in TITLES:
+        return True
+    if len(run) > 1 and run[0].text.casefold() in TITLES:
+        return True  # "Mayor Lincoln", "Coach Jack Bell": the title leads the run
+    if len(run) < 2:
+        return False
+    head = run[:-1]
+    if gazetteer.has_key(name_key(text[run[0].start : last.end])):
+        return False  # "Fort Worth", "Santa Clara": the whole run is a place
+    for word in head:
+        folded = word.text.casefold()
+        if folded in NOT_PLACES or _generic_head(word.text) or not word.text[1:].isalpha():
+            return False  # "Trump's Washington", "McAllen": not a given name
+        if not word.text[1:].islower():
+            return False
+    return True
 
 
 def _acronyms(text: str, gazetteer: Gazetteer) -> list[Candidate]:
@@ -248,6 +322,24 @@ def _acronyms(text: str, gazetteer: Gazetteer) -> list[Candidate]:
             if gazetteer.has_key(key):
                 found.append(_candidate(text, match.start(), match.end(), key, known=True))
     return found
+
+
+def _abbreviated_units(text: str, gazetteer: Gazetteer, found: list[Candidate]) -> list[Candidate]:
+    """ "Paris, Tex.", "Washington, D.C.": a unit's abbreviation behind a comma (or,
+    dotted initials, anywhere)."""
+    taken = [(c.start, c.end) for c in found]
+    out = []
+    for match in _ABBREVIATION.finditer(text):
+        start, end = match.span()
+        if any(s < end and start < e for s, e in taken):
+            continue
+        initials = match.group(0).count(".") > 1
+        if not initials and not re.search(r",\s*$", text[max(0, start - 3) : start]):
+            continue
+        key = name_key(match.group(0))
+        if gazetteer.has_key(key):
+            out.append(_candidate(text, start, end, key, known=True))
+    return out
 
 
 _RURAL_BEFORE = re.compile(r"\b(?:rural|reef|rif)\s+$", re.I)

@@ -1,0 +1,103 @@
+"""Spatial coherence: the places of one report lie near each other.
+
+A local report names "Paris", "Henry County" and "Big Sandy"; each name has
+namesakes in many states, but only one state has all three. Each reading of a name
+is supported by the readings of the report's *other* names that lie near it (or, for
+a first-level unit, contain it), each weighted by how likely that reading is on its
+own (a softmax of its context score). A few rounds let agreeing readings reinforce
+each other, as in Lieberman's "spatial minimality" heuristics, without fixing any
+name first.
+
+Distances use an equirectangular approximation: exact enough below a few hundred km,
+and cheap for the pairwise comparisons a report needs.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Sequence
+
+from frontlines.geo.gazetteer import Entry
+
+__all__ = ["NEAR_KM", "ROUNDS", "TOP_READINGS", "support"]
+
+# Readings within this distance support each other (the radius of a US metro area or
+# a Syrian governorate; 100 miles is also the accuracy radius of the corpora).
+NEAR_KM = 120.0
+# Only a name's likeliest readings are compared (Springfield has 40 namesakes).
+TOP_READINGS = 8
+ROUNDS = 3
+# Readings that do not say where on the ground a report is: they neither give nor
+# get support.
+_WHOLE = frozenset({"PCLI", "CONT", "RGN"})
+
+
+def _km(a: Entry, b: Entry) -> float:
+    x = math.radians(b.longitude - a.longitude) * math.cos(
+        math.radians((a.latitude + b.latitude) / 2)
+    )
+    y = math.radians(b.latitude - a.latitude)
+    return 6371.0 * math.hypot(x, y)
+
+
+def _supports(reading: Entry, other: Entry) -> bool:
+    if reading.country_code != other.country_code:
+        return False
+    if other.feature_code == "ADM1":
+        return reading.admin1 is not None and reading.admin1 == other.admin1
+    return _km(reading, other) <= NEAR_KM
+
+
+def _softmax(scores: list[float]) -> list[float]:
+    top = max(scores)
+    weights = [math.exp(s - top) for s in scores]
+    total = sum(weights)
+    return [w / total for w in weights]
+
+
+def support(
+    groups: Sequence[Sequence[Entry]], score: Callable[[int, Entry], float]
+) -> dict[int, float]:
+    """Entry id -> support from the other groups (one group per distinct name).
+
+    ``score(group_index, entry)`` is a reading's context score without coherence;
+    support is the expected number of other names with a reading near this one.
+    """
+    readings: list[list[Entry]] = []
+    base: list[list[float]] = []
+    for index, group in enumerate(groups):
+        kept = [e for e in group if e.feature_code not in _WHOLE]
+        scored = sorted(((score(index, e), e) for e in kept), key=lambda p: -p[0])
+        scored = scored[:TOP_READINGS]
+        readings.append([e for _, e in scored])
+        base.append([s for s, _ in scored])
+    # Which readings of other names each reading is near: computed once.
+    near: dict[tuple[int, int], list[tuple[int, int]]] = {}
+    for i, group in enumerate(readings):
+        for a, reading in enumerate(group):
+            near[(i, a)] = [
+                (j, b)
+                for j, others in enumerate(readings)
+                if j != i
+                for b, other in enumerate(others)
+                if _supports(reading, other)
+            ]
+    weights = [_softmax(s) if s else [] for s in base]
+    result: dict[tuple[int, int], float] = {}
+    for _ in range(ROUNDS):
+        result = {}
+        for (i, a), pairs in near.items():
+            best: dict[int, float] = {}
+            for j, b in pairs:
+                best[j] = max(best.get(j, 0.0), weights[j][b])
+            result[(i, a)] = sum(best.values())
+        # The next round weighs each reading by its score plus its support.
+        weights = [
+            _softmax([s + result[(i, a)] for a, s in enumerate(scores)]) if scores else []
+            for i, scores in enumerate(base)
+        ]
+    out: dict[int, float] = {}
+    for (i, a), value in result.items():
+        entry = readings[i][a]
+        out[entry.id] = max(out.get(entry.id, 0.0), value)
+    return out

