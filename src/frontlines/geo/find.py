@@ -105,7 +105,8 @@ FEATURE_WORDS: dict[str, str] = {
     "village": "PPL", "villages": "PPL", "town": "PPL", "towns": "PPL", "city": "PPL",
     "hamlet": "PPL", "farm": "PPL", "farms": "PPL", "neighbourhood": "PPLX",
     "neighborhood": "PPLX", "district": "ADM2", "subdistrict": "ADM3", "area": "",
-    "province": "ADM1", "governorate": "ADM1", "airbase": "AIRB",
+    "province": "ADM1", "governorate": "ADM1", "region": "ADM1", "oblast": "ADM1",
+    "state": "ADM1", "county": "ADM2", "airbase": "AIRB",
     "airport": "AIRB", "dam": "DAM", "camp": "PPL", "hill": "", "mount": "",
 }  # fmt: skip
 

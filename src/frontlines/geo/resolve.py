@@ -17,6 +17,7 @@ from frontlines.geo.coherence import support
 from frontlines.geo.find import Candidate, find_candidates, span_candidate
 from frontlines.geo.gazetteer import Entry, Gazetteer
 from frontlines.geo.ranking import Ranker, contradicts, haversine_km
+from frontlines.ingest.metadata import WIRE_DATELINE
 from frontlines.model import Place, PlaceMention
 
 if TYPE_CHECKING:
@@ -121,7 +122,10 @@ class Geocoder:
             else:
                 unresolved.append((candidate, sentence_admin1))
         # Unknown names last: they fall back to the area, at the report's focus in it.
-        focus = report.focus(candidates, resolved, countries)
+        # A wire dateline names where the reporter files from, not what the report is about.
+        focus = report.focus(
+            [c for c in candidates if not _in_dateline(text, c)], resolved, countries
+        )
         if focus is not None:
             for candidate in candidates:
                 entry = chosen.get(candidate.start)
@@ -225,6 +229,13 @@ class Geocoder:
 # the report's focus is the better guess.
 STRAY_KM = 300.0
 STRAY_MAX_POPULATION = 20_000
+
+
+def _in_dateline(text: str, candidate: Candidate) -> bool:
+    """ "BAMAKO, June 12 (Wire) - ...": the place of a wire dateline."""
+    line_start = text.rfind("\n", 0, candidate.start) + 1
+    match = WIRE_DATELINE.match(text[line_start : line_start + 160])
+    return match is not None and candidate.end - line_start <= match.end()
 
 
 def _stray(entry: Entry, focus: Place, coherence: dict[int, float]) -> bool:
