@@ -4,7 +4,8 @@ and the resolution of generic phrases to actors from the article's context."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
+from datetime import date
 
 from frontlines.events.lexicon import GENERIC_ROLE_KINDS, ActorEntry, Lexicon
 from frontlines.events.phrases import PhraseIndex
@@ -65,6 +66,9 @@ class Actor:
     parent: str | None = None
     generic: bool = False  # a generic phrase with no named antecedent
     allied_with_state: bool = False
+    # Civilians named as a collective ("locals", "a group of residents"): when they
+    # beat or kill someone, a mob. Not part of the actor's identity.
+    crowd: bool = field(default=False, compare=False)
 
     def inter(self, event_country: str | None) -> int:
         """ACLED inter code: state forces abroad are external forces (8)."""
@@ -331,7 +335,17 @@ def generic_actor(role: str, country: str | None, lexicon: Lexicon) -> Actor:
         )
     if name.startswith("Unidentified Armed Group"):
         kind = ActorKind.POLITICAL_MILITIA
-    return Actor(name, kind, country, generic=True)
+    return Actor(name, kind, country, generic=True, crowd=role == "crowd")
+
+
+def dated(actor: Actor | None, day: date | None, lexicon: Lexicon) -> Actor | None:
+    """The actor under the ACLED name of the event's period ("Military Forces of
+    Israel (2021-2022)" for an event in 2022)."""
+    entry = lexicon.actor(actor.name) if actor is not None else None
+    if actor is None or entry is None or not entry.periods:
+        return actor
+    name = entry.name_on(day)
+    return actor if name == actor.name else replace(actor, name=name)
 
 
 def tribal_actor(tribe: str, country: str | None, lexicon: Lexicon) -> Actor:

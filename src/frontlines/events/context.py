@@ -112,6 +112,28 @@ def has_place_object(doc: Doc, trigger: Trigger, places: list[PlaceMention]) -> 
     return False
 
 
+# Verbs done to people: a trigger noun as their object names people, not a happening
+# ("killed two suicide bombers", "arrested the snipers").
+# Read on the text, not the parse: the small model often misreads "IS" as a verb.
+_DONE_TO_PEOPLE = re.compile(
+    r"\b(?:kill(?:ed|ing)?|arrest(?:ed|ing)?|detain(?:ed|ing)?|captur(?:ed|ing)|"
+    r"neutrali[sz](?:ed|ing)|eliminat(?:ed|ing)|apprehend(?:ed|ing)?)\s+"
+    r"(?:(?!(?:in|by|with|during|after|when|as|at|on|from|and|while)\b)[\w'-]+\s+){0,3}$",
+    re.I,
+)
+
+
+def names_people(doc: Doc, trigger: Trigger) -> bool:
+    """A trigger noun right after a verb done to people ("killed two suicide
+    bombers", "arrested the snipers"): people, not a happening."""
+    root = trigger.span(doc).root
+    if root.pos_ not in {"NOUN", "PROPN"}:
+        return False
+    start = doc[trigger.start].idx
+    sentence_start = doc[trigger.start].sent.start_char
+    return bool(_DONE_TO_PEOPLE.search(doc.text[max(sentence_start, start - 50) : start]))
+
+
 def trigger_anchor(doc: Doc, trigger: Trigger) -> Token:
     root = trigger.span(doc).root
     if root.pos_ in {"NOUN", "PROPN"} and root.head.lemma_ in LIGHT_VERBS and root.dep_ == "dobj":
@@ -207,7 +229,13 @@ def captures_something_else(
 ) -> bool:
     """A territory trigger whose object is neither a place nor a position."""
     root = trigger.span(doc).root
-    for child in root.children:
+    # "militants were killed, injured or captured": a conjunct shares its head's object.
+    children = list(root.children)
+    head = root
+    while head.dep_ in {"conj", "advcl"} and head.head != head:
+        head = head.head
+        children.extend(head.children)
+    for child in children:
         if child.dep_ not in {"dobj", "nsubjpass"} or child.pos_ != "NOUN":
             continue
         if any(p.start <= child.idx < p.end for p in places):
