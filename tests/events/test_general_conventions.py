@@ -180,3 +180,37 @@ def test_fighters_killed_or_captured_are_no_capture_of_territory(code) -> None:
 def test_unarmed_people_take_no_territory(code) -> None:
     events = code("On Monday, residents took over the municipal building in Saraqib.")
     assert not [e for e in events if e.sub_event_type.endswith("territory")]
+
+
+def test_a_post_taken_over_is_fighting_not_territory(code) -> None:
+    (event,) = code(
+        "On Monday, gunmen raided and took control over a regime intelligence center in Saraqib."
+    )
+    assert event.sub_event_type == "Armed clash"
+
+
+def test_fighters_captured_in_a_clash_are_no_capture_of_territory(code) -> None:
+    events = code(
+        "On Monday, clashes near Tall Rifaat resulted in the capture of five HTS fighters."
+    )
+    assert _types(events) == ["Armed clash"]
+
+
+def test_a_joint_operation_is_the_actor_with_the_state_that_leads_it(code) -> None:
+    (event,) = code(
+        "On Monday, clashes took place between Turkish forces supported by rebels operating "
+        "under OPS and QSD near Tall Rifaat."
+    )
+    assert (event.actor1, event.actor2) == (
+        "Operation Peace Spring",
+        "QSD: Syrian Democratic Forces",
+    )
+    assert "Military Forces of Turkey (2016-)" in event.assoc_actor_1
+
+
+def test_an_agreement_in_someones_past_is_not_coded(code) -> None:
+    events = code(
+        "On Monday, gunmen shot and killed a former rebel who had signed a reconciliation "
+        "agreement with the regime in Saraqib."
+    )
+    assert "Agreement" not in _types(events)

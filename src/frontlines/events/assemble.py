@@ -30,6 +30,7 @@ from frontlines.events.context import (
     context_place,
     has_place_object,
     hedge_previous,
+    in_relative_clause,
     in_support_phrase,
     is_definite_description,
     names_people,
@@ -61,7 +62,7 @@ from frontlines.events.sides import (
 from frontlines.events.subevents import ARMED_KINDS
 from frontlines.events.triggers import Trigger, TriggerFinder
 from frontlines.model import Article, Event, PlaceMention
-from frontlines.taxonomy import ActorKind, TimePrecision
+from frontlines.taxonomy import ActorKind, SubEventType, TimePrecision
 
 
 class EventAssembler:
@@ -220,6 +221,10 @@ class EventAssembler:
                 if trigger.span(doc).root.lemma_.lower() not in PROPERTY_SEIZURE:
                     continue
                 trigger = replace(trigger, cls=self.lexicon.classes["looting"])
+            if trigger.cls.sub_event is SubEventType.AGREEMENT and in_relative_clause(
+                trigger.span(doc).root
+            ):
+                continue  # "a man who had signed a reconciliation agreement"
             if names_people(doc, trigger):
                 continue  # "killed two suicide bombers": the bombers, not a bombing
             if in_support_phrase(trigger.span(doc).root):
@@ -319,6 +324,7 @@ class EventAssembler:
             agents = agents or more_agents
             patients = patients or more_patients
         unit_assoc = paragraph_units(paragraph_mentions, agents)
+        agents = _operation_first(agents)
         actor1 = agents[0] if agents else None
         actor2 = patients[0] if patients else None
         actor1, actor2 = counterpart(actor1, actor2, paragraph, earlier)
@@ -340,9 +346,12 @@ class EventAssembler:
                 m.actor.kind in ARMED_KINDS and m.actor != actor1 for m in paragraph_mentions
             )
         )
-        partial = any(
-            c.dep_ in {"dobj", "nsubjpass"} and c.lower_ in trigger.cls.partial_objects
-            for c in root.children
+        partial = (
+            any(
+                c.dep_ in {"dobj", "nsubjpass"} and c.lower_ in trigger.cls.partial_objects
+                for c in root.children
+            )
+            or _taken_object(doc, trigger) in trigger.cls.partial_objects
         )
         return Candidate(
             communal=communal,
@@ -440,6 +449,37 @@ class EventAssembler:
 
 
 # -- helpers ------------------------------------------------------------------------
+
+
+# Words between a capture phrase and the noun it took ("took control over a regime
+# intelligence center", "the capture of 11 Hezbollah fighters").
+_OBJECT_LEAD = frozenset({"DET", "NUM", "ADJ", "PROPN", "ADP", "PUNCT"})
+
+
+def _taken_object(doc: Doc, trigger: Trigger) -> str:
+    """The first common noun or pronoun after a trigger phrase, within its sentence
+    (lower case; "" when a place name or a verb comes first)."""
+    sentence_end = doc[trigger.start].sent.end
+    for token in doc[trigger.end : min(trigger.end + 8, sentence_end)]:
+        if token.pos_ == "PRON":
+            return token.lower_  # "seized it": the report names no new place
+        if token.pos_ == "NOUN" and token.dep_ != "compound":
+            return token.lower_
+        if token.pos_ not in _OBJECT_LEAD and token.pos_ != "NOUN":
+            return ""
+    return ""
+
+
+def _operation_first(agents: list[Actor]) -> list[Actor]:
+    """ "Turkish forces supported by rebels operating under OPS": ACLED codes a joint
+    military operation ("Operation Peace Spring") as the actor, with the state forces
+    that lead it as associated."""
+    if not agents or agents[0].kind is not ActorKind.STATE_FORCES:
+        return agents
+    operation = next((a for a in agents[1:] if a.name.startswith("Operation ")), None)
+    if operation is None:
+        return agents
+    return [operation, *(a for a in agents if a != operation)]
 
 
 def _foreign_capital(mention: PlaceMention, country: str | None) -> bool:

@@ -54,6 +54,19 @@ _REASON = re.compile(
 )
 
 
+def in_relative_clause(token: Token) -> bool:
+    """A trigger inside a relative clause ("a former rebel who signed a reconciliation
+    agreement"): it describes someone's past, not what happened."""
+    current = token
+    for _ in range(4):
+        if current.dep_ == "relcl":
+            return True
+        if current.head == current:
+            return False
+        current = current.head
+    return False
+
+
 def stated_as_reason(doc: Doc, trigger: Trigger) -> bool:
     """A trigger inside "for participating in ...": the cause of another event."""
     start = doc[trigger.start].idx
