@@ -37,10 +37,11 @@ from frontlines.events.context import (
     recent_events,
     refers_back,
     stated_as_reason,
+    taken_object,
 )
+from frontlines.events.counts import attach_counts
 from frontlines.events.dates import find_date
 from frontlines.events.lexicon import Lexicon
-from frontlines.events.numbers import fatalities, losses
 from frontlines.events.places import (
     apply_locators,
     drop_containers,
@@ -55,8 +56,8 @@ from frontlines.events.sides import (
     clash_sides,
     counterpart,
     group_head,
+    operation_first,
     paragraph_units,
-    subject_actor,
     unique,
 )
 from frontlines.events.subevents import ARMED_KINDS
@@ -142,7 +143,7 @@ class EventAssembler:
                 else:
                     candidate.event_date = article.published
                     candidate.precision = int(TimePrecision.WEEK)
-            self._counts(sentence, index, paragraph, new, candidates, s_mentions)
+            attach_counts(sentence, paragraph, new, candidates, s_mentions, self.failure_words)
             if not new:
                 hedge_previous(sentence, paragraph, candidates)
             candidates.extend(new)
@@ -324,7 +325,7 @@ class EventAssembler:
             agents = agents or more_agents
             patients = patients or more_patients
         unit_assoc = paragraph_units(paragraph_mentions, agents)
-        agents = _operation_first(agents)
+        agents = operation_first(agents)
         actor1 = agents[0] if agents else None
         actor2 = patients[0] if patients else None
         actor1, actor2 = counterpart(actor1, actor2, paragraph, earlier)
@@ -351,7 +352,7 @@ class EventAssembler:
                 c.dep_ in {"dobj", "nsubjpass"} and c.lower_ in trigger.cls.partial_objects
                 for c in root.children
             )
-            or _taken_object(doc, trigger) in trigger.cls.partial_objects
+            or taken_object(doc, trigger) in trigger.cls.partial_objects
         )
         return Candidate(
             communal=communal,
@@ -408,78 +409,8 @@ class EventAssembler:
             agents += [a for a in supporters if a not in agents]
         return agents, patients
 
-    # -- counts ---------------------------------------------------------------------
-
-    def _counts(
-        self,
-        sentence: Span,
-        index: int,
-        paragraph: int,
-        new: list[Candidate],
-        earlier: list[Candidate],
-        mentions: list[ResolvedMention],
-    ) -> None:
-        killed = fatalities(sentence.text)
-        lost = losses(sentence)
-        if killed is None and not lost:
-            return
-        targets = new
-        if not targets:
-            # A sentence that only adds figures about the fighting just described
-            # ("... lost a tank in these clashes") belongs to those events.
-            same = recent_events(earlier, paragraph)
-            last = max((c.sentence for c in same), default=None)
-            targets = [c for c in same if c.sentence == last]
-            for candidate in targets:
-                candidate.evidence.append(sentence)
-        if not targets:
-            return
-        if killed is not None:
-            # ACLED splits a count over the locations it covers; the first gets the rest.
-            share, rest = divmod(killed, len(targets))
-            for position, candidate in enumerate(targets):
-                candidate.fatalities = share + (rest if position == 0 else 0)
-        if lost:
-            hedged = assess(sentence.root, sentence, self.failure_words).hedged
-            loser = subject_actor(sentence, mentions)
-            for candidate in targets:
-                candidate.losses.extend(x for x in lost if x not in candidate.losses)
-                candidate.losses_hedged = candidate.losses_hedged or hedged
-                candidate.loser = candidate.loser or loser
-
 
 # -- helpers ------------------------------------------------------------------------
-
-
-# Words between a capture phrase and the noun it took ("took control over a regime
-# intelligence center", "the capture of 11 Hezbollah fighters").
-_OBJECT_LEAD = frozenset({"DET", "NUM", "ADJ", "PROPN", "ADP", "PUNCT"})
-
-
-def _taken_object(doc: Doc, trigger: Trigger) -> str:
-    """The first common noun or pronoun after a trigger phrase, within its sentence
-    (lower case; "" when a place name or a verb comes first)."""
-    sentence_end = doc[trigger.start].sent.end
-    for token in doc[trigger.end : min(trigger.end + 8, sentence_end)]:
-        if token.pos_ == "PRON":
-            return token.lower_  # "seized it": the report names no new place
-        if token.pos_ == "NOUN" and token.dep_ != "compound":
-            return token.lower_
-        if token.pos_ not in _OBJECT_LEAD and token.pos_ != "NOUN":
-            return ""
-    return ""
-
-
-def _operation_first(agents: list[Actor]) -> list[Actor]:
-    """ "Turkish forces supported by rebels operating under OPS": ACLED codes a joint
-    military operation ("Operation Peace Spring") as the actor, with the state forces
-    that lead it as associated."""
-    if not agents or agents[0].kind is not ActorKind.STATE_FORCES:
-        return agents
-    operation = next((a for a in agents[1:] if a.name.startswith("Operation ")), None)
-    if operation is None:
-        return agents
-    return [operation, *(a for a in agents if a != operation)]
 
 
 def _foreign_capital(mention: PlaceMention, country: str | None) -> bool:

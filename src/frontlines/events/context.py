@@ -256,3 +256,22 @@ def captures_something_else(
         lemma = child.lemma_.lower()
         return lemma not in TERRITORY_NOUNS and child.lower_ not in partial_objects
     return False
+
+
+# Words between a capture phrase and the noun it took ("took control over a regime
+# intelligence center", "the capture of 11 Hezbollah fighters").
+_OBJECT_LEAD = frozenset({"DET", "NUM", "ADJ", "PROPN", "ADP", "PUNCT"})
+
+
+def taken_object(doc: Doc, trigger: Trigger) -> str:
+    """The first common noun or pronoun after a trigger phrase, within its sentence
+    (lower case; "" when a place name or a verb comes first)."""
+    sentence_end = doc[trigger.start].sent.end
+    for token in doc[trigger.end : min(trigger.end + 8, sentence_end)]:
+        if token.pos_ == "PRON":
+            return token.lower_  # "seized it": the report names no new place
+        if token.pos_ == "NOUN" and token.dep_ != "compound":
+            return token.lower_
+        if token.pos_ not in _OBJECT_LEAD and token.pos_ != "NOUN":
+            return ""
+    return ""
