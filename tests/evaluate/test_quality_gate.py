@@ -3,9 +3,9 @@ quality/scores.toml. Each section runs where its data is present
 ($FRONTLINES_DEV_DATA, default ../shared/data next to the repository) and the
 library APIs it measures exist; otherwise it is skipped with the reason.
 
-All sections together take about a minute (fixed subsets: 300 ACLED rows per file,
-the full LGL / GeoVirus / GeoWebNews end to end and with gold spans, 2,000 ACLED rows
-for place resolution alone).
+All sections together take about two minutes (fixed subsets: 300 ACLED rows per file and
+held-out rows after them (1,200 global, 600 Syria), the full LGL / GeoVirus / GeoWebNews
+end to end and with gold spans, 2,000 ACLED rows for place resolution alone).
 """
 
 from __future__ import annotations

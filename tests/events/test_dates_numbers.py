@@ -63,3 +63,13 @@ def test_phrase_index_ignores_case_hyphens_and_apostrophes_but_not_acronym_case(
         ("Hay'at Tahrir al-Sham", "hts"),
         ("IS", "is"),
     ]
+
+
+def test_one_person_killed_without_a_number_is_one_fatality() -> None:
+    from frontlines.events.numbers import fatalities
+
+    assert fatalities("Gunmen assassinated a council member near the market.") == 1
+    assert fatalities("A shepherd was beaten to death by unknown men.") == 1
+    assert fatalities("A man from the village died after three days in detention.") == 1
+    assert fatalities("Gunmen shot and injured a council member.") is None
+    assert fatalities("The raid killed a number of fighters.") is None

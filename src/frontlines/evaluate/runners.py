@@ -9,6 +9,7 @@ A gate section (one table of ``quality/scores.toml``) names its data and subset:
     kind = "acled" | "acled-geo" | "geoparsing" | "merge"
     file = "acled/syria_battles_dev.csv"       # relative to the data directory
     rows = 300                                  # first N rows / articles (optional)
+    start = 300                                 # acled: skip the first N rows (optional)
     mode = "end-to-end" | "gold-spans"          # geoparsing only
     corpus = "lgl" | "geovirus" | "gwn"         # geoparsing only (else detected)
 """
@@ -43,7 +44,7 @@ DATA_ENV = "FRONTLINES_DEV_DATA"
 SECTION_KINDS = ("acled", "acled-geo", "geoparsing", "merge")
 GEO_MODES = ("end-to-end", "gold-spans")
 # Keys of a gate section that describe the run rather than pin a score.
-RUN_KEYS = frozenset({"kind", "file", "rows", "mode", "corpus"})
+RUN_KEYS = frozenset({"kind", "file", "rows", "start", "mode", "corpus"})
 
 
 def default_data_dir(repo_root: Path) -> Path:
@@ -107,11 +108,18 @@ def run_section(
     if not path.is_file():
         raise InputError("development data not found", source=str(path))
     limit = int(spec["rows"]) if "rows" in spec else None
+    start = int(spec.get("start", 0))
+    if start and kind != "acled":
+        raise ConfigError(f"gate section {name!r}: 'start' is only for acled sections")
     if kind == "acled":
+        from itertools import islice
+
         from frontlines.evaluate.acled import read_acled, score_acled
 
+        # Rows after the first ones, on which the rules were not written.
+        rows = islice(read_acled(path), start, None)
         extractor = pipeline_extractor()
-        return score_acled(read_acled(path), extractor, limit=limit, progress=progress).summary()
+        return score_acled(rows, extractor, limit=limit, progress=progress).summary()
     if kind == "merge":
         from frontlines.evaluate.merging import score_acled_merge
 

@@ -4,7 +4,8 @@ and the resolution of generic phrases to actors from the article's context."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
+from datetime import date
 
 from frontlines.events.lexicon import GENERIC_ROLE_KINDS, ActorEntry, Lexicon
 from frontlines.events.phrases import PhraseIndex
@@ -68,6 +69,9 @@ class Actor:
     # The generic role it was named from ("police", "civilians"), so the event's own
     # country can re-home it: unnamed police at a protest in Moscow are Russia's.
     role: str | None = None
+    # Civilians named as a collective ("locals", "a group of residents"): when they
+    # beat or kill someone, a mob. Not part of the actor's identity.
+    crowd: bool = field(default=False, compare=False)
 
     def inter(self, event_country: str | None) -> int:
         """ACLED inter code: state forces abroad are external forces (8)."""
@@ -331,11 +335,11 @@ def generic_actor(role: str, country: str | None, lexicon: Lexicon) -> Actor:
     if known is not None:
         return Actor(
             known.name, known.kind, known.country, known.parent, False, known.allied_with_state,
-            role,
+            role=role,
         )  # fmt: skip
     if name.startswith("Unidentified Armed Group"):
         kind = ActorKind.POLITICAL_MILITIA
-    return Actor(name, kind, country, generic=True, role=role)
+    return Actor(name, kind, country, generic=True, role=role, crowd=role == "crowd")
 
 
 def rehome(actor: Actor | None, event_country: str | None, lexicon: Lexicon) -> Actor | None:
@@ -346,6 +350,16 @@ def rehome(actor: Actor | None, event_country: str | None, lexicon: Lexicon) -> 
     if actor.country in {None, event_country}:
         return actor
     return generic_actor(actor.role, event_country, lexicon)
+
+
+def dated(actor: Actor | None, day: date | None, lexicon: Lexicon) -> Actor | None:
+    """The actor under the ACLED name of the event's period ("Military Forces of
+    Israel (2021-2022)" for an event in 2022)."""
+    entry = lexicon.actor(actor.name) if actor is not None else None
+    if actor is None or entry is None or not entry.periods:
+        return actor
+    name = entry.name_on(day)
+    return actor if name == actor.name else replace(actor, name=name)
 
 
 def tribal_actor(tribe: str, country: str | None, lexicon: Lexicon) -> Actor:

@@ -9,7 +9,6 @@ actors are joined (ACLED's one event per location per day).
 from __future__ import annotations
 
 import bisect
-import hashlib
 import re
 from collections import Counter
 from dataclasses import replace
@@ -21,8 +20,6 @@ from frontlines.events.actors import (
     Actor,
     ActorFinder,
     Antecedent,
-    generic_actor,
-    rehome,
     resolve,
 )
 from frontlines.events.candidate import Candidate, ResolvedMention
@@ -33,15 +30,18 @@ from frontlines.events.context import (
     context_place,
     has_place_object,
     hedge_previous,
+    in_relative_clause,
     in_support_phrase,
     is_definite_description,
+    names_people,
     recent_events,
     refers_back,
     stated_as_reason,
+    taken_object,
 )
+from frontlines.events.counts import attach_counts
 from frontlines.events.dates import find_date
 from frontlines.events.lexicon import Lexicon
-from frontlines.events.numbers import fatalities, losses
 from frontlines.events.places import (
     apply_locators,
     drop_containers,
@@ -49,25 +49,23 @@ from frontlines.events.places import (
     link_definite_descriptions,
     place_key,
 )
+from frontlines.events.records import EventRecords, join_same_happening
 from frontlines.events.roles import assign_roles
 from frontlines.events.sides import (
     article_country,
     clash_sides,
-    communal_militia,
     counterpart,
     group_head,
-    localise,
+    operation_first,
     paragraph_units,
-    subject_actor,
-    unidentified,
     unique,
 )
 from frontlines.events.story import day_pointed_back, same_story_date
-from frontlines.events.subevents import ARMED_KINDS, UNARMED_KINDS, sub_event_of
+from frontlines.events.subevents import ARMED_KINDS
 from frontlines.events.triggers import Trigger, TriggerFinder
-from frontlines.model import Article, Event, Evidence, Place, PlaceMention
+from frontlines.model import Article, Event, PlaceMention
 from frontlines.nlp.lookups import doc_text
-from frontlines.taxonomy import ActorKind, EventType, SubEventType, TimePrecision
+from frontlines.taxonomy import ActorKind, SubEventType, TimePrecision
 
 
 class EventAssembler:
@@ -82,6 +80,7 @@ class EventAssembler:
         self.triggers = TriggerFinder(nlp_vocab_owner, lexicon)
         self.failure_words = frozenset(lexicon.modifiers.get("failure", ()))
         self.civilian_words = frozenset(lexicon.modifiers.get("civilian_words", ()))
+        self.records = EventRecords(lexicon)
 
     def code(self, article: Article, doc: Doc, places: list[PlaceMention]) -> list[Event]:
         text = doc_text(doc)
@@ -150,11 +149,11 @@ class EventAssembler:
                 else:
                     candidate.event_date = article.published
                     candidate.precision = int(TimePrecision.WEEK)
-            self._counts(sentence, index, paragraph, new, candidates, s_mentions)
+            attach_counts(sentence, paragraph, new, candidates, s_mentions, self.failure_words)
             if not new:
                 hedge_previous(sentence, paragraph, candidates)
             candidates.extend(new)
-        return self._finish(article, _join_same_happening(candidates), country)
+        return self.records.finish(article, join_same_happening(candidates), country)
 
     # -- actors ---------------------------------------------------------------------
 
@@ -215,8 +214,10 @@ class EventAssembler:
         live: list[tuple[Trigger, Claim]] = []
         for trigger in triggers:
             root = trigger.span(doc).root
-            if root.dep_ == "compound" and trigger.end - trigger.start == 1:
-                continue  # "battle tank", "rocket launcher": a modifier, not a happening
+            if root.dep_ in MODIFIER_DEPS and trigger.end - trigger.start == 1:
+                # "battle tank", "rocket launcher", "captured soldiers": a modifier,
+                # not a happening.
+                continue
             if trigger.needs_place_object and not has_place_object(doc, trigger, places):
                 continue
             if trigger.cls.state is not None and captures_something_else(
@@ -227,6 +228,12 @@ class EventAssembler:
                 if trigger.span(doc).root.lemma_.lower() not in PROPERTY_SEIZURE:
                     continue
                 trigger = replace(trigger, cls=self.lexicon.classes["looting"])
+            if trigger.cls.sub_event is SubEventType.AGREEMENT and in_relative_clause(
+                trigger.span(doc).root
+            ):
+                continue  # "a man who had signed a reconciliation agreement"
+            if names_people(doc, trigger):
+                continue  # "killed two suicide bombers": the bombers, not a bombing
             if in_support_phrase(trigger.span(doc).root):
                 continue  # "supported by coalition warplanes": support, not a strike
             if stated_as_reason(doc, trigger):
@@ -260,7 +267,7 @@ class EventAssembler:
             if before and not fresh and all(t.cls.priority <= before[-1].cls.priority
                                             for t, _ in live):  # fmt: skip
                 return []
-        places = drop_containers(places)
+        places = drop_containers(places, doc.text)
         assigned = assign_places(doc, live, places)
         placed = [item for item in live if assigned.get(id(item[0]))]
         unplaced = [item for item in live if not assigned.get(id(item[0]))]
@@ -324,6 +331,7 @@ class EventAssembler:
             agents = agents or more_agents
             patients = patients or more_patients
         unit_assoc = paragraph_units(paragraph_mentions, agents)
+        agents = operation_first(agents)
         actor1 = agents[0] if agents else None
         actor2 = patients[0] if patients else None
         actor1, actor2 = counterpart(actor1, actor2, paragraph, earlier)
@@ -345,9 +353,12 @@ class EventAssembler:
                 m.actor.kind in ARMED_KINDS and m.actor != actor1 for m in paragraph_mentions
             )
         )
-        partial = any(
-            c.dep_ in {"dobj", "nsubjpass"} and c.lower_ in trigger.cls.partial_objects
-            for c in root.children
+        partial = (
+            any(
+                c.dep_ in {"dobj", "nsubjpass"} and c.lower_ in trigger.cls.partial_objects
+                for c in root.children
+            )
+            or taken_object(doc, trigger) in trigger.cls.partial_objects
         )
         return Candidate(
             communal=communal,
@@ -383,8 +394,15 @@ class EventAssembler:
             if any(c.dep_ in {"nsubj", "nsubjpass"} for c in top.children):
                 break
         roles = assign_roles(anchors, [m.token for m in mentions])
-        agents = [mentions[i].actor for i in roles.agents]
-        patients = [mentions[i].actor for i in roles.patients]
+        # "QSD, with the support of coalition helicopters, detained IS members": the
+        # supporter is associated with the side it helps, never the side acted upon.
+        support = {i for i in range(len(mentions)) if in_support_phrase(mentions[i].token)}
+        agents = [mentions[i].actor for i in roles.agents if i not in support]
+        patients = [mentions[i].actor for i in roles.patients if i not in support]
+        supporters = [mentions[i].actor for i in (*roles.agents, *roles.patients, *roles.others)
+                      if i in support]  # fmt: skip
+        others = [i for i in roles.others if i not in support]
+        roles = replace(roles, others=tuple(others))
         if not agents and not patients and roles.others:
             ordered = [mentions[i].actor for i in roles.others]
             agents, patients = ordered[:1], ordered[1:2]
@@ -393,157 +411,9 @@ class EventAssembler:
         elif not patients and roles.others:
             rest = [mentions[i].actor for i in roles.others if mentions[i].actor not in agents]
             patients = rest[:1]
+        if agents:
+            agents += [a for a in supporters if a not in agents]
         return agents, patients
-
-    # -- counts ---------------------------------------------------------------------
-
-    def _counts(
-        self,
-        sentence: Span,
-        index: int,
-        paragraph: int,
-        new: list[Candidate],
-        earlier: list[Candidate],
-        mentions: list[ResolvedMention],
-    ) -> None:
-        killed = fatalities(sentence.text)
-        lost = losses(sentence)
-        if killed is None and not lost:
-            return
-        targets = new
-        if not targets:
-            # A sentence that only adds figures about the fighting just described
-            # ("... lost a tank in these clashes") belongs to those events.
-            same = recent_events(earlier, paragraph)
-            last = max((c.sentence for c in same), default=None)
-            targets = [c for c in same if c.sentence == last]
-            for candidate in targets:
-                candidate.evidence.append(sentence)
-        if not targets:
-            return
-        if killed is not None:
-            # ACLED splits a count over the locations it covers; the first gets the rest.
-            share, rest = divmod(killed, len(targets))
-            for position, candidate in enumerate(targets):
-                candidate.fatalities = share + (rest if position == 0 else 0)
-        if lost:
-            hedged = assess(sentence.root, sentence, self.failure_words).hedged
-            loser = subject_actor(sentence, mentions)
-            for candidate in targets:
-                candidate.losses.extend(x for x in lost if x not in candidate.losses)
-                candidate.losses_hedged = candidate.losses_hedged or hedged
-                candidate.loser = candidate.loser or loser
-
-    # -- records --------------------------------------------------------------------
-
-    def _finish(
-        self, article: Article, candidates: list[Candidate], country: str | None
-    ) -> list[Event]:
-        events: list[Event] = []
-        seen: set[str] = set()
-        for candidate in candidates:
-            event = self._event(article, candidate, country)
-            if event is None or event.event_id in seen:
-                continue
-            seen.add(event.event_id)
-            events.append(event)
-        return events
-
-    def _event(self, article: Article, c: Candidate, country: str | None) -> Event | None:
-        place: Place | None = c.mention.place if c.mention else None
-        event_country = (place.country if place else None) or country
-        if c.communal:
-            c.actor1 = c.actor2 = communal_militia(c.mention, event_country) or unidentified(
-                self.lexicon, event_country
-            )
-        if c.actor1 is None and c.cls.name == "arrest" and event_country:
-            # "55 people were arrested": arrests by an unnamed agent are the police's.
-            c.actor1 = generic_actor("police", event_country, self.lexicon)
-        c.actor1 = localise(rehome(c.actor1, event_country, self.lexicon), c.mention,
-                            event_country, self.lexicon)
-        c.actor2 = localise(rehome(c.actor2, event_country, self.lexicon), c.mention,
-                            event_country, self.lexicon)  # fmt: skip
-        actor1 = c.actor1 or unidentified(self.lexicon, event_country)
-        sub_event = sub_event_of(c, actor1, self.lexicon.modifiers)
-        if c.cls.name == "arrest" and actor1.kind in UNARMED_KINDS:
-            return None  # "He was arrested": no one arrested by civilians happened here
-        if c.actor2 is None and sub_event.event_type is EventType.VIOLENCE_AGAINST_CIVILIANS:
-            # Violence against civilians has civilians on the other side, named or not.
-            c.actor2 = generic_actor("civilians", event_country, self.lexicon)
-        riot = {SubEventType.MOB_VIOLENCE, SubEventType.VIOLENT_DEMONSTRATION}
-        if sub_event in riot and (actor1.kind in UNARMED_KINDS or _unnamed(actor1)):
-            actor1 = generic_actor("rioters", event_country, self.lexicon)
-        elif c.cls.intervention is not None and (
-            actor1.kind is ActorKind.CIVILIANS or _unnamed(actor1)
-        ):
-            # "prisoners who were protesting": the crowd of a protest is its protesters.
-            actor1 = generic_actor("protesters", event_country, self.lexicon)
-        from frontlines.events.notes import write_note
-
-        template = sub_event.value
-        if c.claim.status is Status.FAILED and c.cls.failed is not None:
-            template = "Armed clash (failed territory)"
-        elif c.claim.status is Status.FAILED and sub_event is SubEventType.ARMED_CLASH:
-            template = "Armed clash (failed)"
-        elif c.cls.name == "withdrawal_agreement":
-            template = "Agreement (withdrawal)"
-        location = place.name if place else None
-        hedged = c.claim.hedged or c.losses_hedged
-        spans = _dedupe_spans(c.evidence)
-        evidence = tuple(
-            Evidence(s.start_char, s.start_char + len(s.text.rstrip()), s.text.rstrip())
-            for s in spans
-        )
-        note = write_note(
-            template=template,
-            event_date=c.event_date,
-            time_precision=c.precision,
-            actor1=actor1.name,
-            actor2=c.actor2.name if c.actor2 else None,
-            assoc_actor_1=tuple(a.name for a in c.assoc1),
-            place=_place_phrase(place),
-            hedge=c.claim.hedge_cue if c.claim.hedged else None,
-            attributed_to=c.claim.attributed_to,
-            losses=tuple(c.losses),
-            loser=c.loser.name if c.loser else None,
-            losses_hedged=c.losses_hedged,
-            fatalities=c.fatalities,
-        )
-        key = "|".join(
-            str(x)
-            for x in (article.id, c.event_date, sub_event.value, location, actor1.name,
-                      c.actor2.name if c.actor2 else "", spans[0].start_char)
-        )  # fmt: skip
-        return Event(
-            event_id=hashlib.sha256(key.encode()).hexdigest()[:16],
-            article_id=article.id,
-            event_date=c.event_date,
-            time_precision=c.precision,
-            event_type=sub_event.event_type.value,
-            sub_event_type=sub_event.value,
-            actor1=actor1.name,
-            actor2=c.actor2.name if c.actor2 else None,
-            assoc_actor_1=tuple(a.name for a in c.assoc1),
-            assoc_actor_2=tuple(a.name for a in c.assoc2),
-            inter1=actor1.inter(event_country),
-            inter2=c.actor2.inter(event_country) if c.actor2 else None,
-            country=event_country,
-            admin1=place.admin1 if place else None,
-            admin2=place.admin2 if place else None,
-            admin3=place.admin3 if place else None,
-            location=location,
-            latitude=place.latitude if place else None,
-            longitude=place.longitude if place else None,
-            geo_precision=place.geo_precision if place else None,
-            fatalities=c.fatalities or 0,
-            notes=note,
-            source=article.source_label,
-            evidence=evidence,
-            hedged=hedged,
-            attributed_to=c.claim.attributed_to,
-            losses=tuple(c.losses),
-            confidence=_confidence(c, place),
-        )
 
 
 # -- helpers ------------------------------------------------------------------------
@@ -569,6 +439,9 @@ def _foreign_capital(mention: PlaceMention, country: str | None, text: str) -> b
     )
 
 
+# A one-word trigger in these relations only describes a noun.
+MODIFIER_DEPS = frozenset({"compound", "amod"})
+
 # Territory verbs that, with a thing as their object, take property.
 PROPERTY_SEIZURE = frozenset({"seize", "confiscate", "commandeer"})
 
@@ -576,70 +449,8 @@ PROPERTY_SEIZURE = frozenset({"seize", "confiscate", "commandeer"})
 ONE_SIDED_ASSAULTS = frozenset({"attack", "raid", "assault", "storm"})
 
 
-def _unnamed(actor: Actor) -> bool:
-    return actor.generic and actor.name.startswith("Unidentified")
-
-
 def _paragraph_text(token: Token) -> str:
     text = doc_text(token.doc)
     start = text.rfind("\n\n", 0, token.idx) + 1
     end = text.find("\n\n", token.idx)
     return text[start : end if end >= 0 else len(text)].lower()
-
-
-def _dedupe_spans(spans: list[Span]) -> list[Span]:
-    seen: dict[int, Span] = {}
-    for span in spans:
-        seen.setdefault(span.start_char, span)
-    return [seen[k] for k in sorted(seen)]
-
-
-def _place_phrase(place: Place | None) -> str:
-    if place is None:
-        return "an unidentified location"
-    text = place.name
-    if place.admin1 and place.admin1 != place.name:
-        area = f"{place.admin1} governorate" if place.country == "Syria" else place.admin1
-        text = f"{text} ({area})"
-    if place.geo_precision == 2:
-        return f"the area of {text}"
-    return text
-
-
-def _join_same_happening(candidates: list[Candidate]) -> list[Candidate]:
-    """One event per location, day, sub-event and actor pair."""
-    joined: dict[tuple[object, ...], Candidate] = {}
-    out: list[Candidate] = []
-    for c in candidates:
-        if c.mention is None or c.mention.place is None:
-            out.append(c)
-            continue
-        key = (
-            place_key(c.mention.place), c.event_date, c.cls.name, c.claim.status,
-            frozenset(a.root for a in (c.actor1, c.actor2) if a),
-        )  # fmt: skip
-        first = joined.get(key)
-        if first is None:
-            joined[key] = c
-            out.append(c)
-            continue
-        first.evidence.extend(c.evidence)
-        first.losses.extend(x for x in c.losses if x not in first.losses)
-        if c.fatalities is not None:
-            first.fatalities = max(first.fatalities or 0, c.fatalities)
-    return out
-
-
-def _confidence(c: Candidate, place: Place | None) -> float:
-    score = 0.4
-    if c.actor1 is not None:
-        score += 0.15
-    if c.actor2 is not None:
-        score += 0.1
-    if place is not None:
-        score += 0.2 if place.geo_precision == 1 else 0.1
-    if c.claim.hedged:
-        score -= 0.15
-    if c.precision == TimePrecision.DAY:
-        score += 0.05
-    return max(0.05, min(score, 0.95))

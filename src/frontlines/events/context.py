@@ -55,6 +55,19 @@ _REASON = re.compile(
 )
 
 
+def in_relative_clause(token: Token) -> bool:
+    """A trigger inside a relative clause ("a former rebel who signed a reconciliation
+    agreement"): it describes someone's past, not what happened."""
+    current = token
+    for _ in range(4):
+        if current.dep_ == "relcl":
+            return True
+        if current.head == current:
+            return False
+        current = current.head
+    return False
+
+
 def stated_as_reason(doc: Doc, trigger: Trigger) -> bool:
     """A trigger inside "for participating in ...": the cause of another event."""
     start = doc[trigger.start].idx
@@ -111,6 +124,28 @@ def has_place_object(doc: Doc, trigger: Trigger, places: list[PlaceMention]) -> 
             if any(start <= p.start and p.end <= end for p in places):
                 return True
     return False
+
+
+# Verbs done to people: a trigger noun as their object names people, not a happening
+# ("killed two suicide bombers", "arrested the snipers").
+# Read on the text, not the parse: the small model often misreads "IS" as a verb.
+_DONE_TO_PEOPLE = re.compile(
+    r"\b(?:kill(?:ed|ing)?|arrest(?:ed|ing)?|detain(?:ed|ing)?|captur(?:ed|ing)|"
+    r"neutrali[sz](?:ed|ing)|eliminat(?:ed|ing)|apprehend(?:ed|ing)?)\s+"
+    r"(?:(?!(?:in|by|with|during|after|when|as|at|on|from|and|while)\b)[\w'-]+\s+){0,3}$",
+    re.I,
+)
+
+
+def names_people(doc: Doc, trigger: Trigger) -> bool:
+    """A trigger noun right after a verb done to people ("killed two suicide
+    bombers", "arrested the snipers"): people, not a happening."""
+    root = trigger.span(doc).root
+    if root.pos_ not in {"NOUN", "PROPN"}:
+        return False
+    start = doc[trigger.start].idx
+    sentence_start = doc[trigger.start].sent.start_char
+    return bool(_DONE_TO_PEOPLE.search(doc.text[max(sentence_start, start - 50) : start]))
 
 
 def trigger_anchor(doc: Doc, trigger: Trigger) -> Token:
@@ -208,7 +243,13 @@ def captures_something_else(
 ) -> bool:
     """A territory trigger whose object is neither a place nor a position."""
     root = trigger.span(doc).root
-    for child in root.children:
+    # "militants were killed, injured or captured": a conjunct shares its head's object.
+    children = list(root.children)
+    head = root
+    while head.dep_ in {"conj", "advcl"} and head.head != head:
+        head = head.head
+        children.extend(head.children)
+    for child in children:
         if child.dep_ not in {"dobj", "nsubjpass"} or child.pos_ != "NOUN":
             continue
         if any(p.start <= child.idx < p.end for p in places):
@@ -216,3 +257,22 @@ def captures_something_else(
         lemma = child.lemma_.lower()
         return lemma not in TERRITORY_NOUNS and child.lower_ not in partial_objects
     return False
+
+
+# Words between a capture phrase and the noun it took ("took control over a regime
+# intelligence center", "the capture of 11 Hezbollah fighters").
+_OBJECT_LEAD = frozenset({"DET", "NUM", "ADJ", "PROPN", "ADP", "PUNCT"})
+
+
+def taken_object(doc: Doc, trigger: Trigger) -> str:
+    """The first common noun or pronoun after a trigger phrase, within its sentence
+    (lower case; "" when a place name or a verb comes first)."""
+    sentence_end = doc[trigger.start].sent.end
+    for token in doc[trigger.end : min(trigger.end + 8, sentence_end)]:
+        if token.pos_ == "PRON":
+            return token.lower_  # "seized it": the report names no new place
+        if token.pos_ == "NOUN" and token.dep_ != "compound":
+            return token.lower_
+        if token.pos_ not in _OBJECT_LEAD and token.pos_ != "NOUN":
+            return ""
+    return ""

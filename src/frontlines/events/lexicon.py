@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import tomllib
 from dataclasses import dataclass, field
+from datetime import date
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -26,6 +27,7 @@ GENERIC_ROLE_KINDS: dict[str, ActorKind] = {
     "unidentified": ActorKind.POLITICAL_MILITIA,
     "local": ActorKind.IDENTITY_MILITIA,
     "civilians": ActorKind.CIVILIANS,
+    "crowd": ActorKind.CIVILIANS,
     "protesters": ActorKind.PROTESTERS,
     "rioters": ActorKind.RIOTERS,
 }
@@ -45,6 +47,17 @@ class ActorEntry:
     # The aliases name this actor only in reports set in its country ("the 17th
     # Division"); elsewhere they stand for that country's own forces.
     home_only: bool = False
+    # ACLED's earlier names of the actor, each used for events before its date
+    # ("Military Forces of Israel (2009-2021)" until 13 June 2021), oldest first.
+    periods: tuple[tuple[str, date], ...] = ()
+
+    def name_on(self, day: date | None) -> str:
+        """The actor's ACLED name for an event on ``day``."""
+        if day is not None:
+            for name, until in self.periods:
+                if day < until:
+                    return name
+        return self.name
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,9 +151,23 @@ def _actors(data: dict[str, Any], source: str) -> tuple[ActorEntry, ...]:
                 aliases=tuple(raw.get("aliases", ())),
                 acronyms=tuple(raw.get("acronyms", ())),
                 home_only=bool(raw.get("home_only", False)),
+                periods=_periods(raw, source),
             )
         )
     return tuple(entries)
+
+
+def _periods(raw: dict[str, Any], source: str) -> tuple[tuple[str, date], ...]:
+    periods = []
+    for period in raw.get("periods", ()):
+        until = period.get("until")
+        if not isinstance(until, date) or not period.get("name"):
+            raise ConfigError(
+                f"{source}: actor {raw.get('name')!r}: a period needs a name and an until date",
+                source=source,
+            )
+        periods.append((str(period["name"]), until))
+    return tuple(sorted(periods, key=lambda p: p[1]))
 
 
 def _classes(data: dict[str, Any]) -> dict[str, TriggerClass]:

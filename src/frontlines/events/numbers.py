@@ -124,7 +124,13 @@ def fatalities(sentence: str) -> int | None:
 # A single person killed, named without a number.
 _ONE_DEATH = re.compile(
     r"\b(?:was|has been|had been) (?:killed|shot dead|executed|assassinated|beheaded|slain)\b"
-    r"|\b(?:the )?(?:dead )?body of (?:a|an|the|one)\b|\bwas found dead\b",
+    r"|\b(?:the )?(?:dead )?body of (?:a|an|the|one)\b|\bwas found dead\b"
+    # "assassinated a QSD member", "stabbed a man to death", "an inmate was stabbed to death"
+    r"|\b(?:killed|killing|assassinated|assassinating|executed|executing|murdered|beheaded"
+    r"|lynched|shot dead|stabbed to death|beaten to death)\s+(?:an?|one)\s+"
+    r"(?!(?:number|few|group|total|dozen|couple)\b)"
+    r"|\b(?:was|has been|had been) (?:stabbed|beaten|shot|burned|burnt|hacked|tortured) to death\b"
+    r"|\b(?:an?|one) (?:[\w'-]+ ){1,6}(?:died|succumbed)\b",
     re.I,
 )
 _NOT_DEAD = re.compile(

@@ -8,6 +8,8 @@ import dataclasses
 import itertools
 import math
 import re
+import unicodedata
+from collections.abc import Sequence
 
 from spacy.tokens import Doc
 
@@ -28,6 +30,11 @@ FEATURE_NOUNS: dict[str, tuple[str, ...]] = {
     "neighborhood": ("PPLX", "PPL"),
 }
 CONTAINER_RADIUS_KM = 25.0
+# A place named inside an area ("Qatma in Aleppo countryside") replaces the area only
+# when resolved within a governorate's reach of it; farther, the place was likely
+# resolved to a namesake and the area is the better location. 100 km: the reach of a
+# large Syrian governorate from its capital.
+AREA_RADIUS_KM = 100.0
 
 # "A and B north of Raqqa": the text between a place and a relative anchor that
 # locates it, and the separators of a list of places.
@@ -185,22 +192,70 @@ def _sentence_range(doc: Doc, offset: int) -> tuple[int, int]:
     return (sentence.start_char, sentence.end_char)
 
 
-def drop_containers(places: list[PlaceMention]) -> list[PlaceMention]:
+# "Aleppo countryside", "rural Hama", "Idlib province": the name stands for the
+# area around a city, whatever feature the gazetteer resolved it to.
+_AREA_AFTER = re.compile(r"^(?:'s)?\s+(?:countryside|province|governorate|region)\b", re.I)
+_AREA_BEFORE = re.compile(
+    r"\b(?:rural|(?:the\s+)?(?:countryside|province|governorate)\s+of)\s+(?:the\s+)?$", re.I
+)
+
+
+# "Avdiivka, Donetsk", "Hays (Al Hudaydah)": a place followed by its region.
+_QUALIFIER_GAP = re.compile(r"^\s*[,(]\s*$")
+
+
+def named_as_area(mention: PlaceMention, text: str, places: Sequence[PlaceMention] = ()) -> bool:
+    """The report names the place as an area ("in Aleppo countryside"), or as the
+    region qualifying the place just before it ("near Avdiivka, Donetsk")."""
+    if not text:
+        return False
+    after = text[mention.end : mention.end + 20]
+    before = text[max(0, mention.start - 30) : mention.start]
+    if _AREA_AFTER.match(after) or _AREA_BEFORE.search(before):
+        return True
+    names = {_fold(mention.text), _fold(mention.place.name if mention.place else "")} - {"-"}
+    return any(
+        other.end <= mention.start
+        and _QUALIFIER_GAP.match(text[other.end : mention.start])
+        and other.place is not None
+        and bool(names & {_fold(other.place.admin1), _fold(other.place.admin2)})
+        for other in places
+    )
+
+
+def _fold(name: str | None) -> str:
+    """A name without case, accents, spaces or apostrophes ("Ma'rib" = "Marib")."""
+    plain = unicodedata.normalize("NFKD", (name or "").casefold())
+    return "".join(c for c in plain if c.isalnum()) or "-"
+
+
+def drop_containers(places: list[PlaceMention], text: str = "") -> list[PlaceMention]:
     """Keep the precise places: an admin area, region or city that merely contains
-    another place of the same event is context, not a second location."""
+    another place of the same event is context, not a second location. ``text`` (the
+    Doc's) shows places named as areas ("in Deir ez-Zor countryside")."""
     resolved = [m for m in places if m.place is not None]
     kept = []
     for mention in places:
         place = mention.place
         if place is None:
             continue
+        area = named_as_area(mention, text, resolved)
         contained = [
             other.place
             for other in resolved
             if other is not mention
             and other.place is not None
             and other.place.name != place.name
-            and _inside(other.place, place)
+            and (
+                _inside(other.place, place)
+                or (
+                    area
+                    and bool(place.admin1)
+                    and other.place.admin1 == place.admin1
+                    and not is_area(other.place)
+                    and distance_km(other.place, place) <= AREA_RADIUS_KM
+                )
+            )
         ]
         if contained:
             continue

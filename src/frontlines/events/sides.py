@@ -228,3 +228,15 @@ def localise(
     if actor is None or actor.name != lexicon.generic_name("local", country):
         return actor
     return communal_militia(mention, country) or actor
+
+
+def operation_first(agents: list[Actor]) -> list[Actor]:
+    """ "Turkish forces supported by rebels operating under OPS": ACLED codes a joint
+    military operation ("Operation Peace Spring") as the actor, with the state forces
+    that lead it as associated."""
+    if not agents or agents[0].kind is not ActorKind.STATE_FORCES:
+        return agents
+    operation = next((a for a in agents[1:] if a.name.startswith("Operation ")), None)
+    if operation is None:
+        return agents
+    return [operation, *(a for a in agents if a != operation)]

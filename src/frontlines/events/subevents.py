@@ -12,7 +12,13 @@ from frontlines.taxonomy import ActorKind, SubEventType
 
 GRIEVANCE = re.compile(
     r"\b(?:against|over|protest(?:ing|ed)?|demand(?:ing|ed)?|condemn(?:ing|ed)?|denounc\w*"
-    r"|decry\w*|release of|because of|following|after)\b[^.;]{0,50}$"
+    r"|decry\w*|release of|because of|following|after|families of|relatives of|victims of"
+    r"|commemorat\w*|memory of|anniversary of)\b[^.;]{0,50}$"
+)
+
+
+VIOLENCE_AS_GRIEVANCE = re.compile(
+    r"\b(?:against|over|condemn\w*|denounc\w*|protest\w*|decry\w*)\s+(?:the\s+|a\s+|an\s+)?$"
 )
 
 
@@ -21,6 +27,11 @@ SINGLE_PERSON = re.compile(r"\b(?:he|she|who)\s+(?:was|had been|has been|were)\s
 
 # What police throw at a crowd; the crowd throwing stones is violence.
 THROWN_BY_POLICE = re.compile(r"\s+(?:\w+\s+)?(?:tear\s*gas|teargas|gas|stun|smoke|flash)", re.I)
+
+
+# What a crowd of civilians does as a mob (a fight, property torched); a killing
+# or beating of one person by a few is an attack, even by civilians.
+CROWD_ACTS = frozenset({SubEventType.ARMED_CLASH, SubEventType.LOOTING})
 
 
 UNARMED_KINDS = frozenset({ActorKind.CIVILIANS, ActorKind.PROTESTERS})
@@ -35,8 +46,9 @@ ARMED_KINDS = frozenset(
 def protest_outcome(c: Candidate, modifiers: dict[str, tuple[str, ...]]) -> SubEventType | None:
     """A protest's sub-event from what the paragraph says happened to it."""
 
+    text = c.paragraph_text
+
     def said(kind: str) -> bool:
-        text = c.paragraph_text
         for word in modifiers.get(kind, ()):
             for found in re.finditer(rf"\b{re.escape(word)}", text):
                 if kind == "violent" and THROWN_BY_POLICE.match(text, found.end()):
@@ -44,7 +56,11 @@ def protest_outcome(c: Candidate, modifiers: dict[str, tuple[str, ...]]) -> SubE
                 # "against the arrest of their editor", "He was arrested last week":
                 # the grievance behind a protest, not what happened to it.
                 before = text[max(0, found.start() - 70) : found.start()]
-                if not (GRIEVANCE.search(before) or SINGLE_PERSON.search(before)):
+                # Violence is the grievance only when named as its object ("against the
+                # looting of"): "demonstrating against the curfew vandalised the station"
+                # is a violent crowd.
+                grievance = VIOLENCE_AS_GRIEVANCE if kind == "violent" else GRIEVANCE
+                if not (grievance.search(before) or SINGLE_PERSON.search(before)):
                     return True
         return False
 
@@ -76,9 +92,15 @@ def sub_event_of(
         return cls.state if state else (cls.non_state or cls.state)
     assert cls.sub_event is not None
     crowd_violence = {SubEventType.ARMED_CLASH, SubEventType.ATTACK, SubEventType.LOOTING}
-    if cls.sub_event in crowd_violence and actor1.kind in {ActorKind.CIVILIANS, ActorKind.RIOTERS}:
-        # Violence by an unorganised crowd ("villagers attacked", "rioters set a bank
-        # on fire"): ACLED's mob violence, a riot.
+    if cls.sub_event in crowd_violence and actor1.kind is ActorKind.RIOTERS:
+        # Violence by an unorganised crowd ("rioters set a bank on fire"): ACLED's
+        # mob violence, a riot.
+        return SubEventType.MOB_VIOLENCE
+    mob = actor1.crowd or cls.sub_event in CROWD_ACTS
+    if actor1.kind is ActorKind.CIVILIANS and cls.sub_event in crowd_violence and mob:
+        # "Villagers attacked the post", "residents torched the shop", "a thief was
+        # beaten by locals": a mob. A killing or beating by a few men ("a man was
+        # beaten to death by four men") is an attack by unknown assailants.
         return SubEventType.MOB_VIOLENCE
     target = c.actor2.kind if c.actor2 else None
     # Violence against civilians needs civilian victims: armed men seized or shot by a

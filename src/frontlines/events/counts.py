@@ -1,0 +1,53 @@
+"""Counts a sentence reports: fatalities (ACLED's conventions, ``numbers.py``) and
+equipment lost, put on the sentence's events or on the events it adds detail to."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span
+
+from frontlines.events.candidate import Candidate, ResolvedMention
+from frontlines.events.claims import assess
+from frontlines.events.context import recent_events
+from frontlines.events.numbers import fatalities, losses
+from frontlines.events.sides import subject_actor
+
+__all__ = ["attach_counts"]
+
+
+def attach_counts(
+    sentence: Span,
+    paragraph: int,
+    new: list[Candidate],
+    earlier: list[Candidate],
+    mentions: list[ResolvedMention],
+    failure_words: frozenset[str],
+) -> None:
+    """Fatalities and equipment losses of a sentence, on its events or, when it codes
+    none, on the events of the sentence before it."""
+    killed = fatalities(sentence.text)
+    lost = losses(sentence)
+    if killed is None and not lost:
+        return
+    targets = new
+    if not targets:
+        # A sentence that only adds figures about the fighting just described
+        # ("... lost a tank in these clashes") belongs to those events.
+        same = recent_events(earlier, paragraph)
+        last = max((c.sentence for c in same), default=None)
+        targets = [c for c in same if c.sentence == last]
+        for candidate in targets:
+            candidate.evidence.append(sentence)
+    if not targets:
+        return
+    if killed is not None:
+        # ACLED splits a count over the locations it covers; the first gets the rest.
+        share, rest = divmod(killed, len(targets))
+        for position, candidate in enumerate(targets):
+            candidate.fatalities = share + (rest if position == 0 else 0)
+    if lost:
+        hedged = assess(sentence.root, sentence, failure_words).hedged
+        loser = subject_actor(sentence, mentions)
+        for candidate in targets:
+            candidate.losses.extend(x for x in lost if x not in candidate.losses)
+            candidate.losses_hedged = candidate.losses_hedged or hedged
+            candidate.loser = candidate.loser or loser
