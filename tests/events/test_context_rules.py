@@ -246,3 +246,17 @@ def test_unnamed_police_at_an_event_abroad_are_that_countrys(code) -> None:
     protest = next(e for e in events if e.location == "Beirut")
     assert "Lebanon" in (protest.actor1 or "") + (protest.actor2 or "")
     assert "Syria" not in (protest.actor1 or "") + (protest.actor2 or "")
+
+
+def test_a_private_military_company_does_not_set_the_reports_country(code) -> None:
+    (capture,) = code("Wagner fighters captured the town of Hajin from IS on Friday.")
+    assert capture.actor1 == "Wagner Group" and capture.inter1 == 8
+    assert capture.sub_event_type == "Non-state actor overtakes territory"
+    assert capture.country == "Syria"
+
+
+def test_police_breaking_up_a_protest_are_its_second_side(code) -> None:
+    events = code("Police detained 15 people at a protest against the war in Saraqib on Friday.")
+    protest = next(e for e in events if e.event_type == "Protests")
+    assert protest.actor1 == "Protesters (Syria)"
+    assert protest.actor2 is not None and protest.actor2.startswith("Police Forces of Syria")

@@ -83,6 +83,15 @@ class EventRecords:
         ):
             # "prisoners who were protesting": the crowd of a protest is its protesters.
             actor1 = generic_actor("protesters", event_country, self.lexicon)
+        elif sub_event.event_type is EventType.PROTESTS and actor1.kind is ActorKind.STATE_FORCES:
+            # "Police detained 15 people at a protest": a protest's actor1 is always its
+            # protesters (ACLED); the force that broke it up is the other side.
+            crowd = c.actor2 if c.actor2 is not None and c.actor2.kind in UNARMED_KINDS else None
+            c.actor2 = actor1
+            actor1 = (
+                crowd if crowd is not None and crowd.kind is ActorKind.PROTESTERS
+                else generic_actor("protesters", event_country, self.lexicon)
+            )  # fmt: skip
         from frontlines.events.notes import write_note
 
         actor1 = dated(actor1, c.event_date, self.lexicon) or actor1
