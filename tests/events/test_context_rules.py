@@ -260,3 +260,27 @@ def test_police_breaking_up_a_protest_are_its_second_side(code) -> None:
     protest = next(e for e in events if e.event_type == "Protests")
     assert protest.actor1 == "Protesters (Syria)"
     assert protest.actor2 is not None and protest.actor2.startswith("Police Forces of Syria")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "actor1", "actor2"),
+    [
+        ("Turkish shelling hit Tall Rifaat on Friday.", "Military Forces of Turkey (2016-)", None),
+        # The repelled side comes first (ACLED's convention for a failed attack).
+        ("Syrian troops repelled several Turkish attacks near Tall Rifaat on Friday.",
+         "Military Forces of Turkey (2016-)", SYRIA_STATE),
+    ],
+)
+def test_a_states_demonym_before_a_weapon_or_attack_names_its_forces(
+    code, sentence: str, actor1: str, actor2: str | None
+) -> None:
+    (event,) = code(sentence)
+    assert (event.actor1, event.actor2) == (actor1, actor2)
+
+
+def test_force_nouns_come_from_each_forces_own_demonym_alias() -> None:
+    lexicon = load_lexicon()
+    turkey = lexicon.actor("Military Forces of Turkey (2016-)")
+    assert turkey is not None and "Turkish drones" in turkey.aliases
+    # Civilians and named groups get no such phrases.
+    assert not any(a.endswith(" shelling") for a in lexicon.actor("Islamic State (Syria)").aliases)

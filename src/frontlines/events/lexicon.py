@@ -8,8 +8,9 @@ and ACLED sub-event rules).
 
 from __future__ import annotations
 
+import re
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
 from importlib import resources
@@ -157,6 +158,36 @@ def _actors(data: dict[str, Any], source: str) -> tuple[ActorEntry, ...]:
     return tuple(entries)
 
 
+# "Russian forces", "Iraqi army", "US troops": a state force's alias that names it by
+# its demonym.
+_DEMONYM_ALIAS = re.compile(r"^(?P<demonym>[A-Z][\w.]+) (?:forces|army|troops|military)$")
+
+
+def with_force_nouns(
+    actors: tuple[ActorEntry, ...], nouns: tuple[str, ...]
+) -> tuple[ActorEntry, ...]:
+    """Each top-level state force also named as "<Demonym> <noun>" ("Russian shelling")
+    for the nouns of generic.toml [force_nouns]; a demonym two forces share is left out
+    (it would not say which one)."""
+    owners: dict[str, list[int]] = {}
+    for index, entry in enumerate(actors):
+        if entry.kind is not ActorKind.STATE_FORCES or entry.parent is not None:
+            continue
+        demonyms = {m.group("demonym") for a in entry.aliases if (m := _DEMONYM_ALIAS.match(a))}
+        for demonym in demonyms:
+            owners.setdefault(demonym, []).append(index)
+    extra: dict[int, list[str]] = {}
+    for demonym, indexes in owners.items():
+        if len(indexes) == 1:
+            extra.setdefault(indexes[0], []).extend(f"{demonym} {noun}" for noun in nouns)
+    out = []
+    for index, entry in enumerate(actors):
+        added = [a for a in extra.get(index, ()) if a.casefold() not in
+                 {b.casefold() for b in entry.aliases}]  # fmt: skip
+        out.append(replace(entry, aliases=(*entry.aliases, *added)) if added else entry)
+    return tuple(out)
+
+
 def _periods(raw: dict[str, Any], source: str) -> tuple[tuple[str, date], ...]:
     periods = []
     for period in raw.get("periods", ()):
@@ -224,7 +255,8 @@ def load_lexicon(directory: str | None = None) -> Lexicon:
     if missing:
         raise ConfigError(f"generic.toml: [templates] lacks {', '.join(sorted(missing))}")
     modifiers = {k: tuple(v) for k, v in trigger_data.get("modifiers", {}).items()}
-    actors = tuple(actor_entries)
+    nouns = tuple(generic_data.get("force_nouns", {}).get("nouns", ()))
+    actors = with_force_nouns(tuple(actor_entries), nouns)
     return Lexicon(
         actors=actors,
         by_name={a.name: a for a in actors},
