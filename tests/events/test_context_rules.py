@@ -284,3 +284,26 @@ def test_force_nouns_come_from_each_forces_own_demonym_alias() -> None:
     assert turkey is not None and "Turkish drones" in turkey.aliases
     # Civilians and named groups get no such phrases.
     assert not any(a.endswith(" shelling") for a in lexicon.actor("Islamic State (Syria)").aliases)
+
+
+def test_the_side_a_report_blames_is_the_unknown_perpetrator(code) -> None:
+    (strike,) = code(
+        "An air strike hit a market in Saraqib on Friday, killing 3 people. "
+        "Local activists blamed Turkish drones for the raid."
+    )
+    assert strike.actor1 == "Military Forces of Turkey (2016-)"
+    assert strike.hedged and strike.attributed_to == "local activists"
+    assert any("blamed" in e.text for e in strike.evidence)
+
+
+def test_blame_does_not_replace_a_named_perpetrator(code) -> None:
+    (strike,) = code(
+        "Syrian warplanes struck a market in Saraqib on Friday, killing 3 people. "
+        "Local activists blamed Turkish drones for the raid."
+    )
+    assert strike.actor1 == SYRIA_STATE
+
+
+def test_civilians_killed_by_a_strike_are_not_its_perpetrator(code) -> None:
+    (strike,) = code("An air strike hit a market in Saraqib on Friday, killing 3 people.")
+    assert strike.actor1.startswith("Unidentified") and strike.actor2 == "Civilians (Syria)"

@@ -26,6 +26,7 @@ from frontlines.events.candidate import Candidate, ResolvedMention
 from frontlines.events.claims import Claim, Status, assess, clause_path
 from frontlines.events.context import (
     assign_places,
+    blame_previous,
     captures_something_else,
     context_place,
     has_place_object,
@@ -65,7 +66,7 @@ from frontlines.events.subevents import ARMED_KINDS
 from frontlines.events.triggers import Trigger, TriggerFinder
 from frontlines.model import Article, Event, PlaceMention
 from frontlines.nlp.lookups import doc_text
-from frontlines.taxonomy import ActorKind, SubEventType, TimePrecision
+from frontlines.taxonomy import ActorKind, EventType, SubEventType, TimePrecision
 
 
 class EventAssembler:
@@ -152,6 +153,7 @@ class EventAssembler:
             attach_counts(sentence, paragraph, new, candidates, s_mentions, self.failure_words)
             if not new:
                 hedge_previous(sentence, paragraph, candidates)
+                blame_previous(sentence, paragraph, candidates, s_mentions)
             candidates.extend(new)
         return self.records.finish(article, join_same_happening(candidates), country)
 
@@ -403,11 +405,23 @@ class EventAssembler:
                       if i in support]  # fmt: skip
         others = [i for i in roles.others if i not in support]
         roles = replace(roles, others=tuple(others))
-        if not agents and not patients and roles.others:
-            ordered = [mentions[i].actor for i in roles.others]
+        # Mentions with no role of their own fill the gaps, except that civilians
+        # never fire a weapon from afar: "an air strike hit a market, killing 3
+        # people" has the people acted upon and its perpetrator unnamed.
+        remote = trigger.cls.sub_event is not None and (
+            trigger.cls.sub_event.event_type is EventType.EXPLOSIONS
+        )
+        fillers = [
+            i for i in roles.others
+            if not (remote and mentions[i].actor.kind is ActorKind.CIVILIANS)
+        ]  # fmt: skip
+        if not agents and not patients and roles.others and not fillers:
+            patients = [mentions[roles.others[0]].actor]
+        elif not agents and not patients and fillers:
+            ordered = [mentions[i].actor for i in fillers]
             agents, patients = ordered[:1], ordered[1:2]
-        elif not agents and roles.others:
-            agents = [mentions[roles.others[0]].actor]
+        elif not agents and fillers:
+            agents = [mentions[fillers[0]].actor]
         elif not patients and roles.others:
             rest = [mentions[i].actor for i in roles.others if mentions[i].actor not in agents]
             patients = rest[:1]

@@ -10,8 +10,9 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
-from frontlines.events.candidate import Candidate
+from frontlines.events.candidate import Candidate, ResolvedMention
 from frontlines.events.claims import UNVERIFIED, Claim
+from frontlines.events.subevents import ARMED_KINDS
 from frontlines.events.triggers import Trigger
 from frontlines.model import PlaceMention
 from frontlines.nlp.lookups import doc_text
@@ -276,3 +277,48 @@ def taken_object(doc: Doc, trigger: Trigger) -> str:
         if token.pos_ not in _OBJECT_LEAD and token.pos_ != "NOUN":
             return ""
     return ""
+
+
+# "Activists blamed Russian jets for the raid", "officials accused the militia of the
+# attack", "held IS responsible for the bombing": who the report's sources say did it.
+_BLAME = re.compile(
+    r"\b(?:blamed|blames|accused|accuses|held)\b(?P<who>.+?)\b(?:responsible\s+)?(?:for|of)\b",
+    re.I,
+)
+_ATTRIBUTOR_MAX_WORDS = 6
+
+
+def blame_previous(
+    sentence: Span, paragraph: int, earlier: list[Candidate], mentions: list[ResolvedMention]
+) -> None:
+    """A sentence that only names who its sources blame gives the events just told
+    whose perpetrator is unknown that actor as actor1, hedged and attributed to the
+    blamers ("activists blamed Russian jets for the raid")."""
+    cue = _BLAME.search(sentence.text)
+    if cue is None:
+        return
+    start, end = sentence.start_char + cue.start("who"), sentence.start_char + cue.end("who")
+    blamed = [
+        m for m in mentions
+        if start <= m.mention.start < end and m.actor.kind in ARMED_KINDS and not m.actor.generic
+    ]  # fmt: skip
+    if not blamed:
+        return
+    clause = re.split(r"[;,]", sentence.text[: cue.start()])[-1].strip()
+    blamers = clause if 0 < len(clause.split()) <= _ATTRIBUTOR_MAX_WORDS else None
+    if blamers and sentence.text.startswith(blamers) and sentence[0].pos_ != "PROPN":
+        blamers = blamers[0].lower() + blamers[1:]  # "Opposition activists" opened the sentence
+    same = recent_events(earlier, paragraph)
+    last = max((c.sentence for c in same), default=None)
+    for candidate in same:
+        unknown = candidate.actor1 is None or candidate.actor1.name.startswith("Unidentified")
+        if candidate.sentence != last or not unknown:
+            continue
+        candidate.actor1 = blamed[0].actor
+        candidate.claim = replace(
+            candidate.claim,
+            hedged=True,
+            attributed_to=candidate.claim.attributed_to or blamers,
+            hedge_cue=candidate.claim.hedge_cue or cue.group(0).split()[0].lower(),
+        )
+        candidate.evidence.append(sentence)
