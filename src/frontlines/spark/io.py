@@ -16,7 +16,7 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
 from frontlines.errors import InputError
-from frontlines.export.parquet import COLUMNS
+from frontlines.export.parquet import COLUMNS, arrow_schema
 from frontlines.ingest import article_from_jsonl_line, article_from_record
 from frontlines.model import Article, Event, Rejected
 
@@ -102,33 +102,11 @@ def articles_of(rows: Iterable[ReportRow], limit: int) -> Iterator[Article | Rej
 
 
 def event_schema() -> StructType:
-    """The export columns (``export.parquet.arrow_schema``) as a Spark schema."""
-    from pyspark.sql import types as T
+    """The export columns as a Spark schema: derived from the Parquet export's Arrow
+    schema (``export.parquet.arrow_schema``), so the two never drift apart."""
+    from pyspark.sql.pandas.types import from_arrow_schema
 
-    kinds: dict[str, Any] = dict.fromkeys(COLUMNS, T.StringType())
-    kinds.update(
-        event_date=T.DateType(),
-        time_precision=T.LongType(),
-        inter1=T.LongType(),
-        inter2=T.LongType(),
-        latitude=T.DoubleType(),
-        longitude=T.DoubleType(),
-        geo_precision=T.LongType(),
-        fatalities=T.LongType(),
-        hedged=T.BooleanType(),
-        confidence=T.DoubleType(),
-        losses=T.ArrayType(T.StringType()),
-        evidence=T.ArrayType(
-            T.StructType(
-                [
-                    T.StructField("start", T.LongType()),
-                    T.StructField("end", T.LongType()),
-                    T.StructField("text", T.StringType()),
-                ]
-            )
-        ),
-    )
-    return T.StructType([T.StructField(name, kinds[name]) for name in COLUMNS])
+    return from_arrow_schema(arrow_schema())
 
 
 def event_row(event: Event) -> tuple[Any, ...]:
