@@ -29,6 +29,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Protocol
 
 from frontlines.evaluate.acled_rows import AcledRow, parse_acled_date, read_acled
 from frontlines.evaluate.metrics import accuracy_within, confusion, haversine_km, macro_f1, ratio
@@ -78,16 +79,25 @@ def normalise_admin(name: str | None) -> str | None:
     return folded or None
 
 
-def _distance(row: AcledRow, event: Event | None) -> float | None:
-    if event is None or event.latitude is None or event.longitude is None:
+class _Located(Protocol):
+    @property
+    def latitude(self) -> float | None: ...
+    @property
+    def longitude(self) -> float | None: ...
+
+
+def km_from_gold(row: AcledRow, found: _Located | None) -> float | None:
+    """Distance from the row's coordinates to a coded event or resolved place; None
+    when either has no point."""
+    if found is None or found.latitude is None or found.longitude is None:
         return None
     if row.latitude is None or row.longitude is None:
         return None
-    return haversine_km(row.latitude, row.longitude, event.latitude, event.longitude)
+    return haversine_km(row.latitude, row.longitude, found.latitude, found.longitude)
 
 
 def _near(row: AcledRow, event: Event) -> bool:
-    distance = _distance(row, event)
+    distance = km_from_gold(row, event)
     return distance is not None and distance <= MATCH_RADIUS_KM
 
 
@@ -246,7 +256,7 @@ class AcledReport:
         predicted_pair = _actor_pair(event.actor1, event.actor2) if event else frozenset({None})
         if predicted_pair == _actor_pair(row.actor1, row.actor2):
             self.hits["actor_pair"] += 1
-        self.distances_km.append(_distance(row, event))
+        self.distances_km.append(km_from_gold(row, event))
         fatalities = event.fatalities if event else 0
         self.fatality_errors.append(abs(fatalities - row.fatalities))
         self._compare(row, "fatalities", row.fatalities, fatalities, fatalities == row.fatalities)

@@ -14,9 +14,9 @@ import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from frontlines.evaluate.acled import normalise_admin
+from frontlines.evaluate.acled import km_from_gold, normalise_admin
 from frontlines.evaluate.acled_rows import AcledRow
-from frontlines.evaluate.metrics import accuracy_within, haversine_km, median, ratio
+from frontlines.evaluate.metrics import accuracy_within, median, ratio
 from frontlines.model import Place
 
 __all__ = ["AcledGeoReport", "LocationResolver", "score_acled_geo"]
@@ -56,7 +56,7 @@ class AcledGeoReport:
         return {k: round(v, 4) for k, v in out.items()}
 
     def add(self, row: AcledRow, place: Place | None) -> None:
-        error = _error_km(row, place)
+        error = km_from_gold(row, place)
         groups = [self.all_rows] + ([self.exact_rows] if row.geo_precision == 1 else [])
         for group in groups:
             group.rows += 1
@@ -65,14 +65,6 @@ class AcledGeoReport:
                 place.admin1
             ) == normalise_admin(row.admin1)
             group.errors_km.append(error)
-
-
-def _error_km(row: AcledRow, place: Place | None) -> float | None:
-    if place is None or place.latitude is None or place.longitude is None:
-        return None
-    if row.latitude is None or row.longitude is None:
-        return None
-    return haversine_km(row.latitude, row.longitude, place.latitude, place.longitude)
 
 
 def score_acled_geo(
