@@ -30,6 +30,19 @@ def test_rejects_file_lists_each_rejected_line_with_its_reason(tmp_path: Path) -
     assert f"4 rejected (reasons in {rejects})" in summary
 
 
+def test_an_unwritable_rejects_file_stops_before_anything_is_stored(tmp_path: Path) -> None:
+    store = tmp_path / "store.db"
+    rejects = tmp_path / "missing" / "rejects.jsonl"
+    result = CliRunner().invoke(
+        cli, ["ingest", str(FIXTURES / "batch.jsonl"), "--db", f"sqlite:///{store}",
+              "--rejects", str(rejects)],
+    )  # fmt: skip
+    assert result.exit_code == 1
+    assert f"{rejects}: cannot write the rejects file" in result.output
+    assert "Traceback" not in result.output
+    assert not store.exists()
+
+
 def test_no_bar_in_ci_or_pipes(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(progress.sys.stderr, "isatty", lambda: True, raising=False)
     monkeypatch.setenv("CI", "true")

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from contextlib import ExitStack
 from pathlib import Path
+from typing import TextIO
 
 import click
 
@@ -17,6 +18,7 @@ from frontlines.cli.errors import EXIT_FAILED_INPUTS, handle_errors, report_reje
 from frontlines.cli.extract import _parse_published
 from frontlines.cli.progress import count_reports, interactive, track
 from frontlines.config import load_settings
+from frontlines.errors import InputError
 from frontlines.model import Rejected
 
 
@@ -42,10 +44,10 @@ def ingest_command(
     held: list[Rejected] = []  # printed after the bar, which would garble them
 
     with ExitStack() as stack:
+        # Opened before the store, so an unwritable rejects file stops the run before
+        # anything is coded or stored.
+        rejects_out = stack.enter_context(_open_rejects(rejects_path)) if rejects_path else None
         store = stack.enter_context(open_store(settings.db))
-        rejects_out = (
-            stack.enter_context(rejects_path.open("w", encoding="utf-8")) if rejects_path else None
-        )
 
         def on_rejected(rejected: Rejected) -> None:
             if rejects_out is not None:
@@ -75,3 +77,11 @@ def ingest_command(
     )
     if summary.rejected:
         raise SystemExit(EXIT_FAILED_INPUTS)
+
+
+def _open_rejects(path: Path) -> TextIO:
+    try:
+        return path.open("w", encoding="utf-8")
+    except OSError as exc:
+        reason = f"cannot write the rejects file: {exc.strerror or exc}"
+        raise InputError(reason, source=str(path)) from exc
