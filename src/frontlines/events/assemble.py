@@ -437,7 +437,8 @@ class EventAssembler:
 # happened, not as the government it stands for ("no comment from Moscow").
 _LOCATIVE_BEFORE = re.compile(
     r"\b(?i:in|at|near|outside|inside|across|around|(?:streets|centre|center|outskirts) of)"
-    r"\s+(?:the\s+)?(?:(?:Russian|[A-Z][a-z]+)\s+)?(?:capital,?\s+|city of\s+)?$"
+    # "in the Lebanese capital Beirut": an adjective may stand before "capital".
+    r"\s+(?:the\s+)?(?:[A-Z][a-z]+\s+)?(?:capital,?\s+|city of\s+)?$"
 )
 
 
