@@ -65,7 +65,7 @@ from frontlines.events.story import day_pointed_back, same_story_date
 from frontlines.events.subevents import ARMED_KINDS
 from frontlines.events.triggers import Trigger, TriggerFinder
 from frontlines.model import Article, Event, PlaceMention
-from frontlines.nlp.lookups import doc_text
+from frontlines.nlp.lookups import doc_text, span_text
 from frontlines.taxonomy import ActorKind, EventType, SubEventType, TimePrecision
 
 
@@ -119,11 +119,11 @@ class EventAssembler:
         last_dated: tuple[date, int, Span] | None = None
         for index, sentence in enumerate(sentences):
             paragraph = paragraph_of(sentence.start_char)
-            cue = find_date(sentence.text, article.published)
+            cue = find_date(span_text(sentence), article.published)
             if cue is not None:
                 paragraph_date[paragraph] = (cue.value, int(cue.precision), sentence)
                 last_dated = paragraph_date[paragraph]
-            elif (pointed := day_pointed_back(sentence.text, last_dated)) is not None:
+            elif (pointed := day_pointed_back(span_text(sentence), last_dated)) is not None:
                 paragraph_date[paragraph] = last_dated = pointed
             s_triggers = [t for t in triggers if sentence.start <= t.start < sentence.end]
             s_places = [p for p in places if sentence.start_char <= p.start < sentence.end_char]
@@ -269,7 +269,7 @@ class EventAssembler:
             if before and not fresh and all(t.cls.priority <= before[-1].cls.priority
                                             for t, _ in live):  # fmt: skip
                 return []
-        places = drop_containers(places, doc.text)
+        places = drop_containers(places, doc_text(doc))
         assigned = assign_places(doc, live, places)
         placed = [item for item in live if assigned.get(id(item[0]))]
         unplaced = [item for item in live if not assigned.get(id(item[0]))]

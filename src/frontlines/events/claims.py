@@ -13,6 +13,8 @@ from enum import StrEnum
 
 from spacy.tokens import Span, Token
 
+from frontlines.nlp.lookups import span_text
+
 CONDITIONAL_MARKS = frozenset({"if", "unless", "should", "whether"})
 CONDITIONAL_AUX = frozenset({"would", "could", "might", "may"})
 FUTURE_AUX = frozenset({"will", "shall", "'ll"})
@@ -107,7 +109,7 @@ def assess(trigger: Token, sentence: Span, failure_words: frozenset[str]) -> Cla
             status = Status.FAILED
     if status is Status.HAPPENED and _conjoined_failure(path[-1], failure_words):
         status = Status.FAILED
-    hedge = _HEDGE_RE.search(sentence.text)
+    hedge = _HEDGE_RE.search(span_text(sentence))
     return Claim(
         status=status,
         hedged=hedge is not None,
@@ -123,7 +125,7 @@ def _conjoined_failure(clause_head: Token, failure_words: frozenset[str]) -> boo
 
 def attribution(sentence: Span) -> str | None:
     """Who a sentence attributes its claim to: "according to X", "X said/claimed"."""
-    match = _ACCORDING_RE.search(sentence.text)
+    match = _ACCORDING_RE.search(span_text(sentence))
     if match:
         return match.group("who").strip()
     for token in sentence:

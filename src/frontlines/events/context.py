@@ -15,7 +15,7 @@ from frontlines.events.claims import UNVERIFIED, Claim
 from frontlines.events.subevents import ARMED_KINDS
 from frontlines.events.triggers import Trigger
 from frontlines.model import PlaceMention
-from frontlines.nlp.lookups import doc_text
+from frontlines.nlp.lookups import doc_text, span_text
 
 # Nominal triggers take their actors from the verb they are the object of.
 LIGHT_VERBS = frozenset(
@@ -87,7 +87,7 @@ def recent_events(earlier: list[Candidate], paragraph: int) -> list[Candidate]:
 def hedge_previous(sentence: Span, paragraph: int, earlier: list[Candidate]) -> None:
     """ "The figure could not be independently verified": a sentence that casts doubt
     on what was just reported hedges the events of the sentence before it."""
-    cue = UNVERIFIED.search(sentence.text)
+    cue = UNVERIFIED.search(span_text(sentence))
     if cue is None:
         return
     same = recent_events(earlier, paragraph)
@@ -146,7 +146,7 @@ def names_people(doc: Doc, trigger: Trigger) -> bool:
         return False
     start = doc[trigger.start].idx
     sentence_start = doc[trigger.start].sent.start_char
-    return bool(_DONE_TO_PEOPLE.search(doc.text[max(sentence_start, start - 50) : start]))
+    return bool(_DONE_TO_PEOPLE.search(doc_text(doc)[max(sentence_start, start - 50) : start]))
 
 
 def trigger_anchor(doc: Doc, trigger: Trigger) -> Token:
@@ -294,7 +294,7 @@ def blame_previous(
     """A sentence that only names who its sources blame gives the events just told
     whose perpetrator is unknown that actor as actor1, hedged and attributed to the
     blamers ("activists blamed Russian jets for the raid")."""
-    cue = _BLAME.search(sentence.text)
+    cue = _BLAME.search(span_text(sentence))
     if cue is None:
         return
     start, end = sentence.start_char + cue.start("who"), sentence.start_char + cue.end("who")
@@ -304,9 +304,9 @@ def blame_previous(
     ]  # fmt: skip
     if not blamed:
         return
-    clause = re.split(r"[;,]", sentence.text[: cue.start()])[-1].strip()
+    clause = re.split(r"[;,]", span_text(sentence)[: cue.start()])[-1].strip()
     blamers = clause if 0 < len(clause.split()) <= _ATTRIBUTOR_MAX_WORDS else None
-    if blamers and sentence.text.startswith(blamers) and sentence[0].pos_ != "PROPN":
+    if blamers and span_text(sentence).startswith(blamers) and sentence[0].pos_ != "PROPN":
         blamers = blamers[0].lower() + blamers[1:]  # "Opposition activists" opened the sentence
     same = recent_events(earlier, paragraph)
     last = max((c.sentence for c in same), default=None)

@@ -73,6 +73,7 @@ def link_definite_descriptions(doc: Doc, mentions: list[PlaceMention]) -> list[P
     place named earlier in the same article with a matching feature type."""
     added: list[PlaceMention] = []
     taken = [(m.start, m.end) for m in mentions]
+    text = doc_text(doc)
     for token in doc:
         codes = FEATURE_NOUNS.get(token.lower_)
         if not codes or token.pos_ != "NOUN":
@@ -92,7 +93,7 @@ def link_definite_descriptions(doc: Doc, mentions: list[PlaceMention]) -> list[P
         if antecedent is None or antecedent.place is None:
             continue
         added.append(
-            PlaceMention(antecedent.article_id, start, end, doc.text[start:end], antecedent.place)
+            PlaceMention(antecedent.article_id, start, end, text[start:end], antecedent.place)
         )
     return sorted([*mentions, *added], key=lambda m: m.start)
 

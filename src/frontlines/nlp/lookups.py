@@ -1,5 +1,5 @@
 """Constant-time answers to questions the events stage asks of a parsed Doc again
-and again: ``doc.sents``, ``token.sent`` and ``doc.text``.
+and again: ``doc.sents``, ``token.sent``, ``doc.text`` and ``span.text``.
 
 spaCy answers ``doc.sents`` and ``token.sent`` by first checking that the Doc has
 sentence boundaries (``Doc.has_annotation``), which walks every token, and builds
@@ -7,6 +7,9 @@ sentence boundaries (``Doc.has_annotation``), which walks every token, and build
 step, so a long report paid those walks hundreds of times (a third of the stage's
 time). ``index_doc`` computes them once: the sentences come back through spaCy's
 own hooks as the very same spans, and ``doc_text`` returns the stored text.
+``span.text`` joins its tokens too (and spaCy has no hook for it): ``span_text``
+slices the stored text instead, which is the same string because a Doc's tokens
+and their trailing whitespace cover its text exactly.
 """
 
 from __future__ import annotations
@@ -19,10 +22,13 @@ from spacy.tokens import Doc, Span, Token
 _TEXT = "frontlines.text"
 
 
-def index_doc(doc: Doc) -> Doc:
+def index_doc(doc: Doc, text: str | None = None) -> Doc:
     """Install the sentence hooks and store the text (a Doc without sentence
-    boundaries keeps spaCy's own ``sent``, which raises its error there)."""
-    doc.user_data[_TEXT] = doc.text
+    boundaries keeps spaCy's own ``sent``, which raises its error there).
+
+    ``text`` is the string the Doc was parsed from, when the caller has it: spaCy's
+    tokenizer keeps every character, so it equals ``doc.text`` without the join."""
+    doc.user_data[_TEXT] = doc.text if text is None else text
     if not doc.has_annotation("SENT_START"):
         return doc
     sentences = list(doc.sents)
@@ -50,3 +56,10 @@ def doc_text(doc: Doc) -> str:
     """``doc.text``, without rebuilding it when ``index_doc`` stored it."""
     text = doc.user_data.get(_TEXT)
     return text if isinstance(text, str) else doc.text
+
+
+def span_text(span: Span) -> str:
+    """``span.text`` (without its last token's trailing whitespace), sliced from the
+    stored text when ``index_doc`` stored it."""
+    text = span.doc.user_data.get(_TEXT)
+    return text[span.start_char : span.end_char] if isinstance(text, str) else span.text
