@@ -7,6 +7,7 @@ and runs of spaces made one space), so "Hay'at Tahrir al-Sham" matches the alias
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Generic, TypeVar
@@ -19,25 +20,43 @@ _DROP = "'’‘`´"
 _SPACE = "-‐‑–—_/"
 
 
+# Runs of characters the normal form drops or turns into spaces. ``\s`` is
+# ``str.isspace`` (both are Py_UNICODE_ISSPACE).
+_SEPARATOR = re.compile(f"[{re.escape(_DROP + _SPACE)}\\s]+")
+_SPACE_CHAR = re.compile(f"[{re.escape(_SPACE)}\\s]")
+
+
 def normalise(text: str) -> tuple[str, list[int]]:
-    """The normalised text and, for each of its characters, the original offset."""
+    """The normalised text and, for each of its characters, the original offset.
+
+    Word by word rather than character by character: this runs on every report."""
     chars: list[str] = []
     offsets: list[int] = []
-    previous_space = True
-    for index, char in enumerate(text):
-        if char in _DROP:
-            continue
-        if char in _SPACE or char.isspace():
-            if previous_space:
-                continue
+    position = 0
+    for separator in _SEPARATOR.finditer(text):
+        _fold(text, position, separator.start(), chars, offsets)
+        position = separator.end()
+        # Dropped characters alone join their neighbours ("Hay'at" -> "hayat"); a
+        # run holding a space becomes one space at its first space, never leading.
+        space = _SPACE_CHAR.search(text, separator.start(), position)
+        if space is not None and offsets:
             chars.append(" ")
-            offsets.append(index)
-            previous_space = True
-            continue
-        chars.append(char.casefold() if len(char.casefold()) == 1 else char.lower())
-        offsets.append(index)
-        previous_space = False
+            offsets.append(space.start())
+    _fold(text, position, len(text), chars, offsets)
     return "".join(chars), offsets
+
+
+def _fold(text: str, start: int, end: int, chars: list[str], offsets: list[int]) -> None:
+    """Append ``text[start:end]`` (no separators) case folded, one entry per character."""
+    word = text[start:end]
+    if word.isascii():
+        chars.append(word.lower())  # ASCII: casefold is lower, one character each
+        offsets.extend(range(start, end))
+        return
+    for index, char in enumerate(word, start):
+        folded = char.casefold()
+        chars.append(folded if len(folded) == 1 else char.lower())
+        offsets.append(index)
 
 
 def normalise_key(phrase: str) -> str:
