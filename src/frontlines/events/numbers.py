@@ -87,11 +87,25 @@ def _cue_pattern(cue: str) -> re.Pattern[str]:
     return re.compile(rf"\b{re.escape(cue)}\b", re.I)
 
 
+@cache
+def _any_cue(cues: tuple[str, ...]) -> re.Pattern[str]:
+    """Where any of the cues starts (a lookahead, so overlapping starts count)."""
+    return re.compile("(?=" + "|".join(_cue_pattern(c).pattern for c in cues) + ")", re.I)
+
+
 def _cue_positions(text: str, cues: tuple[str, ...]) -> list[tuple[int, int]]:
+    """Each cue's matches, cue by cue, as its own ``finditer`` finds them. One scan
+    finds where any cue starts; each cue is tried only there (most sentences hold
+    none of the forty cues, and scanning for each was a tenth of the events stage)."""
+    starts = [m.start() for m in _any_cue(cues).finditer(text)]
     found = []
     for cue in cues:
-        for m in _cue_pattern(cue).finditer(text):
-            found.append((m.start(), m.end()))
+        pattern, end = _cue_pattern(cue), 0
+        for start in starts:
+            match = pattern.match(text, start) if start >= end else None
+            if match is not None:
+                found.append((start, match.end()))
+                end = match.end()
     return found
 
 
