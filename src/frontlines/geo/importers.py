@@ -25,7 +25,13 @@ from typing import Any
 from frontlines.config import Settings, load_settings
 from frontlines.errors import GazetteerError
 from frontlines.geo.build import PlaceWriter
-from frontlines.geo.gazetteer import SCHEMA, Gazetteer, open_gazetteer, user_gazetteer_path
+from frontlines.geo.gazetteer import (
+    SCHEMA,
+    Gazetteer,
+    note_user_write,
+    open_gazetteer,
+    user_gazetteer_path,
+)
 from frontlines.geo.reverse import SUBDISTRICT_COUNTRIES, ReverseIndex
 
 GEONAMES_COLUMNS = 19
@@ -127,6 +133,7 @@ class _Target:
 
     def finish(self, path: Path, imported: int, skipped: int) -> ImportResult:
         self.db.commit()
+        note_user_write()
         total = int(self.db.execute("SELECT count(*) FROM places").fetchone()[0])
         self.db.close()
         return ImportResult(str(path), imported, skipped, total)
