@@ -71,16 +71,20 @@ def support(
         scored = scored[:TOP_READINGS]
         readings.append([e for _, e in scored])
         base.append([s for s, _ in scored])
-    # Which readings of other names each reading is near: computed once.
+    # Which readings of other names each reading is near: computed once, and only
+    # against readings in its own country (no other can support it), in the same
+    # (name, reading) order as over all of them.
+    by_country: dict[str | None, list[tuple[int, int, Entry]]] = {}
+    for j, others in enumerate(readings):
+        for b, other in enumerate(others):
+            by_country.setdefault(other.country_code, []).append((j, b, other))
     near: dict[tuple[int, int], list[tuple[int, int]]] = {}
     for i, group in enumerate(readings):
         for a, reading in enumerate(group):
             near[(i, a)] = [
                 (j, b)
-                for j, others in enumerate(readings)
-                if j != i
-                for b, other in enumerate(others)
-                if _supports(reading, other)
+                for j, b, other in by_country[reading.country_code]
+                if j != i and _supports(reading, other)
             ]
     weights = [_softmax(s) if s else [] for s in base]
     result: dict[tuple[int, int], float] = {}

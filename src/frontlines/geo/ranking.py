@@ -217,7 +217,10 @@ def transliterated() -> frozenset[str]:
     )
 
 
+@lru_cache(maxsize=65_536)
 def spelling(name: str) -> str:
+    # Cached: ranking compares the same few names against every reading, and the
+    # Unicode decomposition is most of a score's cost.
     return " ".join(ascii_name(name).casefold().replace("-", " ").split())
 
 
