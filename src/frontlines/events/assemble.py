@@ -85,7 +85,7 @@ class EventAssembler:
 
     def code(self, article: Article, doc: Doc, places: list[PlaceMention]) -> list[Event]:
         text = doc_text(doc)
-        paragraph_starts = [0] + [i + 2 for i in range(len(text)) if text.startswith("\n\n", i)]
+        paragraph_starts = [0] + [m.start() + 2 for m in _PARAGRAPH_BREAK.finditer(text)]
 
         def paragraph_of(offset: int) -> int:
             return bisect.bisect_right(paragraph_starts, offset) - 1
@@ -453,6 +453,9 @@ def _foreign_capital(mention: PlaceMention, country: str | None, text: str) -> b
         and _LOCATIVE_BEFORE.search(text[max(0, mention.start - 40) : mention.start])
     )
 
+
+# Where a paragraph ends: every "\n\n", overlapping ones too ("\n\n\n" holds two).
+_PARAGRAPH_BREAK = re.compile(r"(?=\n\n)")
 
 # A one-word trigger in these relations only describes a noun.
 MODIFIER_DEPS = frozenset({"compound", "amod"})

@@ -165,18 +165,23 @@ def assign_places(
     assigned: dict[int, list[PlaceMention]] = {}
     loose: list[PlaceMention] = []
     strongest = max(live, key=lambda item: rank_trigger(item[0], item[1]))[0]
+    # Each anchor's phrase (first, last token, size), walked once: spaCy builds a
+    # subtree with nested generators, and every place asked for every anchor's.
+    extents: dict[int, tuple[int, int, int]] = {}
     for mention in places:
         span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
         if span is None:
             continue
         token = span.root
         best: tuple[int, Trigger] | None = None
-        for trigger, anchor in anchors:
-            subtree = list(anchor.subtree)
-            if subtree[0].i <= token.i <= subtree[-1].i and dominates(anchor, token):
-                size = len(subtree)
-                if best is None or size < best[0]:
-                    best = (size, trigger)
+        for index, (trigger, anchor) in enumerate(anchors):
+            if index not in extents:
+                subtree = list(anchor.subtree)
+                extents[index] = (subtree[0].i, subtree[-1].i, len(subtree))
+            first, last, size = extents[index]
+            inside = first <= token.i <= last and dominates(anchor, token)
+            if inside and (best is None or size < best[0]):
+                best = (size, trigger)
         if best is not None:
             assigned.setdefault(id(best[1]), []).append(mention)
         else:
