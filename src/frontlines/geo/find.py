@@ -163,13 +163,19 @@ def _particle(word: str) -> bool:
     return word.casefold() in PARTICLES
 
 
+# What may stand between two words of one name; compiled once, as the patterns below:
+# these run for every word of every report.
+_JOIN = re.compile(r"[ \t]?|-")
+_ARABIC_ARTICLE = re.compile(r"(?:al|el|ad|ar|as|ash|at|az|an|ez|es|ed|et|ul|adh)[-’'](?P<rest>.+)")
+
+
 def _runs(text: str, words: list[_Word]) -> list[list[_Word]]:
     """Maximal runs of capitalised words joined by particles, within one clause."""
     runs: list[list[_Word]] = []
     current: list[_Word] = []
     for word in words:
         gap = text[current[-1].end : word.start] if current else ""
-        joined = not current or re.fullmatch(r"[ \t]?|-", gap) is not None
+        joined = not current or _JOIN.fullmatch(gap) is not None
         name_part = (
             _is_capitalised(word.text)
             or _starts_arabic_name(word.text)
@@ -195,7 +201,7 @@ def _runs(text: str, words: list[_Word]) -> list[list[_Word]]:
 
 def _starts_arabic_name(word: str) -> bool:
     """ "al-Malali": a lowercase article glued to a capitalised name."""
-    match = re.match(r"(?:al|el|ad|ar|as|ash|at|az|an|ez|es|ed|et|ul|adh)[-’'](?P<rest>.+)", word)
+    match = _ARABIC_ARTICLE.match(word)
     return bool(match and match.group("rest")[:1].isupper())
 
 
@@ -216,9 +222,10 @@ def _hint_before(text: str, start: int) -> str | None:
 def find_candidates(text: str, gazetteer: Gazetteer) -> list[Candidate]:
     """Every span of ``text`` that may name a place, longest known names first."""
     words = _words(text)
+    runs = _runs(text, words)
     found: list[Candidate] = []
     surnames: set[str] = set()
-    for run in _runs(text, words):
+    for run in runs:
         if any(w.text.casefold().split("-")[0] in ORG_HEADS for w in run):
             continue  # "Ahrar al-Sham", "Liwa al-Quds": a group's name, not its place
         if _person(text, run, gazetteer):
@@ -275,7 +282,7 @@ def find_candidates(text: str, gazetteer: Gazetteer) -> list[Candidate]:
     found = [_rural_area(text, c, gazetteer) for c in found]
     found.extend(_acronyms(text, gazetteer))
     found.extend(_abbreviated_units(text, gazetteer, found))
-    found.extend(_cue_candidates(text, words, found))
+    found.extend(_cue_candidates(text, runs, found))
     return sorted(found, key=lambda c: c.start)
 
 
@@ -404,7 +411,7 @@ def _candidate(
     )
 
 
-def _cue_candidates(text: str, words: list[_Word], known: list[Candidate]) -> list[Candidate]:
+def _cue_candidates(text: str, runs: list[list[_Word]], known: list[Candidate]) -> list[Candidate]:
     """Unknown names announced by a cue: "the villages of A, B and C", "X village"."""
     taken = [(c.start, c.end) for c in known]
     extra: list[Candidate] = []
@@ -437,7 +444,6 @@ def _cue_candidates(text: str, words: list[_Word], known: list[Candidate]) -> li
         taken.append((start, end))
         extra.append(_candidate(text, start, end, name_key(span), known=False, cue=cue))
 
-    runs = _runs(text, words)
     for match in _LIST_CUE.finditer(text):
         # The list continues while names are separated by commas or "and".
         position = match.end()
