@@ -32,13 +32,20 @@ def normalise(text: str) -> tuple[str, list[int]]:
     Word by word rather than character by character: this runs on every report."""
     chars: list[str] = []
     offsets: list[int] = []
+    # ASCII text folds in one call (casefold is lower there, one character each).
+    lowered = text.lower() if text.isascii() else None
     position = 0
     for separator in _SEPARATOR.finditer(text):
-        _fold(text, position, separator.start(), chars, offsets)
+        start = separator.start()
+        if lowered is not None:
+            chars.append(lowered[position:start])
+            offsets.extend(range(position, start))
+        else:
+            _fold(text, position, start, chars, offsets)
         position = separator.end()
         # Dropped characters alone join their neighbours ("Hay'at" -> "hayat"); a
         # run holding a space becomes one space at its first space, never leading.
-        space = _SPACE_CHAR.search(text, separator.start(), position)
+        space = _SPACE_CHAR.search(text, start, position)
         if space is not None and offsets:
             chars.append(" ")
             offsets.append(space.start())
@@ -50,7 +57,7 @@ def _fold(text: str, start: int, end: int, chars: list[str], offsets: list[int])
     """Append ``text[start:end]`` (no separators) case folded, one entry per character."""
     word = text[start:end]
     if word.isascii():
-        chars.append(word.lower())  # ASCII: casefold is lower, one character each
+        chars.append(word.lower())
         offsets.extend(range(start, end))
         return
     for index, char in enumerate(word, start):
