@@ -13,6 +13,7 @@ from enum import StrEnum
 
 from spacy.tokens import Span, Token
 
+from frontlines.events.scan import WordGate
 from frontlines.nlp.lookups import span_text
 
 CONDITIONAL_MARKS = frozenset({"if", "unless", "should", "whether"})
@@ -27,14 +28,18 @@ HEDGE_WORDS = (
     "alleged", "unconfirmed", "according to", "said to", "is believed", "are believed",
     "reports suggest", "sources said", "it is said",
 )  # fmt: skip
-_HEDGE_RE = re.compile(r"\b(" + "|".join(re.escape(w) for w in HEDGE_WORDS) + r")\b", re.I)
+_HEDGE_RE = WordGate(
+    re.compile(r"\b(" + "|".join(re.escape(w) for w in HEDGE_WORDS) + r")\b", re.I), HEDGE_WORDS
+)
 # Doubt cast on a claim made just before ("The toll could not be independently verified").
 UNVERIFIED = re.compile(
     r"\b(?:could not|cannot|can ?not|couldn't|can't|were not|was not|has not been|have not been)"
     r"(?: be)?(?: immediately)?(?: independently)? (?:verified|confirmed)\b|\bunverified\b",
     re.I,
 )
-_ACCORDING_RE = re.compile(r"\baccording to (?P<who>[^,.;]+)", re.I)
+_ACCORDING_RE = WordGate(
+    re.compile(r"\baccording to (?P<who>[^,.;]+)", re.I), ["according to"]
+)
 _SPEECH_VERBS = frozenset({"say", "claim", "report", "announce", "state", "allege", "confirm"})
 
 

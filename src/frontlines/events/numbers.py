@@ -17,6 +17,8 @@ from importlib import resources
 
 from spacy.tokens import Span
 
+from frontlines.events.scan import WordGate
+
 _STOP = re.compile(r"[;:]|\.(?:\s|$)")
 
 
@@ -63,7 +65,9 @@ def _value(word: str, q: Quantities) -> int | None:
     return q.numbers.get(word, q.vague.get(word))
 
 
-_CODED = re.compile(r"fatalities (?:were |was |are )?coded (?:as |at |to )?(\d+)", re.I)
+_CODED = WordGate(
+    re.compile(r"fatalities (?:were |was |are )?coded (?:as |at |to )?(\d+)", re.I), ["coded"]
+)
 _MONTH_WORD = re.compile(r"^\s*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b", re.I)
 _MONTH_BEFORE = re.compile(
     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s*$", re.I
@@ -78,7 +82,10 @@ def _is_date_part(text: str, start: int, end: int) -> bool:
     return bool(_MONTH_WORD.match(text[end : end + 12]) or _MONTH_BEFORE.search(text[:start]))
 
 
-_NONE = re.compile(r"\b(?:no|neither|without) (?:fatalities|casualties|deaths)\b", re.I)
+_NONE = WordGate(
+    re.compile(r"\b(?:no|neither|without) (?:fatalities|casualties|deaths)\b", re.I),
+    ["fatalities", "casualties", "deaths"],
+)
 
 
 @cache
@@ -87,25 +94,16 @@ def _cue_pattern(cue: str) -> re.Pattern[str]:
     return re.compile(rf"\b{re.escape(cue)}\b", re.I)
 
 
-@cache
-def _any_cue(cues: tuple[str, ...]) -> re.Pattern[str]:
-    """Where any of the cues starts (a lookahead, so overlapping starts count)."""
-    return re.compile("(?=" + "|".join(_cue_pattern(c).pattern for c in cues) + ")", re.I)
-
-
 def _cue_positions(text: str, cues: tuple[str, ...]) -> list[tuple[int, int]]:
-    """Each cue's matches, cue by cue, as its own ``finditer`` finds them. One scan
-    finds where any cue starts; each cue is tried only there (most sentences hold
-    none of the forty cues, and scanning for each was a tenth of the events stage)."""
-    starts = [m.start() for m in _any_cue(cues).finditer(text)]
+    """Each cue's matches, cue by cue; a cue the text cannot hold is not searched
+    (most sentences hold none of the forty)."""
+    lowered = text.lower() if text.isascii() else None
     found = []
     for cue in cues:
-        pattern, end = _cue_pattern(cue), 0
-        for start in starts:
-            match = pattern.match(text, start) if start >= end else None
-            if match is not None:
-                found.append((start, match.end()))
-                end = match.end()
+        if lowered is not None and cue.isascii() and cue.lower() not in lowered:
+            continue  # in ASCII text a match spells the cue, in some case (scan.py)
+        for m in _cue_pattern(cue).finditer(text):
+            found.append((m.start(), m.end()))
     return found
 
 
@@ -136,17 +134,23 @@ def fatalities(sentence: str) -> int | None:
 
 
 # A single person killed, named without a number.
-_ONE_DEATH = re.compile(
-    r"\b(?:was|has been|had been) (?:killed|shot dead|executed|assassinated|beheaded|slain)\b"
-    r"|\b(?:the )?(?:dead )?body of (?:a|an|the|one)\b|\bwas found dead\b"
-    # "assassinated a QSD member", "stabbed a man to death", "an inmate was stabbed to death"
-    r"|\b(?:killed|killing|assassinated|assassinating|executed|executing|murdered|beheaded"
-    r"|lynched|shot dead|stabbed to death|beaten to death)\s+(?:an?|one)\s+"
-    r"(?!(?:number|few|group|total|dozen|couple)\b)"
-    r"|\b(?:was|has been|had been) (?:stabbed|beaten|shot|burned|burnt|hacked|tortured) to death\b"
-    r"|\b(?:an?|one) (?:[\w'-]+ ){1,6}(?:died|succumbed)\b",
-    re.I,
-)
+_ONE_DEATH = WordGate(
+    re.compile(
+        r"\b(?:was|has been|had been) (?:killed|shot dead|executed|assassinated|beheaded|slain)\b"
+        r"|\b(?:the )?(?:dead )?body of (?:a|an|the|one)\b|\bwas found dead\b"
+        # "assassinated a QSD member", "stabbed a man to death", "an inmate was stabbed to death"
+        r"|\b(?:killed|killing|assassinated|assassinating|executed|executing|murdered|beheaded"
+        r"|lynched|shot dead|stabbed to death|beaten to death)\s+(?:an?|one)\s+"
+        r"(?!(?:number|few|group|total|dozen|couple)\b)"
+        r"|\b(?:was|has been|had been) (?:stabbed|beaten|shot|burned|burnt|hacked|tortured)"
+        r" to death\b"
+        r"|\b(?:an?|one) (?:[\w'-]+ ){1,6}(?:died|succumbed)\b",
+        re.I,
+    ),
+    # One of these stands in every alternative above.
+    ["kill", "shot dead", "execut", "assassinat", "beheaded", "slain", "body of",
+     "found dead", "murdered", "lynched", "to death", "died", "succumbed"],
+)  # fmt: skip
 _NOT_DEAD = re.compile(
     r"\b(?:survived|injured|wounded) (?:in|by) an? (?:attempt|assassination)\b", re.I
 )
