@@ -215,6 +215,7 @@ class EventAssembler:
     ) -> list[Candidate]:
         live: list[tuple[Trigger, Claim]] = []
         for trigger in triggers:
+            # The trigger's head, built once (a replaced trigger keeps its span).
             root = trigger.span(doc).root
             if root.dep_ in MODIFIER_DEPS and trigger.end - trigger.start == 1:
                 # "battle tank", "rocket launcher", "captured soldiers": a modifier,
@@ -227,20 +228,18 @@ class EventAssembler:
             ):
                 # "seized three boats": not a change of who holds a place, but
                 # property taken by force (ACLED's looting/property destruction).
-                if trigger.span(doc).root.lemma_.lower() not in PROPERTY_SEIZURE:
+                if root.lemma_.lower() not in PROPERTY_SEIZURE:
                     continue
                 trigger = replace(trigger, cls=self.lexicon.classes["looting"])
-            if trigger.cls.sub_event is SubEventType.AGREEMENT and in_relative_clause(
-                trigger.span(doc).root
-            ):
+            if trigger.cls.sub_event is SubEventType.AGREEMENT and in_relative_clause(root):
                 continue  # "a man who had signed a reconciliation agreement"
             if names_people(doc, trigger):
                 continue  # "killed two suicide bombers": the bombers, not a bombing
-            if in_support_phrase(trigger.span(doc).root):
+            if in_support_phrase(root):
                 continue  # "supported by coalition warplanes": support, not a strike
             if stated_as_reason(doc, trigger):
                 continue  # "arrested for taking part in protests": the arrest happened
-            claim = assess(trigger.span(doc).root, sentence, self.failure_words)
+            claim = assess(root, sentence, self.failure_words)
             if claim.status in {Status.CONDITIONAL, Status.FUTURE, Status.NEGATED}:
                 continue
             if claim.status is Status.PURPOSE:

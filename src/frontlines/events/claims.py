@@ -129,7 +129,19 @@ def _conjoined_failure(clause_head: Token, failure_words: frozenset[str]) -> boo
 
 
 def attribution(sentence: Span) -> str | None:
-    """Who a sentence attributes its claim to: "according to X", "X said/claimed"."""
+    """Who a sentence attributes its claim to: "according to X", "X said/claimed".
+
+    Remembered on the Doc: every trigger of a sentence asks, and the answer walks
+    the sentence's tokens."""
+    remembered = sentence.doc.user_data
+    key = f"frontlines.attribution:{sentence.start}:{sentence.end}"
+    if key not in remembered:
+        remembered[key] = _attribution(sentence)
+    answer = remembered[key]
+    return answer if isinstance(answer, str) else None
+
+
+def _attribution(sentence: Span) -> str | None:
     match = _ACCORDING_RE.search(span_text(sentence))
     if match:
         return match.group("who").strip()
