@@ -129,6 +129,7 @@ class Gazetteer:
         # the packaged file never changes, and an import rewrites the user file.
         self._answers: dict[tuple[str, str], tuple[Entry, ...] | bool] = {}
         self._answers_state: tuple[int, ...] = ()
+        self._user_file = None if user_path is None else str(user_path)  # stat() it cheaply
 
     def _db(self) -> sqlite3.Connection:
         db: sqlite3.Connection | None = getattr(self._local, "db", None)
@@ -176,9 +177,9 @@ class Gazetteer:
     def _remembered(self) -> dict[tuple[str, str], tuple[Entry, ...] | bool]:
         """The answers given since the user file last changed (one stat a call)."""
         state: tuple[int, ...] = (_user_writes[0],)
-        if self.user_path is not None:
+        if self._user_file is not None:
             try:
-                found = os.stat(self.user_path)
+                found = os.stat(self._user_file)
                 state += (found.st_mtime_ns, found.st_size, found.st_ino)
             except OSError:
                 pass
