@@ -22,16 +22,22 @@ _MONTHS = (
     r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
 )
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_EXPLICIT = re.compile(
-    rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)?[ -]{_MONTHS}\.?(?:,?[ -]\d{{4}})?"
-    rf"|{_MONTHS}\.? \d{{1,2}}(?:st|nd|rd|th)?(?:,? \d{{4}})?"
-    r"|\d{4}-\d{2}-\d{2})\b"
+_EXPLICIT = WordGate(
+    re.compile(
+        rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)?[ -]{_MONTHS}\.?(?:,?[ -]\d{{4}})?"
+        rf"|{_MONTHS}\.? \d{{1,2}}(?:st|nd|rd|th)?(?:,? \d{{4}})?"
+        r"|\d{4}-\d{2}-\d{2})\b"
+    ),
+    "0123456789",  # every explicit date has a digit
 )
+# The first three letters of each month: one stands in every month name.
+_MONTH_STEMS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 # A wire dateline dates the report, not the event: the event's own cue ("on
 # Saturday") comes after it and is read against that date.
 _DATELINE = WIRE_DATELINE
-_MONTH_ONLY = re.compile(
-    rf"\b(?:in|during|since|throughout|early|late|mid-?) ({_MONTHS})(?: (\d{{4}}))?\b"
+_MONTH_ONLY = WordGate(
+    re.compile(rf"\b(?:in|during|since|throughout|early|late|mid-?) ({_MONTHS})(?: (\d{{4}}))?\b"),
+    _MONTH_STEMS,
 )
 _TODAY = r"\b(?:today|this morning|this afternoon|this evening|tonight|earlier today)\b"
 _YESTERDAY = r"\b(?:yesterday|last night|overnight)\b"

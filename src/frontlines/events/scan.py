@@ -18,12 +18,20 @@ from collections.abc import Iterable
 __all__ = ["WordGate", "may_hold"]
 
 
+# The last text lowered: a sentence goes through a dozen gates in a row.
+_last: tuple[str, str] = ("", "")
+
+
 def may_hold(text: str, words: tuple[str, ...]) -> bool:
     """False only when ``text`` is ASCII and its lowercase holds none of ``words``
     (lowercase ASCII)."""
+    global _last
     if not text.isascii():
         return True
-    lowered = text.lower()
+    seen, lowered = _last
+    if seen != text:
+        lowered = text.lower()
+        _last = (text, lowered)
     return any(word in lowered for word in words)
 
 
