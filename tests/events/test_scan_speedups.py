@@ -23,7 +23,7 @@ from frontlines.events.numbers import _cue_pattern, _cue_positions, load_quantit
 from frontlines.events.phrases import _DROP, _SPACE, normalise
 from frontlines.events.scan import WordGate
 from frontlines.nlp import load_nlp
-from frontlines.nlp.lookups import index_doc, span_text
+from frontlines.nlp.lookups import WordIds, index_doc, lemma_lower_ids, span_text
 
 # Characters Unicode case folding matches to ASCII letters (Kelvin sign, long s,
 # dotted and dotless i) and others that make a text non-ASCII.
@@ -164,3 +164,17 @@ def test_span_text_is_spacys_span_text() -> None:
         index_doc(doc, text)
         spans = [*doc.sents, doc[2:9], doc[len(doc) - 1 :]]
         assert [span_text(s) for s in spans] == [s.text for s in spans]
+
+
+def test_word_ids_answer_as_the_tokens_strings() -> None:
+    docs = list(load_nlp().pipe(_reports()))
+    own = {t.lower_ for doc in docs for t in list(doc)[::7]}
+    own |= {t.lemma_.lower() for t in list(docs[0])[::5]}
+    words = WordIds([*load_quantities().loss_verbs, *own])
+    for doc in docs:
+        ids = lemma_lower_ids(doc)
+        assert len(ids) == len(doc)
+        for token, (lemma, lower) in zip(doc, ids, strict=True):
+            assert words.lower(lower) == (token.lower_ in words.words)
+            assert words.lemma(lemma, doc) == (token.lemma_.lower() in words.words)
+    assert any(words.lower(lower) for doc in docs for _, lower in lemma_lower_ids(doc))

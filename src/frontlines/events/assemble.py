@@ -65,7 +65,7 @@ from frontlines.events.story import day_pointed_back, same_story_date
 from frontlines.events.subevents import ARMED_KINDS
 from frontlines.events.triggers import Trigger, TriggerFinder
 from frontlines.model import Article, Event, PlaceMention
-from frontlines.nlp.lookups import doc_text, span_text
+from frontlines.nlp.lookups import WordIds, doc_text, lemma_lower_ids, span_text
 from frontlines.taxonomy import ActorKind, EventType, SubEventType, TimePrecision
 
 
@@ -81,6 +81,7 @@ class EventAssembler:
         self.triggers = TriggerFinder(nlp_vocab_owner, lexicon)
         self.failure_words = frozenset(lexicon.modifiers.get("failure", ()))
         self.civilian_words = frozenset(lexicon.modifiers.get("civilian_words", ()))
+        self._civilian_ids = WordIds(self.civilian_words)
         self.records = EventRecords(lexicon)
 
     def code(self, article: Article, doc: Doc, places: list[PlaceMention]) -> list[Event]:
@@ -342,7 +343,8 @@ class EventAssembler:
             communal, actor1, actor2 = clash_sides(root, actor1, actor2, agents[1:])
         assoc1 = [a for a in unique([*agents[1:], *unit_assoc], actor1) if a != actor2]
         assoc2 = unique(patients[1:], actor2)
-        sentence_words = {t.lower_ for t in root.sent}
+        sentence = root.sent
+        sentence_ids = lemma_lower_ids(doc)[sentence.start : sentence.end]
         paragraph_text = _paragraph_text(root)
         # "militias attacked the villages ... eight residents were killed": a raid on
         # a place whose only named victims are civilians is an attack on them.
@@ -366,7 +368,7 @@ class EventAssembler:
             paragraph_text=paragraph_text,
             raid_on_civilians=raid_on_civilians,
             partial=partial,
-            civilian_words=bool(sentence_words & self.civilian_words),
+            civilian_words=any(self._civilian_ids.lower(lower) for _, lower in sentence_ids),
             sentence=index,
             paragraph=paragraph,
             cls=trigger.cls,

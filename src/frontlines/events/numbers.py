@@ -18,6 +18,7 @@ from importlib import resources
 from spacy.tokens import Span
 
 from frontlines.events.scan import WordGate
+from frontlines.nlp.lookups import WordIds, lemma_lower_ids
 
 _STOP = re.compile(r"[;:]|\.(?:\s|$)")
 
@@ -86,6 +87,11 @@ _NONE = WordGate(
     re.compile(r"\b(?:no|neither|without) (?:fatalities|casualties|deaths)\b", re.I),
     ["fatalities", "casualties", "deaths"],
 )
+
+
+@cache
+def _loss_verbs(words: tuple[str, ...]) -> WordIds:
+    return WordIds(words)
 
 
 @cache
@@ -199,10 +205,15 @@ def losses(sentence: Span) -> list[str]:
     counts or trailing clauses.
     """
     q = load_quantities()
+    verbs = _loss_verbs(q.loss_verbs)
+    doc = sentence.doc
+    ids = lemma_lower_ids(doc)[sentence.start : sentence.end]
     found: list[str] = []
-    for verb in sentence:
-        if verb.lemma_.lower() not in q.loss_verbs and verb.lower_ not in q.loss_verbs:
+    for index, (lemma, lower) in enumerate(ids, sentence.start):
+        # token.lemma_.lower() or token.lower_ a loss verb, on string ids
+        if not (verbs.lemma(lemma, doc) or verbs.lower(lower)):
             continue
+        verb = doc[index]
         objects = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
         queue = list(objects)
         while queue:

@@ -1,5 +1,6 @@
 """Constant-time answers to questions the events stage asks of a parsed Doc again
-and again: ``doc.sents``, ``token.sent``, ``doc.text`` and ``span.text``.
+and again: ``doc.sents``, ``token.sent``, ``doc.text``, ``span.text``, and which
+tokens have a lemma or lowercase form from a word list.
 
 spaCy answers ``doc.sents`` and ``token.sent`` by first checking that the Doc has
 sentence boundaries (``Doc.has_annotation``), which walks every token, and builds
@@ -15,11 +16,14 @@ and their trailing whitespace cover its text exactly.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
+from spacy.attrs import LEMMA, LOWER
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 _TEXT = "frontlines.text"
+_HASHES = "frontlines.lemma_lower"
 
 
 def index_doc(doc: Doc, text: str | None = None) -> Doc:
@@ -63,3 +67,31 @@ def span_text(span: Span) -> str:
     stored text when ``index_doc`` stored it."""
     text = span.doc.user_data.get(_TEXT)
     return text[span.start_char : span.end_char] if isinstance(text, str) else span.text
+
+
+def lemma_lower_ids(doc: Doc) -> list[tuple[int, int]]:
+    """Each token's (lemma, lowercase) string ids, read once per Doc from its array:
+    a word-list test on ids needs no Token object nor string per token."""
+    ids = doc.user_data.get(_HASHES)
+    if not isinstance(ids, list):
+        ids = doc.user_data[_HASHES] = [tuple(row) for row in doc.to_array([LEMMA, LOWER]).tolist()]
+    return ids
+
+
+class WordIds:
+    """A word list as string ids: ``lower(i)`` is ``token.lower_ in words``, and
+    ``lemma(i)`` is ``token.lemma_.lower() in words``, for a string id ``i``."""
+
+    def __init__(self, words: Iterable[str]) -> None:
+        self.words = frozenset(words)
+        self._ids = frozenset(get_string_id(w) for w in self.words)
+        self._lemmas: dict[int, bool] = {}
+
+    def lower(self, string_id: int) -> bool:
+        return string_id in self._ids
+
+    def lemma(self, string_id: int, doc: Doc) -> bool:
+        known = self._lemmas.get(string_id)
+        if known is None:
+            known = self._lemmas[string_id] = doc.vocab.strings[string_id].lower() in self.words
+        return known
