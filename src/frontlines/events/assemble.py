@@ -217,7 +217,7 @@ class EventAssembler:
         live: list[tuple[Trigger, Claim]] = []
         for trigger in triggers:
             # The trigger's head, built once (a replaced trigger keeps its span).
-            root = trigger.span(doc).root
+            root = trigger.root(doc)
             if root.dep_ in MODIFIER_DEPS and trigger.end - trigger.start == 1:
                 # "battle tank", "rocket launcher", "captured soldiers": a modifier,
                 # not a happening.
@@ -337,7 +337,7 @@ class EventAssembler:
         actor1 = agents[0] if agents else None
         actor2 = patients[0] if patients else None
         actor1, actor2 = counterpart(actor1, actor2, paragraph, earlier)
-        root = trigger.span(doc).root
+        root = trigger.root(doc)
         communal = False
         if trigger.cls.sub_event == "Armed clash":
             communal, actor1, actor2 = clash_sides(root, actor1, actor2, agents[1:])
@@ -386,7 +386,7 @@ class EventAssembler:
     def _roles(
         self, doc: Doc, trigger: Trigger, mentions: list[ResolvedMention]
     ) -> tuple[list[Actor], list[Actor]]:
-        root = trigger.span(doc).root
+        root = trigger.root(doc)
         anchors = clause_path(root)
         # Also climb from a clause head to the verb it modifies ("advanced ...,
         # capturing"), so participle clauses share their main clause's subject.

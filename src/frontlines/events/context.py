@@ -103,7 +103,7 @@ def refers_back(doc: Doc, trigger: Trigger, places: list[PlaceMention]) -> bool:
     happening already described, in a sentence naming no new place."""
     if places:
         return False
-    root = trigger.span(doc).root
+    root = trigger.root(doc)
     if root.pos_ not in {"NOUN", "PROPN"}:
         return False
     return any(
@@ -117,7 +117,7 @@ def is_definite_description(mention: PlaceMention) -> bool:
 
 
 def has_place_object(doc: Doc, trigger: Trigger, places: list[PlaceMention]) -> bool:
-    root = trigger.span(doc).root
+    root = trigger.root(doc)
     for child in root.children:
         if child.dep_ in {"dobj", "nsubjpass"}:
             start = min(t.idx for t in child.subtree)
@@ -141,7 +141,7 @@ _DONE_TO_PEOPLE = re.compile(
 def names_people(doc: Doc, trigger: Trigger) -> bool:
     """A trigger noun right after a verb done to people ("killed two suicide
     bombers", "arrested the snipers"): people, not a happening."""
-    root = trigger.span(doc).root
+    root = trigger.root(doc)
     if root.pos_ not in {"NOUN", "PROPN"}:
         return False
     start = doc[trigger.start].idx
@@ -150,7 +150,7 @@ def names_people(doc: Doc, trigger: Trigger) -> bool:
 
 
 def trigger_anchor(doc: Doc, trigger: Trigger) -> Token:
-    root = trigger.span(doc).root
+    root = trigger.root(doc)
     if root.pos_ in {"NOUN", "PROPN"} and root.head.lemma_ in LIGHT_VERBS and root.dep_ == "dobj":
         return root.head
     return root
@@ -248,7 +248,7 @@ def captures_something_else(
     doc: Doc, trigger: Trigger, places: list[PlaceMention], partial_objects: frozenset[str]
 ) -> bool:
     """A territory trigger whose object is neither a place nor a position."""
-    root = trigger.span(doc).root
+    root = trigger.root(doc)
     # "militants were killed, injured or captured": a conjunct shares its head's object.
     children = list(root.children)
     head = root

@@ -10,7 +10,7 @@ from spacy.attrs import LEMMA, LOWER, ORTH
 from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.strings import get_string_id
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from frontlines.events.lexicon import Lexicon, TriggerClass
@@ -49,8 +49,13 @@ class Trigger:
     def span(self, doc: Doc) -> Span:
         return doc[self.start : self.end]
 
+    def root(self, doc: Doc) -> Token:
+        """``span(doc).root``; a one-word trigger's without building the Span (the
+        events stage asks for it at every rule)."""
+        return doc[self.start] if self.end - self.start == 1 else self.span(doc).root
+
     def head(self, doc: Doc) -> int:
-        return self.span(doc).root.i
+        return self.root(doc).i
 
 
 def _word(word: str) -> dict[str, object]:
