@@ -103,14 +103,20 @@ def _cue_pattern(cue: str) -> re.Pattern[str]:
 def _cue_positions(text: str, cues: tuple[str, ...]) -> list[tuple[int, int]]:
     """Each cue's matches, cue by cue; a cue the text cannot hold is not searched
     (most sentences hold none of the forty)."""
-    lowered = text.lower() if text.isascii() else None
+    if text.isascii():  # there a match spells its cue, in some case (scan.py)
+        lowered = text.lower()
+        cues = tuple(cue for cue, low in _lowered(cues) if low is None or low in lowered)
     found = []
     for cue in cues:
-        if lowered is not None and cue.isascii() and cue.lower() not in lowered:
-            continue  # in ASCII text a match spells the cue, in some case (scan.py)
         for m in _cue_pattern(cue).finditer(text):
             found.append((m.start(), m.end()))
     return found
+
+
+@cache
+def _lowered(cues: tuple[str, ...]) -> tuple[tuple[str, str | None], ...]:
+    """Each cue with its lowercase, None for a cue not in ASCII (never skipped)."""
+    return tuple((cue, cue.lower() if cue.isascii() else None) for cue in cues)
 
 
 def fatalities(sentence: str) -> int | None:

@@ -15,7 +15,7 @@ from spacy.tokens import Doc
 
 from frontlines.geo.resolve import haversine_km
 from frontlines.model import Place, PlaceMention
-from frontlines.nlp.lookups import doc_text
+from frontlines.nlp.lookups import WordIds, doc_text, lemma_lower_ids
 
 # Head nouns of definite descriptions and the feature codes they can refer back to.
 FEATURE_NOUNS: dict[str, tuple[str, ...]] = {
@@ -29,6 +29,7 @@ FEATURE_NOUNS: dict[str, tuple[str, ...]] = {
     "neighbourhood": ("PPLX", "PPL"),
     "neighborhood": ("PPLX", "PPL"),
 }
+_FEATURE_IDS = WordIds(FEATURE_NOUNS)
 CONTAINER_RADIUS_KM = 25.0
 # A place named inside an area ("Qatma in Aleppo countryside") replaces the area only
 # when resolved within a governorate's reach of it; farther, the place was likely
@@ -74,7 +75,9 @@ def link_definite_descriptions(doc: Doc, mentions: list[PlaceMention]) -> list[P
     added: list[PlaceMention] = []
     taken = [(m.start, m.end) for m in mentions]
     text = doc_text(doc)
-    for token in doc:
+    # Only tokens spelled as a feature noun, found on string ids (no Token per word).
+    nouns = [i for i, (_, lower) in enumerate(lemma_lower_ids(doc)) if _FEATURE_IDS.lower(lower)]
+    for token in (doc[i] for i in nouns):
         codes = FEATURE_NOUNS.get(token.lower_)
         if not codes or token.pos_ != "NOUN":
             continue
