@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 from frontlines.geo.gazetteer import Gazetteer
 from frontlines.geo.names import name_key
@@ -144,8 +145,7 @@ class Candidate:
     cue: str | None = None  # the cue phrase that produced an unknown span
 
 
-@dataclass(frozen=True, slots=True)
-class _Word:
+class _Word(NamedTuple):  # a tuple: one is made for every word of every report
     start: int
     end: int
     text: str
@@ -176,17 +176,14 @@ def _runs(text: str, words: list[_Word]) -> list[list[_Word]]:
     for word in words:
         gap = text[current[-1].end : word.start] if current else ""
         joined = not current or _JOIN.fullmatch(gap) is not None
-        name_part = (
-            _is_capitalised(word.text)
-            or _starts_arabic_name(word.text)
-            or (_particle(word.text) and bool(current))
-        )
+        starts_name = _is_capitalised(word.text) or _starts_arabic_name(word.text)
+        name_part = starts_name or (_particle(word.text) and bool(current))
         if name_part and joined:
             current.append(word)
             continue
         if current:
             runs.append(current)
-        current = [word] if _is_capitalised(word.text) or _starts_arabic_name(word.text) else []
+        current = [word] if starts_name else []
     if current:
         runs.append(current)
     # A run cannot end with a particle ("Raqqa and" never; "Tall al" neither).
