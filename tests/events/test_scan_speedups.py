@@ -178,4 +178,7 @@ def test_word_ids_answer_as_the_tokens_strings() -> None:
         for token, (lemma, lower) in zip(doc, ids, strict=True):
             assert words.lower(lower) == (token.lower_ in words.words)
             assert words.lemma(lemma, doc) == (token.lemma_.lower() in words.words)
+        for sentence in doc.sents:
+            held = any(t.lower_ in words.words for t in sentence)
+            assert words.any_lower(ids[sentence.start : sentence.end]) == held
     assert any(words.lower(lower) for doc in docs for _, lower in lemma_lower_ids(doc))

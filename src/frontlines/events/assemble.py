@@ -368,7 +368,7 @@ class EventAssembler:
             paragraph_text=paragraph_text,
             raid_on_civilians=raid_on_civilians,
             partial=partial,
-            civilian_words=any(self._civilian_ids.lower(lower) for _, lower in sentence_ids),
+            civilian_words=self._civilian_ids.any_lower(sentence_ids),
             sentence=index,
             paragraph=paragraph,
             cls=trigger.cls,

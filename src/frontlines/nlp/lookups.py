@@ -90,6 +90,11 @@ class WordIds:
     def lower(self, string_id: int) -> bool:
         return string_id in self._ids
 
+    def any_lower(self, ids: list[tuple[int, int]]) -> bool:
+        """Whether some token of ``ids`` (from ``lemma_lower_ids``) has a lowercase
+        form in the list."""
+        return not self._ids.isdisjoint([lower for _, lower in ids])
+
     def lemma(self, string_id: int, doc: Doc) -> bool:
         known = self._lemmas.get(string_id)
         if known is None:
