@@ -34,6 +34,7 @@ def build_gazetteer(path: Path) -> None:
         builder = PlaceWriter(db)
         subdistricts = add_syria_admin(builder)
         _add_landmarks(builder)
+        _add_world_features(builder)
         add_geonames(builder, subdistricts)
         db.execute(
             "CREATE INDEX IF NOT EXISTS places_country ON places(country_code, feature_code)"
@@ -63,4 +64,19 @@ def _add_landmarks(builder: PlaceWriter) -> None:
             admin1=admin1,
             population=0,
             source=source,
+        )
+
+
+def _add_world_features(builder: PlaceWriter) -> None:
+    """ "Middle East", "Atlantic", "Nile": features beyond any one country, with no
+    country of their own (data/geo/world_features.tsv)."""
+    for name, alternates, lat, lon, code in tsv_rows("world_features.tsv"):
+        builder.add(
+            alternates.split("|") if alternates else [],
+            name=name,
+            latitude=float(lat),
+            longitude=float(lon),
+            feature_code=code,
+            population=0,
+            source="world",
         )
