@@ -35,6 +35,9 @@ class Candidate:
     feature_hint: str | None = None  # "AIRB" for "X airbase", "PPL" for "village of X"
     relative: bool = False  # "north of X", "the outskirts of X": precision 2
     cue: str | None = None  # the cue phrase that produced an unknown span
+    # A given span the gazetteer lacks, read as the place it names inside ("Manila
+    # Cathedral" -> Manila): it is resolved with the report's context but gives none.
+    inner: bool = False
 
 
 def _hint_after(text: str, end: int) -> str | None:
