@@ -24,9 +24,9 @@ from typing import Any
 
 from frontlines.config import Settings, load_settings
 from frontlines.errors import GazetteerError
-from frontlines.geo.build import PlaceWriter
 from frontlines.geo.gazetteer import SCHEMA, Gazetteer, open_gazetteer, user_gazetteer_path
 from frontlines.geo.reverse import SUBDISTRICT_COUNTRIES, ReverseIndex
+from frontlines.geo.writer import PlaceWriter
 
 GEONAMES_COLUMNS = 19
 # GeoNames feature classes / codes worth finding in conflict reports: all populated

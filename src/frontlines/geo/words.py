@@ -1,0 +1,71 @@
+"""Words and runs of words: the raw material of place names in running text."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from frontlines.geo.lexicon import GENERIC_HEADS, PARTICLES
+
+__all__ = ["Word", "generic_head", "is_capitalised", "particle", "runs", "words"]
+
+_WORD = re.compile(r"[A-Za-zÀ-ɏ][A-Za-zÀ-ɏ'’\-]*[A-Za-zÀ-ɏ]|[A-Za-zÀ-ɏ]")
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
+    start: int
+    end: int
+    text: str
+
+
+def words(text: str) -> list[Word]:
+    return [Word(m.start(), m.end(), m.group(0)) for m in _WORD.finditer(text)]
+
+
+def is_capitalised(word: str) -> bool:
+    return word[:1].isupper()
+
+
+def particle(word: str) -> bool:
+    return word.casefold() in PARTICLES
+
+
+def runs(text: str, words: list[Word]) -> list[list[Word]]:
+    """Maximal runs of capitalised words joined by particles, within one clause."""
+    runs: list[list[Word]] = []
+    current: list[Word] = []
+    for word in words:
+        gap = text[current[-1].end : word.start] if current else ""
+        joined = not current or re.fullmatch(r"[ \t]?|-", gap) is not None
+        name_part = (
+            is_capitalised(word.text)
+            or _starts_arabic_name(word.text)
+            or (particle(word.text) and bool(current))
+        )
+        if name_part and joined:
+            current.append(word)
+            continue
+        if current:
+            runs.append(current)
+        current = [word] if is_capitalised(word.text) or _starts_arabic_name(word.text) else []
+    if current:
+        runs.append(current)
+    # A run cannot end with a particle ("Raqqa and" never; "Tall al" neither).
+    cleaned = []
+    for run in runs:
+        while run and particle(run[-1].text) and not is_capitalised(run[-1].text):
+            run = run[:-1]
+        if run:
+            cleaned.append(run)
+    return cleaned
+
+
+def _starts_arabic_name(word: str) -> bool:
+    """ "al-Malali": a lowercase article glued to a capitalised name."""
+    match = re.match(r"(?:al|el|ad|ar|as|ash|at|az|an|ez|es|ed|et|ul|adh)[-’'](?P<rest>.+)", word)
+    return bool(match and match.group("rest")[:1].isupper())
+
+
+def generic_head(word: str) -> bool:
+    return word.casefold().split("-")[0] in GENERIC_HEADS
