@@ -160,6 +160,8 @@ def test_end_to_end_scores() -> None:
     assert summary["acc161_recognised"] == 0.5
     assert summary["acc161_all"] == pytest.approx(1 / 3, abs=1e-4)
     assert summary["exact_match_recognised"] == 0.5
+    # Alpha and Bravo carry GeoNames ids: one of the two is within 161 km.
+    assert summary["acc161_linked"] == 0.5
     near, far = haversine_km(0, 0, 0, 0.5), haversine_km(0, 10, 0, 12)
     assert summary["mean_error_km"] == pytest.approx((near + far) / 2, abs=1e-3)
     assert summary["median_error_km"] == pytest.approx((near + far) / 2, abs=1e-3)
@@ -181,6 +183,7 @@ def test_gold_span_mode_and_unresolved_get_max_error() -> None:
     assert asked == [[(0, 5), (10, 15)]]
     assert summary["toponyms"] == 2
     assert summary["acc161"] == 0.5 and summary["exact_match"] == 0.5
+    assert summary["acc161_linked"] == 0.5
     assert summary["mean_error_km"] == pytest.approx(20039 / 2)
     assert "recognition_f1" not in summary
 
