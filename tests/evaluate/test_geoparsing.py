@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import math
 from pathlib import Path
 
@@ -9,7 +10,12 @@ import pytest
 
 from frontlines.errors import InputError, MalformedInputError
 from frontlines.evaluate.corpora import GeoArticle, GoldToponym, detect_corpus, read_corpus
-from frontlines.evaluate.geoparsing import match_spans, score_geoparsing, score_gold_spans
+from frontlines.evaluate.geoparsing import (
+    match_spans,
+    score_geoparsing,
+    score_gold_spans,
+    write_misses,
+)
 from frontlines.evaluate.metrics import error_auc, haversine_km, macro_f1
 from frontlines.model import Place, PlaceMention
 
@@ -154,6 +160,8 @@ def test_end_to_end_scores() -> None:
     assert summary["acc161_recognised"] == 0.5
     assert summary["acc161_all"] == pytest.approx(1 / 3, abs=1e-4)
     assert summary["exact_match_recognised"] == 0.5
+    # Alpha and Bravo carry GeoNames ids: one of the two is within 161 km.
+    assert summary["acc161_linked"] == 0.5
     near, far = haversine_km(0, 0, 0, 0.5), haversine_km(0, 10, 0, 12)
     assert summary["mean_error_km"] == pytest.approx((near + far) / 2, abs=1e-3)
     assert summary["median_error_km"] == pytest.approx((near + far) / 2, abs=1e-3)
@@ -175,8 +183,31 @@ def test_gold_span_mode_and_unresolved_get_max_error() -> None:
     assert asked == [[(0, 5), (10, 15)]]
     assert summary["toponyms"] == 2
     assert summary["acc161"] == 0.5 and summary["exact_match"] == 0.5
+    assert summary["acc161_linked"] == 0.5
     assert summary["mean_error_km"] == pytest.approx(20039 / 2)
     assert "recognition_f1" not in summary
+
+
+def test_misses_report_lists_each_toponym_beyond_the_radius(tmp_path: Path) -> None:
+    text = "Alpha fair, Bravo show, Carol fete."
+    gold = (
+        GoldToponym(0, 5, "Alpha", 0.0, 0.0, 1),  # hit
+        GoldToponym(12, 17, "Bravo", 0.0, 10.0, 2),  # 1,100 km off
+        GoldToponym(24, 29, "Carol", 5.0, 5.0, 3),  # unresolved
+    )
+
+    def resolve(_text: str, _spans: list[tuple[int, int]]) -> list[Place | None]:
+        return [_place(0.0, 0.0, 1), _place(0.0, 0.0, 9), None]
+
+    report = score_gold_spans([GeoArticle("a", text, gold)], resolve)
+    path = tmp_path / "misses.jsonl"
+    assert write_misses(report, path) == 2
+    rows = [json.loads(line) for line in path.read_text("utf-8").splitlines()]
+    outcomes = [(r["text"], r["outcome"]) for r in rows]
+    assert outcomes == [("Bravo", "wrong"), ("Carol", "unresolved")]
+    assert rows[0]["error_km"] == pytest.approx(1111.9, abs=0.5)
+    assert rows[0]["gold_longitude"] == 10.0 and rows[0]["our_geonameid"] == 9
+    assert "[[Bravo]]" in rows[0]["context"]
 
 
 def test_gold_span_resolver_must_answer_every_span() -> None:

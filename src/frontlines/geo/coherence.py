@@ -58,7 +58,7 @@ def support(
     readings: list[list[Entry]] = []
     base: list[list[float]] = []
     for index, group in enumerate(groups):
-        kept = [e for e in group if e.feature_code not in _WHOLE]
+        kept = [e for e in group if e.feature_code not in _WHOLE and not e.is_world]
         scored = sorted(((score(index, e), e) for e in kept), key=lambda p: -p[0])
         scored = scored[:TOP_READINGS]
         readings.append([e for _, e in scored])

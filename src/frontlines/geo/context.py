@@ -8,7 +8,7 @@ from collections import Counter
 
 from frontlines.geo.find import Candidate
 from frontlines.geo.gazetteer import Entry
-from frontlines.geo.ranking import WHOLE_COUNTRIES, Ranker
+from frontlines.geo.ranking import Ranker, whole
 from frontlines.model import Place
 
 __all__ = ["country_votes", "countryside", "focus", "named_units", "sentence_admin1"]
@@ -34,7 +34,7 @@ def country_votes(
             continue
         spelled = ranker.country_spelling(candidate.text)
         named = [e for e in options if e.feature_code == "PCLI" and spelled]
-        options = [e for e in options if e.feature_code not in WHOLE_COUNTRIES or spelled]
+        options = [e for e in options if not whole(e) or spelled]
         if not options:
             continue
         if named:

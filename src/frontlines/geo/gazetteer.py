@@ -27,7 +27,7 @@ from frontlines.errors import GazetteerError
 from frontlines.geo.names import name_key
 
 # Bump when the schema or the build rules change: the next start rebuilds.
-BUILD_VERSION = "17"
+BUILD_VERSION = "19"
 USER_FILE = "user-gazetteer.sqlite"
 # Fuzzy matching of unknown names within a known country: rapidfuzz ratio (0-100)
 # between keys, and the shortest key tried.
@@ -77,6 +77,12 @@ CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
 """
 
 
+# Kinds of the world features (data/geo/world_features.tsv): regions, oceans and seas,
+# gulfs, rivers, mountain ranges, peninsulas, deserts. Without a country they lie
+# beyond any one, like continents.
+WORLD_KINDS = frozenset({"RGN", "OCN", "SEA", "GULF", "STM", "MTS", "PEN", "DSRT"})
+
+
 @dataclass(frozen=True, slots=True)
 class Entry:
     """One gazetteer record, as found by a lookup.
@@ -103,6 +109,11 @@ class Entry:
     @property
     def is_admin(self) -> bool:
         return self.feature_code.startswith(("ADM", "PCL"))
+
+    @property
+    def is_world(self) -> bool:
+        """A feature beyond any one country ("Middle East", "Atlantic", "Nile")."""
+        return self.country_code is None and self.feature_code in WORLD_KINDS
 
 
 PLACE_COLUMNS = (

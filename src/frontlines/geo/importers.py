@@ -23,7 +23,6 @@ from typing import Any
 
 from frontlines.config import Settings, load_settings
 from frontlines.errors import GazetteerError
-from frontlines.geo.build import PlaceWriter
 from frontlines.geo.counted import ByteProgress, counted_text
 from frontlines.geo.gazetteer import (
     SCHEMA,
@@ -33,6 +32,7 @@ from frontlines.geo.gazetteer import (
     user_gazetteer_path,
 )
 from frontlines.geo.reverse import SUBDISTRICT_COUNTRIES, ReverseIndex
+from frontlines.geo.writer import PlaceWriter
 
 GEONAMES_COLUMNS = 19
 # GeoNames feature classes / codes worth finding in conflict reports: all populated

@@ -20,15 +20,18 @@ from functools import lru_cache
 
 from frontlines.geo.areas import ascii_name
 from frontlines.geo.find import GIVEN, Candidate
-from frontlines.geo.gazetteer import Entry, Gazetteer
+from frontlines.geo.gazetteer import WORLD_KINDS, Entry, Gazetteer
 
-__all__ = ["Ranker", "contradicts", "haversine_km", "spelling", "transliterated"]
+__all__ = ["Ranker", "contradicts", "haversine_km", "spelling", "transliterated", "whole"]
 
 COUNTRY_MATCH = 3.0
 # A country or continent called by its own name is that, not a town the loose key
 # also reaches ("Syria" / Seeley, "China", Texas) nor a province named after it.
 COUNTRY_NAMED = 2.0
 WHOLE_COUNTRIES = frozenset({"PCLI", "CONT"})
+# A world feature ("Atlantic", "Middle East") is reached only by its own curated names:
+# it outranks the small towns named after it (Atlantic, Iowa; Pacific, Missouri).
+WORLD_FEATURE = 6.0
 # A capital is what news means by its name ("Washington" the city, not the state).
 CAPITAL_NAMED = 1.0
 ADMIN1_SAME_SENTENCE = 2.5
@@ -56,6 +59,11 @@ class _Scored:
     score: float
 
 
+def whole(entry: Entry) -> bool:
+    """A country, continent or world feature: where a report is set, not a point of it."""
+    return entry.feature_code in WHOLE_COUNTRIES or entry.is_world
+
+
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     p1, p2 = math.radians(lat1), math.radians(lat2)
     dp, dl = p2 - p1, math.radians(lon2 - lon1)
@@ -74,7 +82,8 @@ class Ranker:
         """Whether a text is one of the spellings of a country or continent."""
         if self._spellings is None:
             self._spellings = frozenset(
-                spelling(n) for n in self.gazetteer.names_of_kind(tuple(WHOLE_COUNTRIES))
+                spelling(n)
+                for n in self.gazetteer.names_of_kind(tuple(WHOLE_COUNTRIES | WORLD_KINDS))
             )
         return spelling(text) in self._spellings
 
@@ -90,7 +99,7 @@ class Ranker:
     ) -> Entry | None:
         # A country is reached only by one of its own spellings, not by a loose key
         # ("Indiana" is not India through "Indian", nor "Albany" Albania).
-        options = [e for e in options if e.feature_code not in WHOLE_COUNTRIES
+        options = [e for e in options if not whole(e)
                    or self.country_spelling(candidate.text)]  # fmt: skip
         if not options:
             return None
@@ -124,8 +133,8 @@ class Ranker:
                 "ADM1",
                 "PPLC",
             }
-            if best.entry.feature_code in WHOLE_COUNTRIES:
-                return best.entry  # countries' other names are curated
+            if whole(best.entry):
+                return best.entry  # countries' and world features' names are curated
             announced = candidate.cue is not None and candidate.cue != GIVEN
             if announced or not major or best.entry.alternate:
                 return None
@@ -172,6 +181,8 @@ class Ranker:
             score += COUNTRY_NAMED
         elif entry.feature_code == "PPLC" and not entry.alternate:
             score += CAPITAL_NAMED
+        elif entry.is_world:
+            score += WORLD_FEATURE
         sparse = entry.country_code in transliterated()
         if not sparse and spelling(candidate.text) == spelling(entry.name):
             # Keys fold spellings together ("Parrish" and "Paris"); the name written

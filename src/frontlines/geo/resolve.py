@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from frontlines.geo import context as report
@@ -16,6 +17,7 @@ from frontlines.geo.areas import Areas, ascii_name, to_place
 from frontlines.geo.coherence import support
 from frontlines.geo.find import Candidate, find_candidates, span_candidate
 from frontlines.geo.gazetteer import Entry, Gazetteer
+from frontlines.geo.lexicon import FEATURE_WORDS, NOT_PLACES
 from frontlines.geo.ranking import Ranker, contradicts, haversine_km
 from frontlines.ingest.metadata import WIRE_DATELINE
 from frontlines.model import Place, PlaceMention
@@ -25,6 +27,9 @@ if TYPE_CHECKING:
 
 __all__ = ["Geocoder", "ascii_name", "haversine_km", "to_place"]
 
+# Words that name a kind of place, not one ("Village", "Valley"): never the place a
+# longer name stands at.
+_GENERIC = frozenset(FEATURE_WORDS) | NOT_PLACES
 # Landmarks are named with their kind ("Tabqa Airbase", "Tishreen Dam").
 FEATURE_SUFFIXES: dict[str, tuple[str, ...]] = {"AIRB": ("airbase", "airport"), "DAM": ("dam",)}
 
@@ -56,34 +61,54 @@ class Geocoder:
     ) -> list[Place | None]:
         """The places of spans known to name places, ranked with the rest of the text
         (the other places found in it) as context."""
-        given = {s: span_candidate(text, s, e, self.gazetteer) for s, e in spans}
+        given = {s: self._given(text, s, e) for s, e in spans}
         found = [c for c in find_candidates(text, self.gazetteer)
                  if not any(s < c.end and c.start < e for s, e in spans)]  # fmt: skip
         candidates = sorted([*given.values(), *found], key=lambda c: c.start)
         resolved = self._resolve_all(text, candidates, country_hint)
         return [resolved.get(s) for s, _ in spans]
 
+    def _given(self, text: str, start: int, end: int) -> Candidate:
+        """A span known to name a place. One the gazetteer lacks as a whole ("Manila
+        Cathedral", "University of California", "Old Town Manassas") stands at the
+        longest place it names inside (the first of equals): a building, street or
+        institution named after a place lies in or near it far more often than at
+        the country's middle, where an unknown name falls back."""
+        candidate = span_candidate(text, start, end, self.gazetteer)
+        if candidate.known:
+            return candidate
+        inside = [c for c in find_candidates(text[start:end], self.gazetteer)
+                  if c.known and c.text.casefold() not in _GENERIC]  # fmt: skip
+        if not inside:
+            return candidate
+        name = max(inside, key=lambda c: (len(c.text), -c.start))
+        return replace(candidate, text=name.text, key=name.key, known=True, inner=True,
+                       feature_hint=candidate.feature_hint or name.feature_hint)  # fmt: skip
+
     def _resolve_all(
         self, text: str, candidates: list[Candidate], country_hint: str | None
     ) -> dict[int, Place | None]:
         """Each candidate's place (None: not taken for one), keyed by its start."""
         entries = {c.start: self.gazetteer.lookup_key(c.key) if c.known else [] for c in candidates}
+        # What the report says about where it is comes from its own place names, not
+        # from the names inside a building's or a street's (``_given``).
+        context = [c for c in candidates if not c.inner]
         countries = report.country_votes(
-            candidates, entries, self._country_code(country_hint), self.ranker
+            context, entries, self._country_code(country_hint), self.ranker
         )
-        named_units = report.named_units(candidates, entries, countries)
+        named_units = report.named_units(context, entries, countries)
         admin1s = [name for name, _ in named_units]
 
         def others(candidate: Candidate) -> list[str]:
             """The units named by the report's other names than this one."""
             return [name for name, keys in named_units if keys - {candidate.key}]
 
-        coherence = self._coherence(candidates, entries, countries, others)
+        coherence = self._coherence(context, entries, countries, others)
         resolved: dict[int, Place | None] = {}
         # Two passes: names with one clear reading first, so the rest can be ranked by
         # distance to them.
         anchors: list[tuple[float, float]] = []
-        for candidate in candidates:
+        for candidate in context:
             options = entries[candidate.start]
             if len(options) == 1 and options[0].country_code in countries[:1]:
                 resolved[candidate.start] = self.areas.place(candidate, options[0])
@@ -101,7 +126,7 @@ class Geocoder:
             if same is not None:
                 resolved[candidate.start] = self.areas.place(candidate, same)
                 continue
-            sentence_admin1, explicit = report.sentence_admin1(text, candidate, candidates, entries)
+            sentence_admin1, explicit = report.sentence_admin1(text, candidate, context, entries)
             # Only an explicit governorate ("X countryside") weighs in ranking; one
             # merely named nearby is used for the fallback area alone.
             best = self.ranker.best(
@@ -123,9 +148,7 @@ class Geocoder:
                 unresolved.append((candidate, sentence_admin1))
         # Unknown names last: they fall back to the area, at the report's focus in it.
         # A wire dateline names where the reporter files from, not what the report is about.
-        focus = report.focus(
-            [c for c in candidates if not _in_dateline(text, c)], resolved, countries
-        )
+        focus = report.focus([c for c in context if not _in_dateline(text, c)], resolved, countries)
         if focus is not None:
             for candidate in candidates:
                 entry = chosen.get(candidate.start)

@@ -1,0 +1,79 @@
+"""A span that may name a place, and what the words right around it say: the kind
+of place they ask for ("X airbase", "the village of X") and whether the place is
+only a reference point ("north of X")."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from frontlines.geo.gazetteer import Gazetteer
+from frontlines.geo.lexicon import FEATURE_WORDS
+from frontlines.geo.names import name_key
+
+__all__ = ["GIVEN", "Candidate", "make_candidate", "span_candidate"]
+
+_RELATIVE = re.compile(
+    r"(?:\b\d+(?:\.\d+)?\s*(?:km|kilometres|kilometers|miles)\s+)?\b(?:north|south|east|west"
+    r"|northeast|northwest|southeast|southwest|north-east|north-west|south-east|south-west)"
+    r"(?:ern)?\s+(?:of|countryside of|outskirts of)\s+$"
+    r"|\b(?:outskirts|vicinity|surroundings|countryside|edge|entrance|outside|near|nearby"
+    r"|around|close to|between)\s+(?:of\s+)?(?:the\s+)?$",
+    re.I,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A span that may name a place, and what the words around it say."""
+
+    start: int
+    end: int
+    text: str
+    key: str
+    known: bool  # the gazetteer has this key
+    feature_hint: str | None = None  # "AIRB" for "X airbase", "PPL" for "village of X"
+    relative: bool = False  # "north of X", "the outskirts of X": precision 2
+    cue: str | None = None  # the cue phrase that produced an unknown span
+    # A given span the gazetteer lacks, read as the place it names inside ("Manila
+    # Cathedral" -> Manila): it is resolved with the report's context but gives none.
+    inner: bool = False
+
+
+def _hint_after(text: str, end: int) -> str | None:
+    after = re.match(r"\s+(?:military\s+)?([A-Za-z]+)", text[end : end + 30])
+    if after:
+        return FEATURE_WORDS.get(after.group(1).casefold())
+    return None
+
+
+def _hint_before(text: str, start: int) -> str | None:
+    before = re.search(r"\b(?:the\s+)?([A-Za-z]+)\s+of\s+$", text[max(0, start - 40) : start])
+    if before:
+        return FEATURE_WORDS.get(before.group(1).casefold())
+    return None
+
+
+GIVEN = "given"  # the cue of a span the caller marked as a place
+
+
+def span_candidate(text: str, start: int, end: int, gazetteer: Gazetteer) -> Candidate:
+    """A span the caller knows names a place (a gold annotation, a form field)."""
+    key = name_key(text[start:end])
+    return make_candidate(text, start, end, key, known=gazetteer.has_key(key), cue=GIVEN)
+
+
+def make_candidate(
+    text: str, start: int, end: int, key: str, *, known: bool, cue: str | None = None
+) -> Candidate:
+    before = text[max(0, start - 60) : start]
+    return Candidate(
+        start=start,
+        end=end,
+        text=text[start:end],
+        key=key,
+        known=known,
+        feature_hint=_hint_after(text, end) or _hint_before(text, start),
+        relative=_RELATIVE.search(before) is not None,
+        cue=cue,
+    )

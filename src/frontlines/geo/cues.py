@@ -1,0 +1,78 @@
+"""Unknown names a cue announces as places: "the villages of A, B and C", "X village"."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from frontlines.geo.candidate import Candidate, make_candidate
+from frontlines.geo.lexicon import NOT_PLACES, ORG_HEADS
+from frontlines.geo.names import name_key
+from frontlines.geo.words import Word, particle
+
+__all__ = ["cue_candidates"]
+
+_LIST_CUE = re.compile(
+    r"\b(?:the\s+)?(?P<kind>villages?|towns?|hamlets?|areas?|neighbou?rhoods?|cities|city"
+    r"|farms?)\s+of\s+",
+    re.I,
+)
+
+
+def cue_candidates(
+    text: str, name_runs: list[list[Word]], known: list[Candidate]
+) -> list[Candidate]:
+    """Unknown names announced by a cue: "the villages of A, B and C", "X village".
+    ``name_runs`` are the text's ``words.runs`` (found once, for find.py too)."""
+    taken = [(c.start, c.end) for c in known]
+    extra: list[Candidate] = []
+
+    def add(start: int, end: int, cue: str) -> None:
+        # A cue names the whole run: "Abu Khabret al-Rachid" is one village even if
+        # "Abu" alone is a place somewhere.
+        inside = [
+            c
+            for c in known
+            if start <= c.start and c.end <= end and (c.start, c.end) != (start, end)
+        ]
+        for candidate in inside:
+            known.remove(candidate)
+            taken.remove((candidate.start, candidate.end))
+        for index, candidate in enumerate(known):
+            if (candidate.start, candidate.end) == (start, end) and candidate.cue is None:
+                known[index] = replace(candidate, cue=cue)  # announced: may fall back
+        if any(s < end and start < e for s, e in taken):
+            return
+        span = text[start:end]
+        if span.isupper() and len(span) <= 5:
+            return  # "IDP camp", "SDF area": acronyms
+        if any(w.casefold().split("-")[0] in ORG_HEADS for w in span.split()):
+            return
+        if re.search(r"-(?:held|controlled|backed|led|affiliated|linked|allied)$", span, re.I):
+            return
+        if all(w.casefold() in NOT_PLACES or particle(w) for w in re.findall(r"[\w'’-]+", span)):
+            return
+        taken.append((start, end))
+        extra.append(make_candidate(text, start, end, name_key(span), known=False, cue=cue))
+
+    for match in _LIST_CUE.finditer(text):
+        # The list continues while names are separated by commas or "and".
+        position = match.end()
+        for run in name_runs:
+            if run[0].start < position:
+                continue
+            gap = text[position : run[0].start]
+            if position != match.end() and not re.fullmatch(r"\s*(?:,|and|,\s*and)\s*", gap):
+                break
+            if position == match.end() and gap.strip():
+                break
+            add(run[0].start, run[-1].end, match.group("kind").casefold())
+            position = run[-1].end
+    for run in name_runs:
+        after = re.match(r"\s+(village|town|hamlet|area|neighbou?rhood|camp|farms?|district"
+                         r"|subdistrict|countryside|axis|front|frontline|valley|plain|desert"
+                         r"|mountains?|hills?|junction|roundabout|checkpoint)\b",
+                         text[run[-1].end : run[-1].end + 20], re.I)  # fmt: skip
+        if after:
+            add(run[0].start, run[-1].end, after.group(1).casefold())
+    return extra
