@@ -101,7 +101,7 @@ class Pipeline:
         started = time.perf_counter()
         docs = self.nlp.pipe([a.text for a in batch])
         for article, doc in zip(batch, docs, strict=True):
-            index_doc(doc)
+            index_doc(doc, article.text)
             parsed = time.perf_counter()
             self.counters.add_time("nlp", parsed - started)
             places = self.geocoder.mentions(

@@ -154,3 +154,24 @@ def test_cli_download(server, data_dir: Path, monkeypatch: pytest.MonkeyPatch) -
     assert failed.exit_code != 0
     assert "XX.zip" in failed.output and "HTTP 404" in failed.output
     assert "Traceback" not in failed.output
+
+
+def test_a_download_reports_bytes_up_to_its_content_length(
+    server: tuple[str, dict[str, bytes], list[str]],
+    settings: Settings,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr("frontlines.geo.counted.REPORT_BYTES", 64)  # many reports
+    monkeypatch.setattr("frontlines.geo.download.CHUNK_BYTES", 256)  # of a small body
+    base, files, _ = server
+    files["/dump/SY.zip"] = body = _dump(ROWS * 200)
+    reports: list[tuple[str, int, int | None]] = []
+    download_geonames(["SY"], settings=settings, base_url=base,
+                      progress=lambda *r: reports.append(r))  # fmt: skip
+    for label in ("downloading SY.zip", "importing SY.zip"):
+        counts = [done for what, done, _ in reports if what == label]
+        totals = {total for what, _, total in reports if what == label}
+        assert len(counts) > 2 and counts == sorted(set(counts)), label
+        assert totals == {counts[-1]}  # ends at the total
+    assert counts[-1] != len(body)  # the import counts the table, not the zip
+    assert {t for w, _, t in reports if w == "downloading SY.zip"} == {len(body)}

@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from frontlines.cli.errors import handle_errors
-from frontlines.cli.progress import status
+from frontlines.cli.progress import byte_progress
 
 
 @click.group("gazetteer")
@@ -42,8 +42,8 @@ def import_geonames_command(file: Path, alternate_names: Path | None) -> None:
     """Import a GeoNames dump: allCountries.zip, SY.zip, SY.txt, cities500.zip ..."""
     from frontlines.geo import import_geonames
 
-    with status(f"importing {file.name} (a large dump takes minutes)"):
-        result = import_geonames(file, alternate_names=alternate_names)
+    with byte_progress(f"importing {file.name}") as progress:
+        result = import_geonames(file, alternate_names=alternate_names, progress=progress)
     _report(result)
 
 
@@ -66,7 +66,7 @@ def import_csv_command(
     """Import places from a CSV file with a header row."""
     from frontlines.geo import import_csv
 
-    with status(f"importing {file.name}"):
+    with byte_progress(f"importing {file.name}") as progress:
         result = import_csv(
             file,
             name_col=name_col,
@@ -74,6 +74,7 @@ def import_csv_command(
             lon_col=lon_col,
             country_col=country_col,
             feature_col=feature_col,
+            progress=progress,
         )
     _report(result)
 
@@ -86,7 +87,9 @@ def download_command(countries: tuple[str, ...], base_url: str | None) -> None:
     """Download GeoNames dumps (SY, IQ ... or allCountries) and import them."""
     from frontlines.geo.download import download_geonames
 
-    for result in download_geonames(list(countries), base_url=base_url):
+    with byte_progress("downloading") as progress:
+        results = download_geonames(list(countries), base_url=base_url, progress=progress)
+    for result in results:
         _report(result)
 
 

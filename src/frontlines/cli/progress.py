@@ -2,19 +2,23 @@
 
 A bar (rich) with count, rate and time left is drawn only when stderr is a
 terminal and ``CI`` is unset, so logs and pipes get just the final summary line.
-Each helper degrades to nothing when rich is missing.
+Each helper degrades to nothing when rich is missing. ``byte_progress`` counts
+bytes (imports, downloads) for the library's ``ByteProgress`` callbacks.
 """
 
 from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from frontlines.ingest import FORMATS
+
+if TYPE_CHECKING:  # the geo package is heavy to import; every command imports this
+    from frontlines.geo.counted import ByteProgress
 
 T = TypeVar("T")
 
@@ -24,9 +28,19 @@ def interactive() -> bool:
     return sys.stderr.isatty() and not os.environ.get("CI")
 
 
+class Update(Protocol):
+    """Moves a bar to ``done``; a new ``label`` starts it afresh (rate and time left
+    too), a new ``total`` resizes it."""
+
+    def __call__(self, done: int, total: int | None = None, label: str | None = None) -> None: ...
+
+
 @contextmanager
-def progress(label: str, total: int | None = None) -> Iterator[Callable[[int], None] | None]:
-    """A callback taking the number done so far, drawing a bar; None when silent."""
+def progress(
+    label: str, total: int | None = None, *, in_bytes: bool = False
+) -> Iterator[Update | None]:
+    """A callback taking the number done so far, drawing a bar; None when silent.
+    ``in_bytes``: the count is bytes, shown as sizes and a transfer speed."""
     if not interactive():
         yield None
         return
@@ -34,20 +48,26 @@ def progress(label: str, total: int | None = None) -> Iterator[Callable[[int], N
         from rich.console import Console
         from rich.progress import (
             BarColumn,
+            DownloadColumn,
             MofNCompleteColumn,
             Progress,
             TextColumn,
             TimeElapsedColumn,
             TimeRemainingColumn,
+            TransferSpeedColumn,
         )
     except ImportError:  # rich is optional: no bar without it
         yield None
         return
+    counted = (
+        (DownloadColumn(), TransferSpeedColumn())
+        if in_bytes
+        else (MofNCompleteColumn(), TextColumn("{task.fields[rate]}"))
+    )
     columns = (
         TextColumn("{task.description}"),
         BarColumn(),
-        MofNCompleteColumn(),
-        TextColumn("{task.fields[rate]}"),
+        *counted,
         TimeElapsedColumn(),
         TextColumn("eta"),
         TimeRemainingColumn(),
@@ -56,11 +76,30 @@ def progress(label: str, total: int | None = None) -> Iterator[Callable[[int], N
     with Progress(*columns, transient=True, console=Console(stderr=True)) as bar:
         task = bar.add_task(label, total=total, rate="")
 
-        def update(done: int) -> None:
+        def update(done: int, total: int | None = None, label: str | None = None) -> None:
+            if label is not None and label != bar.tasks[task].description:
+                bar.reset(task, total=total, description=label)
+            elif total is not None:
+                bar.update(task, total=total)
             speed = bar.tasks[task].speed
             bar.update(task, completed=done, rate=f"{speed:.1f}/s" if speed else "")
 
         yield update
+
+
+@contextmanager
+def byte_progress(label: str) -> Iterator[ByteProgress | None]:
+    """A bar for an import or a download, as the ``progress`` callback the library's
+    importers take; None when silent (the library then counts nothing)."""
+    with progress(label, in_bytes=True) as update:
+        if update is None:
+            yield None
+            return
+
+        def on_bytes(what: str, done: int, total: int | None) -> None:
+            update(done, total=total, label=what)
+
+        yield on_bytes
 
 
 def track(items: Iterable[T], label: str, total: int | None = None) -> Iterator[T]:
@@ -72,21 +111,6 @@ def track(items: Iterable[T], label: str, total: int | None = None) -> Iterator[
         for done, item in enumerate(items, start=1):
             yield item
             update(done)
-
-
-@contextmanager
-def status(message: str) -> Iterator[None]:
-    """A spinner with ``message`` for a step without a count (silent when not a TTY)."""
-    if not interactive():
-        yield
-        return
-    try:
-        from rich.console import Console
-    except ImportError:
-        yield
-        return
-    with Console(stderr=True).status(message):
-        yield
 
 
 def count_reports(paths: Iterable[str | Path]) -> int:

@@ -65,7 +65,7 @@ from frontlines.events.story import day_pointed_back, same_story_date
 from frontlines.events.subevents import ARMED_KINDS
 from frontlines.events.triggers import Trigger, TriggerFinder
 from frontlines.model import Article, Event, PlaceMention
-from frontlines.nlp.lookups import doc_text
+from frontlines.nlp.lookups import WordIds, doc_text, lemma_lower_ids, span_text
 from frontlines.taxonomy import ActorKind, EventType, SubEventType, TimePrecision
 
 
@@ -81,11 +81,12 @@ class EventAssembler:
         self.triggers = TriggerFinder(nlp_vocab_owner, lexicon)
         self.failure_words = frozenset(lexicon.modifiers.get("failure", ()))
         self.civilian_words = frozenset(lexicon.modifiers.get("civilian_words", ()))
+        self._civilian_ids = WordIds(self.civilian_words)
         self.records = EventRecords(lexicon)
 
     def code(self, article: Article, doc: Doc, places: list[PlaceMention]) -> list[Event]:
         text = doc_text(doc)
-        paragraph_starts = [0] + [i + 2 for i in range(len(text)) if text.startswith("\n\n", i)]
+        paragraph_starts = [0] + [m.start() + 2 for m in _PARAGRAPH_BREAK.finditer(text)]
 
         def paragraph_of(offset: int) -> int:
             return bisect.bisect_right(paragraph_starts, offset) - 1
@@ -119,11 +120,11 @@ class EventAssembler:
         last_dated: tuple[date, int, Span] | None = None
         for index, sentence in enumerate(sentences):
             paragraph = paragraph_of(sentence.start_char)
-            cue = find_date(sentence.text, article.published)
+            cue = find_date(span_text(sentence), article.published)
             if cue is not None:
                 paragraph_date[paragraph] = (cue.value, int(cue.precision), sentence)
                 last_dated = paragraph_date[paragraph]
-            elif (pointed := day_pointed_back(sentence.text, last_dated)) is not None:
+            elif (pointed := day_pointed_back(span_text(sentence), last_dated)) is not None:
                 paragraph_date[paragraph] = last_dated = pointed
             s_triggers = [t for t in triggers if sentence.start <= t.start < sentence.end]
             s_places = [p for p in places if sentence.start_char <= p.start < sentence.end_char]
@@ -215,7 +216,8 @@ class EventAssembler:
     ) -> list[Candidate]:
         live: list[tuple[Trigger, Claim]] = []
         for trigger in triggers:
-            root = trigger.span(doc).root
+            # The trigger's head, built once (a replaced trigger keeps its span).
+            root = trigger.root(doc)
             if root.dep_ in MODIFIER_DEPS and trigger.end - trigger.start == 1:
                 # "battle tank", "rocket launcher", "captured soldiers": a modifier,
                 # not a happening.
@@ -227,20 +229,18 @@ class EventAssembler:
             ):
                 # "seized three boats": not a change of who holds a place, but
                 # property taken by force (ACLED's looting/property destruction).
-                if trigger.span(doc).root.lemma_.lower() not in PROPERTY_SEIZURE:
+                if root.lemma_.lower() not in PROPERTY_SEIZURE:
                     continue
                 trigger = replace(trigger, cls=self.lexicon.classes["looting"])
-            if trigger.cls.sub_event is SubEventType.AGREEMENT and in_relative_clause(
-                trigger.span(doc).root
-            ):
+            if trigger.cls.sub_event is SubEventType.AGREEMENT and in_relative_clause(root):
                 continue  # "a man who had signed a reconciliation agreement"
             if names_people(doc, trigger):
                 continue  # "killed two suicide bombers": the bombers, not a bombing
-            if in_support_phrase(trigger.span(doc).root):
+            if in_support_phrase(root):
                 continue  # "supported by coalition warplanes": support, not a strike
             if stated_as_reason(doc, trigger):
                 continue  # "arrested for taking part in protests": the arrest happened
-            claim = assess(trigger.span(doc).root, sentence, self.failure_words)
+            claim = assess(root, sentence, self.failure_words)
             if claim.status in {Status.CONDITIONAL, Status.FUTURE, Status.NEGATED}:
                 continue
             if claim.status is Status.PURPOSE:
@@ -269,7 +269,7 @@ class EventAssembler:
             if before and not fresh and all(t.cls.priority <= before[-1].cls.priority
                                             for t, _ in live):  # fmt: skip
                 return []
-        places = drop_containers(places, doc.text)
+        places = drop_containers(places, doc_text(doc))
         assigned = assign_places(doc, live, places)
         placed = [item for item in live if assigned.get(id(item[0]))]
         unplaced = [item for item in live if not assigned.get(id(item[0]))]
@@ -337,13 +337,14 @@ class EventAssembler:
         actor1 = agents[0] if agents else None
         actor2 = patients[0] if patients else None
         actor1, actor2 = counterpart(actor1, actor2, paragraph, earlier)
-        root = trigger.span(doc).root
+        root = trigger.root(doc)
         communal = False
         if trigger.cls.sub_event == "Armed clash":
             communal, actor1, actor2 = clash_sides(root, actor1, actor2, agents[1:])
         assoc1 = [a for a in unique([*agents[1:], *unit_assoc], actor1) if a != actor2]
         assoc2 = unique(patients[1:], actor2)
-        sentence_words = {t.lower_ for t in root.sent}
+        sentence = root.sent
+        sentence_ids = lemma_lower_ids(doc)[sentence.start : sentence.end]
         paragraph_text = _paragraph_text(root)
         # "militias attacked the villages ... eight residents were killed": a raid on
         # a place whose only named victims are civilians is an attack on them.
@@ -367,7 +368,7 @@ class EventAssembler:
             paragraph_text=paragraph_text,
             raid_on_civilians=raid_on_civilians,
             partial=partial,
-            civilian_words=bool(sentence_words & self.civilian_words),
+            civilian_words=self._civilian_ids.any_lower(sentence_ids),
             sentence=index,
             paragraph=paragraph,
             cls=trigger.cls,
@@ -385,7 +386,7 @@ class EventAssembler:
     def _roles(
         self, doc: Doc, trigger: Trigger, mentions: list[ResolvedMention]
     ) -> tuple[list[Actor], list[Actor]]:
-        root = trigger.span(doc).root
+        root = trigger.root(doc)
         anchors = clause_path(root)
         # Also climb from a clause head to the verb it modifies ("advanced ...,
         # capturing"), so participle clauses share their main clause's subject.
@@ -453,6 +454,9 @@ def _foreign_capital(mention: PlaceMention, country: str | None, text: str) -> b
         and _LOCATIVE_BEFORE.search(text[max(0, mention.start - 40) : mention.start])
     )
 
+
+# Where a paragraph ends: every "\n\n", overlapping ones too ("\n\n\n" holds two).
+_PARAGRAPH_BREAK = re.compile(r"(?=\n\n)")
 
 # A one-word trigger in these relations only describes a noun.
 MODIFIER_DEPS = frozenset({"compound", "amod"})

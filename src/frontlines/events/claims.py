@@ -13,6 +13,9 @@ from enum import StrEnum
 
 from spacy.tokens import Span, Token
 
+from frontlines.events.scan import WordGate
+from frontlines.nlp.lookups import span_text
+
 CONDITIONAL_MARKS = frozenset({"if", "unless", "should", "whether"})
 CONDITIONAL_AUX = frozenset({"would", "could", "might", "may"})
 FUTURE_AUX = frozenset({"will", "shall", "'ll"})
@@ -25,14 +28,18 @@ HEDGE_WORDS = (
     "alleged", "unconfirmed", "according to", "said to", "is believed", "are believed",
     "reports suggest", "sources said", "it is said",
 )  # fmt: skip
-_HEDGE_RE = re.compile(r"\b(" + "|".join(re.escape(w) for w in HEDGE_WORDS) + r")\b", re.I)
+_HEDGE_RE = WordGate(
+    re.compile(r"\b(" + "|".join(re.escape(w) for w in HEDGE_WORDS) + r")\b", re.I), HEDGE_WORDS
+)
 # Doubt cast on a claim made just before ("The toll could not be independently verified").
 UNVERIFIED = re.compile(
     r"\b(?:could not|cannot|can ?not|couldn't|can't|were not|was not|has not been|have not been)"
     r"(?: be)?(?: immediately)?(?: independently)? (?:verified|confirmed)\b|\bunverified\b",
     re.I,
 )
-_ACCORDING_RE = re.compile(r"\baccording to (?P<who>[^,.;]+)", re.I)
+_ACCORDING_RE = WordGate(
+    re.compile(r"\baccording to (?P<who>[^,.;]+)", re.I), ["according to"]
+)
 _SPEECH_VERBS = frozenset({"say", "claim", "report", "announce", "state", "allege", "confirm"})
 
 
@@ -107,7 +114,7 @@ def assess(trigger: Token, sentence: Span, failure_words: frozenset[str]) -> Cla
             status = Status.FAILED
     if status is Status.HAPPENED and _conjoined_failure(path[-1], failure_words):
         status = Status.FAILED
-    hedge = _HEDGE_RE.search(sentence.text)
+    hedge = _HEDGE_RE.search(span_text(sentence))
     return Claim(
         status=status,
         hedged=hedge is not None,
@@ -122,8 +129,20 @@ def _conjoined_failure(clause_head: Token, failure_words: frozenset[str]) -> boo
 
 
 def attribution(sentence: Span) -> str | None:
-    """Who a sentence attributes its claim to: "according to X", "X said/claimed"."""
-    match = _ACCORDING_RE.search(sentence.text)
+    """Who a sentence attributes its claim to: "according to X", "X said/claimed".
+
+    Remembered on the Doc: every trigger of a sentence asks, and the answer walks
+    the sentence's tokens."""
+    remembered = sentence.doc.user_data
+    key = f"frontlines.attribution:{sentence.start}:{sentence.end}"
+    if key not in remembered:
+        remembered[key] = _attribution(sentence)
+    answer = remembered[key]
+    return answer if isinstance(answer, str) else None
+
+
+def _attribution(sentence: Span) -> str | None:
+    match = _ACCORDING_RE.search(span_text(sentence))
     if match:
         return match.group("who").strip()
     for token in sentence:

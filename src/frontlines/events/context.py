@@ -15,7 +15,7 @@ from frontlines.events.claims import UNVERIFIED, Claim
 from frontlines.events.subevents import ARMED_KINDS
 from frontlines.events.triggers import Trigger
 from frontlines.model import PlaceMention
-from frontlines.nlp.lookups import doc_text
+from frontlines.nlp.lookups import doc_text, span_text
 
 # Nominal triggers take their actors from the verb they are the object of.
 LIGHT_VERBS = frozenset(
@@ -87,7 +87,7 @@ def recent_events(earlier: list[Candidate], paragraph: int) -> list[Candidate]:
 def hedge_previous(sentence: Span, paragraph: int, earlier: list[Candidate]) -> None:
     """ "The figure could not be independently verified": a sentence that casts doubt
     on what was just reported hedges the events of the sentence before it."""
-    cue = UNVERIFIED.search(sentence.text)
+    cue = UNVERIFIED.search(span_text(sentence))
     if cue is None:
         return
     same = recent_events(earlier, paragraph)
@@ -103,7 +103,7 @@ def refers_back(doc: Doc, trigger: Trigger, places: list[PlaceMention]) -> bool:
     happening already described, in a sentence naming no new place."""
     if places:
         return False
-    root = trigger.span(doc).root
+    root = trigger.root(doc)
     if root.pos_ not in {"NOUN", "PROPN"}:
         return False
     return any(
@@ -117,7 +117,7 @@ def is_definite_description(mention: PlaceMention) -> bool:
 
 
 def has_place_object(doc: Doc, trigger: Trigger, places: list[PlaceMention]) -> bool:
-    root = trigger.span(doc).root
+    root = trigger.root(doc)
     for child in root.children:
         if child.dep_ in {"dobj", "nsubjpass"}:
             start = min(t.idx for t in child.subtree)
@@ -141,16 +141,16 @@ _DONE_TO_PEOPLE = re.compile(
 def names_people(doc: Doc, trigger: Trigger) -> bool:
     """A trigger noun right after a verb done to people ("killed two suicide
     bombers", "arrested the snipers"): people, not a happening."""
-    root = trigger.span(doc).root
+    root = trigger.root(doc)
     if root.pos_ not in {"NOUN", "PROPN"}:
         return False
     start = doc[trigger.start].idx
     sentence_start = doc[trigger.start].sent.start_char
-    return bool(_DONE_TO_PEOPLE.search(doc.text[max(sentence_start, start - 50) : start]))
+    return bool(_DONE_TO_PEOPLE.search(doc_text(doc)[max(sentence_start, start - 50) : start]))
 
 
 def trigger_anchor(doc: Doc, trigger: Trigger) -> Token:
-    root = trigger.span(doc).root
+    root = trigger.root(doc)
     if root.pos_ in {"NOUN", "PROPN"} and root.head.lemma_ in LIGHT_VERBS and root.dep_ == "dobj":
         return root.head
     return root
@@ -165,18 +165,23 @@ def assign_places(
     assigned: dict[int, list[PlaceMention]] = {}
     loose: list[PlaceMention] = []
     strongest = max(live, key=lambda item: rank_trigger(item[0], item[1]))[0]
+    # Each anchor's phrase (first, last token, size), walked once: spaCy builds a
+    # subtree with nested generators, and every place asked for every anchor's.
+    extents: dict[int, tuple[int, int, int]] = {}
     for mention in places:
         span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
         if span is None:
             continue
         token = span.root
         best: tuple[int, Trigger] | None = None
-        for trigger, anchor in anchors:
-            subtree = list(anchor.subtree)
-            if subtree[0].i <= token.i <= subtree[-1].i and dominates(anchor, token):
-                size = len(subtree)
-                if best is None or size < best[0]:
-                    best = (size, trigger)
+        for index, (trigger, anchor) in enumerate(anchors):
+            if index not in extents:
+                subtree = list(anchor.subtree)
+                extents[index] = (subtree[0].i, subtree[-1].i, len(subtree))
+            first, last, size = extents[index]
+            inside = first <= token.i <= last and dominates(anchor, token)
+            if inside and (best is None or size < best[0]):
+                best = (size, trigger)
         if best is not None:
             assigned.setdefault(id(best[1]), []).append(mention)
         else:
@@ -243,7 +248,7 @@ def captures_something_else(
     doc: Doc, trigger: Trigger, places: list[PlaceMention], partial_objects: frozenset[str]
 ) -> bool:
     """A territory trigger whose object is neither a place nor a position."""
-    root = trigger.span(doc).root
+    root = trigger.root(doc)
     # "militants were killed, injured or captured": a conjunct shares its head's object.
     children = list(root.children)
     head = root
@@ -294,7 +299,7 @@ def blame_previous(
     """A sentence that only names who its sources blame gives the events just told
     whose perpetrator is unknown that actor as actor1, hedged and attributed to the
     blamers ("activists blamed Russian jets for the raid")."""
-    cue = _BLAME.search(sentence.text)
+    cue = _BLAME.search(span_text(sentence))
     if cue is None:
         return
     start, end = sentence.start_char + cue.start("who"), sentence.start_char + cue.end("who")
@@ -304,9 +309,9 @@ def blame_previous(
     ]  # fmt: skip
     if not blamed:
         return
-    clause = re.split(r"[;,]", sentence.text[: cue.start()])[-1].strip()
+    clause = re.split(r"[;,]", span_text(sentence)[: cue.start()])[-1].strip()
     blamers = clause if 0 < len(clause.split()) <= _ATTRIBUTOR_MAX_WORDS else None
-    if blamers and sentence.text.startswith(blamers) and sentence[0].pos_ != "PROPN":
+    if blamers and span_text(sentence).startswith(blamers) and sentence[0].pos_ != "PROPN":
         blamers = blamers[0].lower() + blamers[1:]  # "Opposition activists" opened the sentence
     same = recent_events(earlier, paragraph)
     last = max((c.sentence for c in same), default=None)

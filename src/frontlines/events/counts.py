@@ -10,6 +10,7 @@ from frontlines.events.claims import assess
 from frontlines.events.context import recent_events
 from frontlines.events.numbers import fatalities, losses
 from frontlines.events.sides import subject_actor
+from frontlines.nlp.lookups import span_text
 
 __all__ = ["attach_counts"]
 
@@ -24,7 +25,7 @@ def attach_counts(
 ) -> None:
     """Fatalities and equipment losses of a sentence, on its events or, when it codes
     none, on the events of the sentence before it."""
-    killed = fatalities(sentence.text)
+    killed = fatalities(span_text(sentence))
     lost = losses(sentence)
     if killed is None and not lost:
         return

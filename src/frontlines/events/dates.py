@@ -13,6 +13,7 @@ from datetime import date, datetime, timedelta
 
 import dateparser
 
+from frontlines.events.scan import WordGate
 from frontlines.ingest.metadata import WIRE_DATELINE
 from frontlines.taxonomy import TimePrecision
 
@@ -21,16 +22,22 @@ _MONTHS = (
     r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
 )
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_EXPLICIT = re.compile(
-    rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)?[ -]{_MONTHS}\.?(?:,?[ -]\d{{4}})?"
-    rf"|{_MONTHS}\.? \d{{1,2}}(?:st|nd|rd|th)?(?:,? \d{{4}})?"
-    r"|\d{4}-\d{2}-\d{2})\b"
+_EXPLICIT = WordGate(
+    re.compile(
+        rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)?[ -]{_MONTHS}\.?(?:,?[ -]\d{{4}})?"
+        rf"|{_MONTHS}\.? \d{{1,2}}(?:st|nd|rd|th)?(?:,? \d{{4}})?"
+        r"|\d{4}-\d{2}-\d{2})\b"
+    ),
+    "0123456789",  # every explicit date has a digit
 )
+# The first three letters of each month: one stands in every month name.
+_MONTH_STEMS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 # A wire dateline dates the report, not the event: the event's own cue ("on
 # Saturday") comes after it and is read against that date.
 _DATELINE = WIRE_DATELINE
-_MONTH_ONLY = re.compile(
-    rf"\b(?:in|during|since|throughout|early|late|mid-?) ({_MONTHS})(?: (\d{{4}}))?\b"
+_MONTH_ONLY = WordGate(
+    re.compile(rf"\b(?:in|during|since|throughout|early|late|mid-?) ({_MONTHS})(?: (\d{{4}}))?\b"),
+    _MONTH_STEMS,
 )
 _TODAY = r"\b(?:today|this morning|this afternoon|this evening|tonight|earlier today)\b"
 _YESTERDAY = r"\b(?:yesterday|last night|overnight)\b"
@@ -41,20 +48,27 @@ _WEEK = (
 )
 _THIS_MONTH = r"\b(?:earlier this month|this month)\b"
 _PAST_MONTH = r"\b(?:past month|recent weeks|past weeks)\b"
-# (pattern, days before publication (-1: the weekend before), precision)
-_RELATIVE: tuple[tuple[re.Pattern[str], int, TimePrecision], ...] = (
-    (re.compile(_TODAY, re.I), 0, TimePrecision.DAY),
-    (re.compile(_YESTERDAY, re.I), 1, TimePrecision.DAY),
-    (re.compile(r"\bthe day before yesterday\b", re.I), 2, TimePrecision.DAY),
-    (re.compile(_WEEKEND, re.I), -1, TimePrecision.WEEK),
-    (re.compile(_WEEK, re.I), 7, TimePrecision.WEEK),
-    (re.compile(_THIS_MONTH, re.I), 0, TimePrecision.MONTH),
-    (re.compile(_PAST_MONTH, re.I), 30, TimePrecision.MONTH),
-    (re.compile(r"\blast month\b", re.I), 31, TimePrecision.MONTH),
-)
-_DAYS_AGO = re.compile(r"\b(\d+|two|three|four|five|six) days ago\b", re.I)
+# (pattern, days before publication (-1: the weekend before), precision); each with
+# the words one of which its every match spells (scan.py: most sentences hold none).
+_RELATIVE: tuple[tuple[WordGate, int, TimePrecision], ...] = (
+    (WordGate(re.compile(_TODAY, re.I), ["today", "this morning", "this afternoon",
+                                         "this evening", "tonight"]), 0, TimePrecision.DAY),
+    (WordGate(re.compile(_YESTERDAY, re.I), ["yesterday", "last night", "overnight"]), 1,
+     TimePrecision.DAY),
+    (WordGate(re.compile(r"\bthe day before yesterday\b", re.I), ["the day before yesterday"]),
+     2, TimePrecision.DAY),
+    (WordGate(re.compile(_WEEKEND, re.I), ["weekend"]), -1, TimePrecision.WEEK),
+    (WordGate(re.compile(_WEEK, re.I), ["week", "days"]), 7, TimePrecision.WEEK),
+    (WordGate(re.compile(_THIS_MONTH, re.I), ["this month"]), 0, TimePrecision.MONTH),
+    (WordGate(re.compile(_PAST_MONTH, re.I), ["past month", "recent weeks", "past weeks"]), 30,
+     TimePrecision.MONTH),
+    (WordGate(re.compile(r"\blast month\b", re.I), ["last month"]), 31, TimePrecision.MONTH),
+)  # fmt: skip
+_DAYS_AGO = WordGate(re.compile(r"\b(\d+|two|three|four|five|six) days ago\b", re.I), ["days ago"])
 _WORD_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
-_WEEKDAY = re.compile(r"\b(?:on |last |this )?(" + "|".join(_WEEKDAYS) + r")\b", re.I)
+_WEEKDAY = WordGate(
+    re.compile(r"\b(?:on |last |this )?(" + "|".join(_WEEKDAYS) + r")\b", re.I), _WEEKDAYS
+)
 
 
 @dataclass(frozen=True, slots=True)

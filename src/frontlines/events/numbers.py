@@ -17,6 +17,9 @@ from importlib import resources
 
 from spacy.tokens import Span
 
+from frontlines.events.scan import WordGate
+from frontlines.nlp.lookups import WordIds, lemma_lower_ids
+
 _STOP = re.compile(r"[;:]|\.(?:\s|$)")
 
 
@@ -63,7 +66,9 @@ def _value(word: str, q: Quantities) -> int | None:
     return q.numbers.get(word, q.vague.get(word))
 
 
-_CODED = re.compile(r"fatalities (?:were |was |are )?coded (?:as |at |to )?(\d+)", re.I)
+_CODED = WordGate(
+    re.compile(r"fatalities (?:were |was |are )?coded (?:as |at |to )?(\d+)", re.I), ["coded"]
+)
 _MONTH_WORD = re.compile(r"^\s*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b", re.I)
 _MONTH_BEFORE = re.compile(
     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s*$", re.I
@@ -78,7 +83,15 @@ def _is_date_part(text: str, start: int, end: int) -> bool:
     return bool(_MONTH_WORD.match(text[end : end + 12]) or _MONTH_BEFORE.search(text[:start]))
 
 
-_NONE = re.compile(r"\b(?:no|neither|without) (?:fatalities|casualties|deaths)\b", re.I)
+_NONE = WordGate(
+    re.compile(r"\b(?:no|neither|without) (?:fatalities|casualties|deaths)\b", re.I),
+    ["fatalities", "casualties", "deaths"],
+)
+
+
+@cache
+def _loss_verbs(words: tuple[str, ...]) -> WordIds:
+    return WordIds(words)
 
 
 @cache
@@ -88,11 +101,22 @@ def _cue_pattern(cue: str) -> re.Pattern[str]:
 
 
 def _cue_positions(text: str, cues: tuple[str, ...]) -> list[tuple[int, int]]:
+    """Each cue's matches, cue by cue; a cue the text cannot hold is not searched
+    (most sentences hold none of the forty)."""
+    if text.isascii():  # there a match spells its cue, in some case (scan.py)
+        lowered = text.lower()
+        cues = tuple(cue for cue, low in _lowered(cues) if low is None or low in lowered)
     found = []
     for cue in cues:
         for m in _cue_pattern(cue).finditer(text):
             found.append((m.start(), m.end()))
     return found
+
+
+@cache
+def _lowered(cues: tuple[str, ...]) -> tuple[tuple[str, str | None], ...]:
+    """Each cue with its lowercase, None for a cue not in ASCII (never skipped)."""
+    return tuple((cue, cue.lower() if cue.isascii() else None) for cue in cues)
 
 
 def fatalities(sentence: str) -> int | None:
@@ -122,17 +146,23 @@ def fatalities(sentence: str) -> int | None:
 
 
 # A single person killed, named without a number.
-_ONE_DEATH = re.compile(
-    r"\b(?:was|has been|had been) (?:killed|shot dead|executed|assassinated|beheaded|slain)\b"
-    r"|\b(?:the )?(?:dead )?body of (?:a|an|the|one)\b|\bwas found dead\b"
-    # "assassinated a QSD member", "stabbed a man to death", "an inmate was stabbed to death"
-    r"|\b(?:killed|killing|assassinated|assassinating|executed|executing|murdered|beheaded"
-    r"|lynched|shot dead|stabbed to death|beaten to death)\s+(?:an?|one)\s+"
-    r"(?!(?:number|few|group|total|dozen|couple)\b)"
-    r"|\b(?:was|has been|had been) (?:stabbed|beaten|shot|burned|burnt|hacked|tortured) to death\b"
-    r"|\b(?:an?|one) (?:[\w'-]+ ){1,6}(?:died|succumbed)\b",
-    re.I,
-)
+_ONE_DEATH = WordGate(
+    re.compile(
+        r"\b(?:was|has been|had been) (?:killed|shot dead|executed|assassinated|beheaded|slain)\b"
+        r"|\b(?:the )?(?:dead )?body of (?:a|an|the|one)\b|\bwas found dead\b"
+        # "assassinated a QSD member", "stabbed a man to death", "an inmate was stabbed to death"
+        r"|\b(?:killed|killing|assassinated|assassinating|executed|executing|murdered|beheaded"
+        r"|lynched|shot dead|stabbed to death|beaten to death)\s+(?:an?|one)\s+"
+        r"(?!(?:number|few|group|total|dozen|couple)\b)"
+        r"|\b(?:was|has been|had been) (?:stabbed|beaten|shot|burned|burnt|hacked|tortured)"
+        r" to death\b"
+        r"|\b(?:an?|one) (?:[\w'-]+ ){1,6}(?:died|succumbed)\b",
+        re.I,
+    ),
+    # One of these stands in every alternative above.
+    ["kill", "shot dead", "execut", "assassinat", "beheaded", "slain", "body of",
+     "found dead", "murdered", "lynched", "to death", "died", "succumbed"],
+)  # fmt: skip
 _NOT_DEAD = re.compile(
     r"\b(?:survived|injured|wounded) (?:in|by) an? (?:attempt|assassination)\b", re.I
 )
@@ -181,10 +211,15 @@ def losses(sentence: Span) -> list[str]:
     counts or trailing clauses.
     """
     q = load_quantities()
+    verbs = _loss_verbs(q.loss_verbs)
+    doc = sentence.doc
+    ids = lemma_lower_ids(doc)[sentence.start : sentence.end]
     found: list[str] = []
-    for verb in sentence:
-        if verb.lemma_.lower() not in q.loss_verbs and verb.lower_ not in q.loss_verbs:
+    for index, (lemma, lower) in enumerate(ids, sentence.start):
+        # token.lemma_.lower() or token.lower_ a loss verb, on string ids
+        if not (verbs.lemma(lemma, doc) or verbs.lower(lower)):
             continue
+        verb = doc[index]
         objects = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
         queue = list(objects)
         while queue:

@@ -7,8 +7,10 @@ and runs of spaces made one space), so "Hay'at Tahrir al-Sham" matches the alias
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from itertools import compress
 from typing import Generic, TypeVar
 
 import ahocorasick
@@ -19,25 +21,73 @@ _DROP = "'’‘`´"
 _SPACE = "-‐‑–—_/"
 
 
+# Runs of characters the normal form drops or turns into spaces. ``\s`` is
+# ``str.isspace`` (both are Py_UNICODE_ISSPACE).
+_SEPARATOR = re.compile(f"[{re.escape(_DROP + _SPACE)}\\s]+")
+_SPACE_CHAR = re.compile(f"[{re.escape(_SPACE)}\\s]")
+
+# ASCII text in one pass of C loops: each character's class, w(ord), d(ropped) or
+# s(pace); the first space of a run after a word marked S; the w and S characters
+# kept, S as a space.
+_ASCII = [chr(c) for c in range(128)]
+_CLASSES = str.maketrans(
+    {c: "d" if c in _DROP else "s" if c in _SPACE or c.isspace() else "w" for c in _ASCII}
+)
+_SPACES = str.maketrans({c: " " for c in _ASCII if c in _DROP or c in _SPACE or c.isspace()})
+_KEPT = bytes.maketrans(b"wSsd", b"\x01\x01\x00\x00")
+_DROPS_THEN_SPACE = re.compile("wd+s")
+_ASCII_MARKS = str.maketrans(
+    {c: "'" for c in _DROP if not c.isascii()} | {c: "-" for c in _SPACE if not c.isascii()}
+)
+
+
 def normalise(text: str) -> tuple[str, list[int]]:
     """The normalised text and, for each of its characters, the original offset."""
+    if text.isascii():
+        return _normalise_ascii(text)
+    # Curly quotes and dashes are the usual non-ASCII: as ASCII marks of their kind
+    # (one character for one), they normalise alike.
+    plain = text.translate(_ASCII_MARKS)
+    if plain.isascii():
+        return _normalise_ascii(plain)
     chars: list[str] = []
     offsets: list[int] = []
-    previous_space = True
-    for index, char in enumerate(text):
-        if char in _DROP:
-            continue
-        if char in _SPACE or char.isspace():
-            if previous_space:
-                continue
+    position = 0
+    for separator in _SEPARATOR.finditer(text):
+        start = separator.start()
+        _fold(text, position, start, chars, offsets)
+        position = separator.end()
+        # Dropped characters alone join their neighbours ("Hay'at" -> "hayat"); a
+        # run holding a space becomes one space at its first space, never leading.
+        space = _SPACE_CHAR.search(text, start, position)
+        if space is not None and offsets:
             chars.append(" ")
-            offsets.append(index)
-            previous_space = True
-            continue
-        chars.append(char.casefold() if len(char.casefold()) == 1 else char.lower())
-        offsets.append(index)
-        previous_space = False
+            offsets.append(space.start())
+    _fold(text, position, len(text), chars, offsets)
     return "".join(chars), offsets
+
+
+def _normalise_ascii(text: str) -> tuple[str, list[int]]:
+    """``normalise`` of ASCII text, where casefold is lower, one character each."""
+    classes = text.translate(_CLASSES)
+    if "d" in classes:  # "rebels' positions": the space after dropped marks
+        classes = _DROPS_THEN_SPACE.sub(lambda m: m.group()[:-1] + "S", classes)
+    kept = classes.replace("ws", "wS").encode("ascii").translate(_KEPT)
+    offsets = list(compress(range(len(text)), kept))
+    return "".join(compress(text.lower().translate(_SPACES), kept)), offsets
+
+
+def _fold(text: str, start: int, end: int, chars: list[str], offsets: list[int]) -> None:
+    """Append ``text[start:end]`` (no separators) case folded, one entry per character."""
+    word = text[start:end]
+    if word.isascii():
+        chars.append(word.lower())
+        offsets.extend(range(start, end))
+        return
+    for index, char in enumerate(word, start):
+        folded = char.casefold()
+        chars.append(folded if len(folded) == 1 else char.lower())
+        offsets.append(index)
 
 
 def normalise_key(phrase: str) -> str:

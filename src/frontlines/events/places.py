@@ -15,7 +15,7 @@ from spacy.tokens import Doc
 
 from frontlines.geo.resolve import haversine_km
 from frontlines.model import Place, PlaceMention
-from frontlines.nlp.lookups import doc_text
+from frontlines.nlp.lookups import WordIds, doc_text, lemma_lower_ids
 
 # Head nouns of definite descriptions and the feature codes they can refer back to.
 FEATURE_NOUNS: dict[str, tuple[str, ...]] = {
@@ -29,6 +29,7 @@ FEATURE_NOUNS: dict[str, tuple[str, ...]] = {
     "neighbourhood": ("PPLX", "PPL"),
     "neighborhood": ("PPLX", "PPL"),
 }
+_FEATURE_IDS = WordIds(FEATURE_NOUNS)
 CONTAINER_RADIUS_KM = 25.0
 # A place named inside an area ("Qatma in Aleppo countryside") replaces the area only
 # when resolved within a governorate's reach of it; farther, the place was likely
@@ -73,7 +74,10 @@ def link_definite_descriptions(doc: Doc, mentions: list[PlaceMention]) -> list[P
     place named earlier in the same article with a matching feature type."""
     added: list[PlaceMention] = []
     taken = [(m.start, m.end) for m in mentions]
-    for token in doc:
+    text = doc_text(doc)
+    # Only tokens spelled as a feature noun, found on string ids (no Token per word).
+    nouns = [i for i, (_, lower) in enumerate(lemma_lower_ids(doc)) if _FEATURE_IDS.lower(lower)]
+    for token in (doc[i] for i in nouns):
         codes = FEATURE_NOUNS.get(token.lower_)
         if not codes or token.pos_ != "NOUN":
             continue
@@ -92,7 +96,7 @@ def link_definite_descriptions(doc: Doc, mentions: list[PlaceMention]) -> list[P
         if antecedent is None or antecedent.place is None:
             continue
         added.append(
-            PlaceMention(antecedent.article_id, start, end, doc.text[start:end], antecedent.place)
+            PlaceMention(antecedent.article_id, start, end, text[start:end], antecedent.place)
         )
     return sorted([*mentions, *added], key=lambda m: m.start)
 

@@ -18,6 +18,7 @@ from frontlines.events.places import place_key
 from frontlines.events.sides import communal_militia, localise, unidentified
 from frontlines.events.subevents import UNARMED_KINDS, sub_event_of
 from frontlines.model import Article, Event, Evidence, Place
+from frontlines.nlp.lookups import span_text
 from frontlines.taxonomy import ActorKind, EventType, SubEventType, TimePrecision
 
 __all__ = ["EventRecords", "join_same_happening"]
@@ -109,10 +110,8 @@ class EventRecords:
         location = place.name if place else None
         hedged = c.claim.hedged or c.losses_hedged
         spans = _dedupe_spans(c.evidence)
-        evidence = tuple(
-            Evidence(s.start_char, s.start_char + len(s.text.rstrip()), s.text.rstrip())
-            for s in spans
-        )
+        texts = [(s.start_char, span_text(s).rstrip()) for s in spans]
+        evidence = tuple(Evidence(start, start + len(text), text) for start, text in texts)
         note = write_note(
             template=template,
             event_date=c.event_date,

@@ -14,6 +14,7 @@ from frontlines.events.candidate import Candidate, ResolvedMention
 from frontlines.events.lexicon import Lexicon
 from frontlines.events.subevents import ARMED_KINDS
 from frontlines.model import PlaceMention
+from frontlines.nlp.lookups import span_text
 from frontlines.taxonomy import ActorKind
 
 FEUD = re.compile(
@@ -176,7 +177,7 @@ def clash_sides(
 ) -> tuple[bool, Actor | None, Actor | None]:
     """The sides of an armed clash: (communal, actor1, actor2). ``others`` are the
     further actors found on the acting side."""
-    sentence_text = root.sent.text
+    sentence_text = span_text(root.sent)
     unarmed = [a for a in (actor1, actor2) if a is None or a.kind is ActorKind.CIVILIANS]
     if len(unarmed) == 2 and FEUD.search(sentence_text):
         # "clashes between two families": ACLED names the armed families by their

@@ -6,9 +6,11 @@ from collections import OrderedDict
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from spacy.attrs import LEMMA, LOWER, ORTH
 from spacy.language import Language
 from spacy.matcher import Matcher
-from spacy.tokens import Doc, Span
+from spacy.strings import get_string_id
+from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from frontlines.events.lexicon import Lexicon, TriggerClass
@@ -47,8 +49,13 @@ class Trigger:
     def span(self, doc: Doc) -> Span:
         return doc[self.start : self.end]
 
+    def root(self, doc: Doc) -> Token:
+        """``span(doc).root``; a one-word trigger's without building the Span (the
+        events stage asks for it at every rule)."""
+        return doc[self.start] if self.end - self.start == 1 else self.span(doc).root
+
     def head(self, doc: Doc) -> int:
-        return self.span(doc).root.i
+        return self.root(doc).i
 
 
 def _word(word: str) -> dict[str, object]:
@@ -109,6 +116,14 @@ class TriggerFinder:
             self._add(cls, "weak", [[_word(w) for w in p.split()] for p in cls.weak_phrases], True)
             patterns = [p for w in cls.object_place_lemmas for p in _single(w)]
             self._add(cls, "object", patterns, weak=False, needs_object=True)
+        # The anchors by string hash, one table per attribute (as in _ANCHOR_ATTRS):
+        # a Doc's attributes come as hashes in one array, not a Python string per
+        # token and attribute.
+        self._anchor_ids: tuple[dict[int, list[int]], ...] = tuple(
+            {get_string_id(word): indexes for (a, word), indexes in (self._anchors or {}).items()
+             if a == attr}
+            for attr in _ANCHOR_ATTRS
+        )  # fmt: skip
 
     def _add(
         self,
@@ -146,19 +161,15 @@ class TriggerFinder:
     def _windows(self, doc: Doc) -> list[tuple[int, int, tuple[int, ...]]]:
         """Disjoint token ranges holding every possible match, in Doc order, each with
         the patterns that can start inside it."""
-        anchors = self._anchors
-        assert anchors is not None
+        assert self._anchors is not None
+        by_lemma, by_lower, by_orth = self._anchor_ids
         windows: list[tuple[int, int, set[int]]] = []
-        for token in doc:
-            starting = [
-                i
-                for key in (("LEMMA", token.lemma_), ("LOWER", token.lower_), ("ORTH", token.text))
-                for i in anchors.get(key, ())
-            ]
+        for index, (lemma, lower, orth) in enumerate(doc.to_array([LEMMA, LOWER, ORTH]).tolist()):
+            starting = [*by_lemma.get(lemma, ()), *by_lower.get(lower, ()), *by_orth.get(orth, ())]
             if not starting:
                 continue
             reach = max(len(self._patterns[i][1]) for i in starting)
-            start, end = token.i, min(token.i + reach, len(doc))
+            start, end = index, min(index + reach, len(doc))
             if windows and start < windows[-1][1]:
                 first, last, patterns = windows[-1]
                 patterns.update(starting)

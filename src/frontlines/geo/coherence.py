@@ -40,14 +40,6 @@ def _km(a: Entry, b: Entry) -> float:
     return 6371.0 * math.hypot(x, y)
 
 
-def _supports(reading: Entry, other: Entry) -> bool:
-    if reading.country_code != other.country_code:
-        return False
-    if other.feature_code == "ADM1":
-        return reading.admin1 is not None and reading.admin1 == other.admin1
-    return _km(reading, other) <= NEAR_KM
-
-
 def _softmax(scores: list[float]) -> list[float]:
     top = max(scores)
     weights = [math.exp(s - top) for s in scores]
@@ -71,17 +63,27 @@ def support(
         scored = scored[:TOP_READINGS]
         readings.append([e for _, e in scored])
         base.append([s for s, _ in scored])
-    # Which readings of other names each reading is near: computed once.
+    # Which readings of other names each reading is near: computed once, and only
+    # against readings in its own country (no other can support it), in the same
+    # (name, reading) order as over all of them.
+    by_country: dict[str | None, list[tuple[int, int, Entry]]] = {}
+    for j, others in enumerate(readings):
+        for b, other in enumerate(others):
+            by_country.setdefault(other.country_code, []).append((j, b, other))
     near: dict[tuple[int, int], list[tuple[int, int]]] = {}
     for i, group in enumerate(readings):
         for a, reading in enumerate(group):
-            near[(i, a)] = [
-                (j, b)
-                for j, others in enumerate(readings)
-                if j != i
-                for b, other in enumerate(others)
-                if _supports(reading, other)
-            ]
+            pairs = near[(i, a)] = []
+            for j, b, other in by_country[reading.country_code]:
+                # A reading supports another of its country when near it, and a
+                # first-level unit the readings inside it.
+                if j == i:
+                    continue
+                if other.feature_code == "ADM1":
+                    if reading.admin1 is not None and reading.admin1 == other.admin1:
+                        pairs.append((j, b))
+                elif _km(reading, other) <= NEAR_KM:
+                    pairs.append((j, b))
     weights = [_softmax(s) if s else [] for s in base]
     result: dict[tuple[int, int], float] = {}
     for _ in range(ROUNDS):
@@ -89,7 +91,12 @@ def support(
         for (i, a), pairs in near.items():
             best: dict[int, float] = {}
             for j, b in pairs:
-                best[j] = max(best.get(j, 0.0), weights[j][b])
+                # best[j] = max(best.get(j, 0.0), weight), without a call per pair
+                # (weights are positive: the first one of a name always enters).
+                weight = weights[j][b]
+                known = best.get(j)
+                if known is None or weight > known:
+                    best[j] = weight
             result[(i, a)] = sum(best.values())
         # The next round weighs each reading by its score plus its support.
         weights = [

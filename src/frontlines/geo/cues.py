@@ -8,7 +8,7 @@ from dataclasses import replace
 from frontlines.geo.candidate import Candidate, make_candidate
 from frontlines.geo.lexicon import NOT_PLACES, ORG_HEADS
 from frontlines.geo.names import name_key
-from frontlines.geo.words import Word, particle, runs
+from frontlines.geo.words import Word, particle
 
 __all__ = ["cue_candidates"]
 
@@ -19,8 +19,11 @@ _LIST_CUE = re.compile(
 )
 
 
-def cue_candidates(text: str, words: list[Word], known: list[Candidate]) -> list[Candidate]:
-    """Unknown names announced by a cue: "the villages of A, B and C", "X village"."""
+def cue_candidates(
+    text: str, name_runs: list[list[Word]], known: list[Candidate]
+) -> list[Candidate]:
+    """Unknown names announced by a cue: "the villages of A, B and C", "X village".
+    ``name_runs`` are the text's ``words.runs`` (found once, for find.py too)."""
     taken = [(c.start, c.end) for c in known]
     extra: list[Candidate] = []
 
@@ -52,7 +55,6 @@ def cue_candidates(text: str, words: list[Word], known: list[Candidate]) -> list
         taken.append((start, end))
         extra.append(make_candidate(text, start, end, name_key(span), known=False, cue=cue))
 
-    name_runs = runs(text, words)
     for match in _LIST_CUE.finditer(text):
         # The list continues while names are separated by commas or "and".
         position = match.end()

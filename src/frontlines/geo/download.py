@@ -19,6 +19,7 @@ from pathlib import Path
 
 from frontlines.config import Settings, load_settings
 from frontlines.errors import GazetteerError
+from frontlines.geo.counted import ByteProgress, CountingReader
 from frontlines.geo.importers import ImportResult, import_geonames
 
 __all__ = ["download_geonames", "dump_url"]
@@ -40,10 +41,15 @@ def dump_url(base_url: str, name: str) -> str:
     return f"{base_url.rstrip('/')}/{stem}.zip"
 
 
-def _fetch(url: str, target: Path, timeout: float) -> None:
+def _fetch(url: str, target: Path, timeout: float, progress: ByteProgress | None = None) -> None:
     try:
         with urllib.request.urlopen(url, timeout=timeout) as response, target.open("wb") as out:
-            shutil.copyfileobj(response, out, CHUNK_BYTES)
+            source = response
+            if progress is not None:
+                length = response.headers.get("Content-Length")
+                total = int(length) if length and length.isdigit() else None
+                source = CountingReader(response, progress, f"downloading {target.name}", total)
+            shutil.copyfileobj(source, out, CHUNK_BYTES)
     except urllib.error.HTTPError as exc:
         exc.close()  # the error carries the open response
         raise GazetteerError(f"download failed: HTTP {exc.code} {exc.reason}", source=url) from exc
@@ -59,10 +65,12 @@ def download_geonames(
     settings: Settings | None = None,
     base_url: str | None = None,
     timeout: float = 60.0,
+    progress: ByteProgress | None = None,
 ) -> list[ImportResult]:
     """Download and import each dump in turn (``["SY", "IQ"]``); the results in order.
 
     Every name is checked before anything is fetched, so a typo costs no download.
+    ``progress`` hears the bytes downloaded, then those imported, of each dump.
     """
     settings = settings or load_settings()
     base = base_url or settings.geonames_url
@@ -75,11 +83,11 @@ def download_geonames(
     for url in urls:
         with tempfile.TemporaryDirectory(dir=data_dir, prefix=".download-") as tmp:
             dump = Path(tmp) / url.rsplit("/", 1)[1]
-            _fetch(url, dump, timeout)
+            _fetch(url, dump, timeout, progress)
             if not zipfile.is_zipfile(dump):
                 raise GazetteerError("download is not a zip archive", source=url)
             try:
-                result = import_geonames(dump, settings=settings)
+                result = import_geonames(dump, settings=settings, progress=progress)
             except GazetteerError as exc:
                 raise GazetteerError(f"{exc.message}", source=url) from exc
             results.append(ImportResult(url, result.imported, result.skipped, result.total))

@@ -42,10 +42,10 @@ _FEATURE_TAIL = re.compile(r"\s+(?:military\s+)?(?:air\s?base|airport|airfield|d
 
 def find_candidates(text: str, gazetteer: Gazetteer) -> list[Candidate]:
     """Every span of ``text`` that may name a place, longest known names first."""
-    text_words = words(text)
+    name_runs = runs(text, words(text))
     found: list[Candidate] = []
     surnames: set[str] = set()
-    for run in runs(text, text_words):
+    for run in name_runs:
         if any(w.text.casefold().split("-")[0] in ORG_HEADS for w in run):
             continue  # "Ahrar al-Sham", "Liwa al-Quds": a group's name, not its place
         if _person(text, run, gazetteer):
@@ -102,7 +102,7 @@ def find_candidates(text: str, gazetteer: Gazetteer) -> list[Candidate]:
     found = [_rural_area(text, c, gazetteer) for c in found]
     found.extend(_acronyms(text, gazetteer))
     found.extend(_abbreviated_units(text, gazetteer, found))
-    found.extend(cue_candidates(text, text_words, found))
+    found.extend(cue_candidates(text, name_runs, found))
     return sorted(found, key=lambda c: c.start)
 
 

@@ -16,6 +16,7 @@ lookup, and replace a packaged GeoNames entry with the same geonameid.
 from __future__ import annotations
 
 import hashlib
+import os
 import sqlite3
 import threading
 from dataclasses import dataclass
@@ -34,6 +35,18 @@ FUZZY_MIN_SCORE = 85.0
 FUZZY_MIN_LENGTH = 5
 # User entries get ids above this, so ids stay unique across the two files.
 USER_ID_OFFSET = 1_000_000_000
+# Keys whose answers a Gazetteer remembers before it starts afresh: a report asks
+# for the same names again and again, a corpus for the same few thousand.
+MAX_REMEMBERED_KEYS = 50_000
+# Imports this process has committed to a user file: a remembered answer predates
+# none of them, even one finished within the file clock's tick.
+_user_writes = [0]
+
+
+def note_user_write() -> None:
+    """Tell every Gazetteer of this process that a user file changed."""
+    _user_writes[0] += 1
+
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS places (
@@ -123,6 +136,11 @@ class Gazetteer:
         self.path = path
         self.user_path = user_path
         self._local = threading.local()
+        # Answers by (question, key), valid while the user file is as it was then:
+        # the packaged file never changes, and an import rewrites the user file.
+        self._answers: dict[tuple[str, str], tuple[Entry, ...] | bool] = {}
+        self._answers_state: tuple[int, ...] = ()
+        self._user_file = None if user_path is None else str(user_path)  # stat() it cheaply
 
     def _db(self) -> sqlite3.Connection:
         db: sqlite3.Connection | None = getattr(self._local, "db", None)
@@ -167,9 +185,29 @@ class Gazetteer:
         """Every entry one of whose names has the same key as ``name``."""
         return self.lookup_key(name_key(name))
 
+    def _remembered(self) -> dict[tuple[str, str], tuple[Entry, ...] | bool]:
+        """The answers given since the user file last changed (one stat a call)."""
+        state: tuple[int, ...] = (_user_writes[0],)
+        if self._user_file is not None:
+            try:
+                found = os.stat(self._user_file)
+                state += (found.st_mtime_ns, found.st_size, found.st_ino)
+            except OSError:
+                pass
+        if state != self._answers_state or len(self._answers) > MAX_REMEMBERED_KEYS:
+            self._answers, self._answers_state = {}, state
+        return self._answers
+
     def lookup_key(self, key: str) -> list[Entry]:
         if not key:
             return []
+        answers = self._remembered()
+        entries = answers.get(("lookup", key))
+        if not isinstance(entries, tuple):
+            entries = answers[("lookup", key)] = tuple(self._lookup_key(key))
+        return list(entries)
+
+    def _lookup_key(self, key: str) -> list[Entry]:
         db = self._db()
         entries = self._rows(db, "main", 0, key)
         if not self._local.user:
@@ -233,6 +271,13 @@ class Gazetteer:
         return [row[0] for row in self._db().execute(query, feature_codes)]
 
     def has_key(self, key: str) -> bool:
+        answers = self._remembered()
+        known = answers.get(("has", key))
+        if not isinstance(known, bool):
+            known = answers[("has", key)] = self._has_key(key)
+        return known
+
+    def _has_key(self, key: str) -> bool:
         db = self._db()
         if db.execute("SELECT 1 FROM main.names WHERE key = ? LIMIT 1", (key,)).fetchone():
             return True

@@ -12,7 +12,6 @@ files, so they come from the packaged gazetteer's nearest points (``reverse.py``
 from __future__ import annotations
 
 import csv
-import io
 import sqlite3
 import zipfile
 import zlib
@@ -24,7 +23,14 @@ from typing import Any
 
 from frontlines.config import Settings, load_settings
 from frontlines.errors import GazetteerError
-from frontlines.geo.gazetteer import SCHEMA, Gazetteer, open_gazetteer, user_gazetteer_path
+from frontlines.geo.counted import ByteProgress, counted_text
+from frontlines.geo.gazetteer import (
+    SCHEMA,
+    Gazetteer,
+    note_user_write,
+    open_gazetteer,
+    user_gazetteer_path,
+)
 from frontlines.geo.reverse import SUBDISTRICT_COUNTRIES, ReverseIndex
 from frontlines.geo.writer import PlaceWriter
 
@@ -54,26 +60,44 @@ class ImportResult:
     total: int
 
 
-def _lines(path: Path) -> Iterator[str]:
-    """Text lines of a GeoNames file, plain or zipped (SY.zip, allCountries.zip)."""
+def _member(archive: zipfile.ZipFile, path: Path) -> str:
+    """The GeoNames table of a zipped dump (not its readme)."""
+    members = [n for n in archive.namelist() if n.endswith(".txt") and "readme" not in n.lower()]
+    if not members:
+        raise GazetteerError("zip archive holds no GeoNames .txt file", source=str(path))
+    return members[0]
+
+
+def _size(path: Path) -> int | None:
+    """Bytes the lines of a GeoNames file come from (a zip member's, uncompressed)."""
+    try:
+        if zipfile.is_zipfile(path):
+            with zipfile.ZipFile(path) as archive:
+                return archive.getinfo(_member(archive, path)).file_size
+        return path.stat().st_size
+    except (OSError, zipfile.BadZipFile, GazetteerError):
+        return None  # reading it says what is wrong
+
+
+def _lines(
+    path: Path, progress: ByteProgress | None = None, total: int | None = None, done: int = 0
+) -> Iterator[str]:
+    """Text lines of a GeoNames file, plain or zipped (SY.zip, allCountries.zip);
+    ``progress`` hears the bytes read, counted from ``done`` towards ``total``."""
     if not path.is_file():
         raise GazetteerError("no such file", source=str(path))
+    label = f"importing {path.name}"
     if zipfile.is_zipfile(path):
         try:
             with zipfile.ZipFile(path) as archive:
-                members = [n for n in archive.namelist()
-                           if n.endswith(".txt") and "readme" not in n.lower()]  # fmt: skip
-                if not members:
-                    raise GazetteerError(
-                        "zip archive holds no GeoNames .txt file", source=str(path)
-                    )
-                with archive.open(members[0]) as raw:
-                    yield from io.TextIOWrapper(raw, encoding="utf-8")
+                raw = archive.open(_member(archive, path))
+                with counted_text(raw, progress, label, total, done=done) as text:
+                    yield from text
         except (zipfile.BadZipFile, EOFError, UnicodeDecodeError, zlib.error) as exc:
             raise GazetteerError(f"damaged zip archive: {exc}", source=str(path)) from exc
         return
     try:
-        with path.open(encoding="utf-8") as handle:
+        with counted_text(path.open("rb"), progress, label, total, done=done) as handle:
             yield from handle
     except UnicodeDecodeError as exc:
         raise GazetteerError(f"not UTF-8 text: {exc}", source=str(path)) from exc
@@ -127,14 +151,17 @@ class _Target:
 
     def finish(self, path: Path, imported: int, skipped: int) -> ImportResult:
         self.db.commit()
+        note_user_write()
         total = int(self.db.execute("SELECT count(*) FROM places").fetchone()[0])
         self.db.close()
         return ImportResult(str(path), imported, skipped, total)
 
 
-def _alternate_names(path: Path) -> dict[int, list[str]]:
+def _alternate_names(
+    path: Path, progress: ByteProgress | None = None, total: int | None = None
+) -> dict[int, list[str]]:
     names: dict[int, list[str]] = {}
-    for number, line in enumerate(_lines(path), 1):
+    for number, line in enumerate(_lines(path, progress, total), 1):
         cols = line.rstrip("\n").split("\t")
         if len(cols) < 4 or not cols[1].isdigit():
             raise GazetteerError(
@@ -146,24 +173,40 @@ def _alternate_names(path: Path) -> dict[int, list[str]]:
 
 
 def import_geonames(
-    path: Path, *, alternate_names: Path | None = None, settings: Settings | None = None
+    path: Path,
+    *,
+    alternate_names: Path | None = None,
+    settings: Settings | None = None,
+    progress: ByteProgress | None = None,
 ) -> ImportResult:
-    """Import a GeoNames dump (the 19-column TSV, plain or zipped) into the user file."""
+    """Import a GeoNames dump (the 19-column TSV, plain or zipped) into the user file.
+
+    ``progress`` hears the bytes read of the alternate names and the dump, in one count."""
     if not path.is_file():
         raise GazetteerError("no such file", source=str(path))
-    extra = _alternate_names(alternate_names) if alternate_names else {}
+    sizes = [_size(p) for p in (alternate_names, path) if p is not None]
+    total = None if None in sizes else sum(s for s in sizes if s is not None)
+    extra = _alternate_names(alternate_names, progress, total) if alternate_names else {}
+    before = sizes[0] if alternate_names and sizes[0] is not None else 0
     target = _Target(settings)
     try:
-        imported, skipped = _write_geonames(path, target, extra)
+        imported, skipped = _write_geonames(path, target, extra, progress, total, before)
     except BaseException:
         target.abort()
         raise
     return target.finish(path, imported, skipped)
 
 
-def _write_geonames(path: Path, target: _Target, extra: dict[int, list[str]]) -> tuple[int, int]:
+def _write_geonames(
+    path: Path,
+    target: _Target,
+    extra: dict[int, list[str]],
+    progress: ByteProgress | None,
+    total: int | None,
+    before: int,
+) -> tuple[int, int]:
     imported = skipped = 0
-    for number, line in enumerate(_lines(path), 1):
+    for number, line in enumerate(_lines(path, progress, total, before), 1):
         if not line.strip() or line.startswith("#"):
             continue
         cols = line.rstrip("\n").split("\t")
@@ -209,11 +252,16 @@ def import_csv(
     country_col: str | None = None,
     feature_col: str | None = None,
     settings: Settings | None = None,
+    progress: ByteProgress | None = None,
 ) -> ImportResult:
-    """Import places from a CSV file with a header row; columns named by the caller."""
+    """Import places from a CSV file with a header row; columns named by the caller.
+
+    ``progress`` hears the bytes read of the file."""
     if not path.is_file():
         raise GazetteerError("no such file", source=str(path))
-    with path.open(encoding="utf-8-sig", newline="") as handle:
+    raw = path.open("rb")
+    label, size = f"importing {path.name}", path.stat().st_size
+    with counted_text(raw, progress, label, size, encoding="utf-8-sig", newline="") as handle:
         reader = csv.DictReader(handle)
         header = reader.fieldnames or []
         missing = [c for c in (name_col, lat_col, lon_col, country_col, feature_col)

@@ -183,9 +183,8 @@ class Ranker:
             score += CAPITAL_NAMED
         elif entry.is_world:
             score += WORLD_FEATURE
-        if entry.country_code not in transliterated() and (
-            spelling(candidate.text) == spelling(entry.name)
-        ):
+        sparse = entry.country_code in transliterated()
+        if not sparse and spelling(candidate.text) == spelling(entry.name):
             # Keys fold spellings together ("Parrish" and "Paris"); the name written
             # as the place writes it is likelier that place. Not where names reach
             # English transliterated from Arabic script: there spelling is noise.
@@ -196,7 +195,6 @@ class Ranker:
         # (most Syrian villages have none), so size says less there (measured on the
         # ACLED Syria rows: the strong scale cost 4 points of admin1 accuracy).
         unit = entry.feature_code in {"ADM2", "ADM3"}
-        sparse = entry.country_code in transliterated()
         scale = UNIT_POPULATION_SCALE if unit or sparse else POPULATION_SCALE
         score += math.log10(entry.population + 1) / scale
         if anchors:
@@ -228,7 +226,10 @@ def transliterated() -> frozenset[str]:
     )
 
 
+@lru_cache(maxsize=65_536)
 def spelling(name: str) -> str:
+    # Cached: ranking compares the same few names against every reading, and the
+    # Unicode decomposition is most of a score's cost.
     return " ".join(ascii_name(name).casefold().replace("-", " ").split())
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from frontlines.geo.lexicon import GENERIC_HEADS, PARTICLES
 
@@ -12,8 +12,7 @@ __all__ = ["Word", "generic_head", "is_capitalised", "particle", "runs", "words"
 _WORD = re.compile(r"[A-Za-zÀ-ɏ][A-Za-zÀ-ɏ'’\-]*[A-Za-zÀ-ɏ]|[A-Za-zÀ-ɏ]")
 
 
-@dataclass(frozen=True, slots=True)
-class Word:
+class Word(NamedTuple):  # a tuple: one is made for every word of every report
     start: int
     end: int
     text: str
@@ -31,24 +30,27 @@ def particle(word: str) -> bool:
     return word.casefold() in PARTICLES
 
 
+# What may stand between two words of one name; compiled once, as the article
+# pattern below: these run for every word of every report.
+_JOIN = re.compile(r"[ \t]?|-")
+_ARABIC_ARTICLE = re.compile(r"(?:al|el|ad|ar|as|ash|at|az|an|ez|es|ed|et|ul|adh)[-’'](?P<rest>.+)")
+
+
 def runs(text: str, words: list[Word]) -> list[list[Word]]:
     """Maximal runs of capitalised words joined by particles, within one clause."""
     runs: list[list[Word]] = []
     current: list[Word] = []
     for word in words:
         gap = text[current[-1].end : word.start] if current else ""
-        joined = not current or re.fullmatch(r"[ \t]?|-", gap) is not None
-        name_part = (
-            is_capitalised(word.text)
-            or _starts_arabic_name(word.text)
-            or (particle(word.text) and bool(current))
-        )
+        joined = not current or _JOIN.fullmatch(gap) is not None
+        starts_name = is_capitalised(word.text) or _starts_arabic_name(word.text)
+        name_part = starts_name or (particle(word.text) and bool(current))
         if name_part and joined:
             current.append(word)
             continue
         if current:
             runs.append(current)
-        current = [word] if is_capitalised(word.text) or _starts_arabic_name(word.text) else []
+        current = [word] if starts_name else []
     if current:
         runs.append(current)
     # A run cannot end with a particle ("Raqqa and" never; "Tall al" neither).
@@ -63,7 +65,7 @@ def runs(text: str, words: list[Word]) -> list[list[Word]]:
 
 def _starts_arabic_name(word: str) -> bool:
     """ "al-Malali": a lowercase article glued to a capitalised name."""
-    match = re.match(r"(?:al|el|ad|ar|as|ash|at|az|an|ez|es|ed|et|ul|adh)[-’'](?P<rest>.+)", word)
+    match = _ARABIC_ARTICLE.match(word)
     return bool(match and match.group("rest")[:1].isupper())
 
 

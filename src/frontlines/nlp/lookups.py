@@ -1,5 +1,6 @@
 """Constant-time answers to questions the events stage asks of a parsed Doc again
-and again: ``doc.sents``, ``token.sent`` and ``doc.text``.
+and again: ``doc.sents``, ``token.sent``, ``doc.text``, ``span.text``, and which
+tokens have a lemma or lowercase form from a word list.
 
 spaCy answers ``doc.sents`` and ``token.sent`` by first checking that the Doc has
 sentence boundaries (``Doc.has_annotation``), which walks every token, and builds
@@ -7,22 +8,31 @@ sentence boundaries (``Doc.has_annotation``), which walks every token, and build
 step, so a long report paid those walks hundreds of times (a third of the stage's
 time). ``index_doc`` computes them once: the sentences come back through spaCy's
 own hooks as the very same spans, and ``doc_text`` returns the stored text.
+``span.text`` joins its tokens too (and spaCy has no hook for it): ``span_text``
+slices the stored text instead, which is the same string because a Doc's tokens
+and their trailing whitespace cover its text exactly.
 """
 
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
+from spacy.attrs import LEMMA, LOWER
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 _TEXT = "frontlines.text"
+_HASHES = "frontlines.lemma_lower"
 
 
-def index_doc(doc: Doc) -> Doc:
+def index_doc(doc: Doc, text: str | None = None) -> Doc:
     """Install the sentence hooks and store the text (a Doc without sentence
-    boundaries keeps spaCy's own ``sent``, which raises its error there)."""
-    doc.user_data[_TEXT] = doc.text
+    boundaries keeps spaCy's own ``sent``, which raises its error there).
+
+    ``text`` is the string the Doc was parsed from, when the caller has it: spaCy's
+    tokenizer keeps every character, so it equals ``doc.text`` without the join."""
+    doc.user_data[_TEXT] = doc.text if text is None else text
     if not doc.has_annotation("SENT_START"):
         return doc
     sentences = list(doc.sents)
@@ -50,3 +60,43 @@ def doc_text(doc: Doc) -> str:
     """``doc.text``, without rebuilding it when ``index_doc`` stored it."""
     text = doc.user_data.get(_TEXT)
     return text if isinstance(text, str) else doc.text
+
+
+def span_text(span: Span) -> str:
+    """``span.text`` (without its last token's trailing whitespace), sliced from the
+    stored text when ``index_doc`` stored it."""
+    text = span.doc.user_data.get(_TEXT)
+    return text[span.start_char : span.end_char] if isinstance(text, str) else span.text
+
+
+def lemma_lower_ids(doc: Doc) -> list[tuple[int, int]]:
+    """Each token's (lemma, lowercase) string ids, read once per Doc from its array:
+    a word-list test on ids needs no Token object nor string per token."""
+    ids = doc.user_data.get(_HASHES)
+    if not isinstance(ids, list):
+        ids = doc.user_data[_HASHES] = [tuple(row) for row in doc.to_array([LEMMA, LOWER]).tolist()]
+    return ids
+
+
+class WordIds:
+    """A word list as string ids: ``lower(i)`` is ``token.lower_ in words``, and
+    ``lemma(i)`` is ``token.lemma_.lower() in words``, for a string id ``i``."""
+
+    def __init__(self, words: Iterable[str]) -> None:
+        self.words = frozenset(words)
+        self._ids = frozenset(get_string_id(w) for w in self.words)
+        self._lemmas: dict[int, bool] = {}
+
+    def lower(self, string_id: int) -> bool:
+        return string_id in self._ids
+
+    def any_lower(self, ids: list[tuple[int, int]]) -> bool:
+        """Whether some token of ``ids`` (from ``lemma_lower_ids``) has a lowercase
+        form in the list."""
+        return not self._ids.isdisjoint([lower for _, lower in ids])
+
+    def lemma(self, string_id: int, doc: Doc) -> bool:
+        known = self._lemmas.get(string_id)
+        if known is None:
+            known = self._lemmas[string_id] = doc.vocab.strings[string_id].lower() in self.words
+        return known
