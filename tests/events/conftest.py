@@ -41,6 +41,11 @@ GAZETTEER: dict[str, Place] = {
         "Deir ez-Zor", 35.34, 40.14, 2, "Syria", "SY", "Deir ez Zor", feature_code="PPLA"
     ),
     "province of Deir ez-Zor": governorate("Deir ez Zor", 35.0, 40.0),
+    # Places outside Syria, for conventions of other wars.
+    "Avdiivka": Place("Avdiivka", 48.14, 37.74, 1, "Ukraine", "UA", "Donetsk", feature_code="PPL"),
+    "Lviv": Place("Lviv", 49.84, 24.03, 1, "Ukraine", "UA", "Lviv", feature_code="PPLA"),
+    "Celaya": Place("Celaya", 20.52, -100.81, 1, "Mexico", "MX", "Guanajuato", feature_code="PPL"),
+    "Turkey": Place("Turkey", 39.0, 35.0, 3, "Turkey", "TR", None, feature_code="PCLI"),
     # A foreign capital, for reports set in Syria.
     "Beirut": Place("Beirut", 33.89, 35.50, 1, "Lebanon", "LB", "Beyrouth", feature_code="PPLC"),
 }

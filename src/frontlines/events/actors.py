@@ -131,9 +131,9 @@ class ActorFinder:
                     mentions[-1] = joined
                     continue
             mentions.append(mention)
-        mentions = _attribute_suspects(mentions, text)
+        mentions = _criminals(_attribute_suspects(mentions, text), text)
         mentions = _umbrellas(mentions, text)
-        mentions = _national_militaries(mentions, text)
+        mentions = _national_militaries(mentions, text, self.lexicon)
         tribes = _tribes(text)
         if tribes:
             # A named tribe replaces the generic hits inside it ("tribal militia").
@@ -168,13 +168,54 @@ _NATIONAL_MILITARY = re.compile(
 )
 
 
-def _national_militaries(mentions: list[ActorMention], text: str) -> list[ActorMention]:
+# "the military forces of Artsakh", "armed forces of Azerbaijan": ACLED's own way of
+# naming a state's forces.
+_FORCES_OF = re.compile(
+    r"\b(?i:military|armed) forces of (?:the )?(?P<name>[A-Z][a-z]+(?: [A-Z][a-z]+){0,2})"
+)
+
+
+def _national_militaries(
+    mentions: list[ActorMention], text: str, lexicon: Lexicon
+) -> list[ActorMention]:
     extra = [
         ActorMention(m.start(), m.end(), m.group(0), role="state")
         for m in _NATIONAL_MILITARY.finditer(text)
         if not any(x.start < m.end() and m.start() < x.end for x in mentions)
     ]
+    for m in _FORCES_OF.finditer(text):
+        entry = _state_named(m.group("name"), lexicon)
+        if entry is None:
+            continue
+        # The forces' phrase replaces the generic "military forces" inside it.
+        mentions = [x for x in mentions if not (m.start() <= x.start < m.end())]
+        extra.append(ActorMention(m.start(), m.end(), m.group(0), entry=entry))
     return sorted([*mentions, *extra], key=lambda m: m.start) if extra else mentions
+
+
+def _state_named(name: str, lexicon: Lexicon) -> ActorEntry | None:
+    """The top-level state forces "Military Forces of <name> (...)"."""
+    prefix = f"Military Forces of {name} ("
+    return next((a for a in lexicon.actors if a.parent is None and a.name.startswith(prefix)), None)
+
+
+# "armed men linked to drug trafficking", "gunmen belonging to a criminal group":
+# unnamed men said to be criminals are a gang.
+_CRIMINAL_LINK = re.compile(
+    r"^(?:\s+\S+){0,3}?\s+(?:linked to|belonging to|affiliated with|tied to|connected to"
+    r"|involved in|suspected of|dedicated to)\s+(?:the\s+|a\s+)?(?:drug[- ]trafficking"
+    r"|drug dealing|organi[sz]ed crime|criminal|a gang|gangs?\b|cartels?\b|extortion)",
+    re.I,
+)
+
+
+def _criminals(mentions: list[ActorMention], text: str) -> list[ActorMention]:
+    return [
+        replace(m, role="gang")
+        if m.role == "unidentified" and _CRIMINAL_LINK.match(text[m.end : m.end + 80])
+        else m
+        for m in mentions
+    ]
 
 
 def _attribute_suspects(mentions: list[ActorMention], text: str) -> list[ActorMention]:
@@ -244,7 +285,7 @@ def _under(group: ActorMention, umbrella: ActorMention, between: str) -> bool:
     if umbrella.entry is None or not _UNDER.match(between):
         return False
     if group.entry is None:
-        return group.role in {"unidentified", "rebels", "anaphor", "local"}
+        return group.role in {"unidentified", "gang", "rebels", "anaphor", "local"}
     # A state unit "affiliated to" a militia is still coded as the state's unit.
     return not (group.entry.kind is ActorKind.STATE_FORCES and "affiliated" in between)
 
@@ -310,6 +351,21 @@ def _owns(force: ActorEntry, unit: ActorEntry) -> bool:
         and unit.kind is ActorKind.STATE_FORCES
         and force.country == unit.country
     )
+
+
+# Not "the former rebels" (a generic phrase, found first) nor "the former regime".
+_FORMER_LATTER = re.compile(r"\bthe (?P<which>former|latter)\b(?!\s+(?:regime|government)\b)", re.I)
+
+
+def former_latter(text: str, mentions: list[ActorMention]) -> list[ActorMention]:
+    """ "After the latter attacked a checkpoint": mentions whose actor is the first
+    ("the former") or last ("the latter") side named before them in the sentence,
+    resolved in order with the others (role "former" or "latter")."""
+    return [
+        ActorMention(m.start(), m.end(), m.group(0), role=m.group("which").lower())
+        for m in _FORMER_LATTER.finditer(text)
+        if not any(x.start < m.end() and m.start() < x.end for x in mentions)
+    ]
 
 
 def named_actor(entry: ActorEntry, country: str | None, lexicon: Lexicon) -> Actor:
@@ -393,7 +449,10 @@ def resolve(
     if mention.tribe is not None:
         return tribal_actor(mention.tribe, country, lexicon)
     role = mention.role or "unidentified"
-    if role in {"rebels", "anaphor"}:
+    # "Opposition rebels", "opposition factions": ACLED's opposition, not whichever
+    # group was named just before (often the side they fight).
+    opposition = "opposition" in mention.text.lower()
+    if role in {"rebels", "anaphor"} and not opposition:
         scopes = ["sentence", "paragraph"] + (["article"] if role == "anaphor" else [])
         for scope in scopes:
             found = _antecedents(mention, scope, sentence, paragraph, antecedents)

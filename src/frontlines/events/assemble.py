@@ -20,6 +20,7 @@ from frontlines.events.actors import (
     Actor,
     ActorFinder,
     Antecedent,
+    former_latter,
     resolve,
 )
 from frontlines.events.candidate import Candidate, ResolvedMention
@@ -42,6 +43,7 @@ from frontlines.events.context import (
 )
 from frontlines.events.counts import attach_counts
 from frontlines.events.dates import find_date
+from frontlines.events.exchange import answered_fire
 from frontlines.events.lexicon import Lexicon
 from frontlines.events.places import (
     apply_locators,
@@ -53,6 +55,9 @@ from frontlines.events.places import (
 from frontlines.events.records import EventRecords, join_same_happening
 from frontlines.events.roles import assign_roles
 from frontlines.events.sides import (
+    BETWEEN,
+    MUTUAL_FIGHTING,
+    allies_together,
     article_country,
     clash_sides,
     counterpart,
@@ -81,6 +86,7 @@ class EventAssembler:
         self.triggers = TriggerFinder(nlp_vocab_owner, lexicon)
         self.failure_words = frozenset(lexicon.modifiers.get("failure", ()))
         self.civilian_words = frozenset(lexicon.modifiers.get("civilian_words", ()))
+        self.combatant_words = frozenset(lexicon.modifiers.get("combatant_words", ()))
         self.records = EventRecords(lexicon)
 
     def code(self, article: Article, doc: Doc, places: list[PlaceMention]) -> list[Event]:
@@ -99,6 +105,9 @@ class EventAssembler:
         # A place inside an actor's name ("Operation Room" read as Rome) must not
         # decide the report's country, nor the names of its generic actors.
         named = self.actors.find(text)
+        # "Turkey-backed rebels", "a US-led coalition": a country named as the backer
+        # of an actor is no place of the report.
+        places = [p for p in places if not _names_a_backer(p, text)]
         outside = [
             p for p in places if not any(m.start <= p.start and p.end <= m.end for m in named)
         ]
@@ -150,6 +159,11 @@ class EventAssembler:
                 else:
                     candidate.event_date = article.published
                     candidate.precision = int(TimePrecision.WEEK)
+            answered_fire(
+                sentence, paragraph, s_triggers,
+                lambda t, m=s_mentions: self._roles(doc, t, m),  # type: ignore[misc]
+                [*candidates, *new], self.lexicon.classes["clash"],
+            )  # fmt: skip
             attach_counts(sentence, paragraph, new, candidates, s_mentions, self.failure_words)
             if not new:
                 hedge_previous(sentence, paragraph, candidates)
@@ -183,15 +197,25 @@ class EventAssembler:
     def _actor_mentions(self, doc, country, sentence_of, paragraph_of) -> list[ResolvedMention]:  # type: ignore[no-untyped-def]
         resolved: list[ResolvedMention] = []
         antecedents: list[Antecedent] = []
-        for mention in self.actors.find(doc_text(doc)):
+        found = self.actors.find(doc_text(doc))
+        found = sorted([*found, *former_latter(doc_text(doc), found)], key=lambda m: m.start)
+        for mention in found:
             span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
             if span is None:
                 continue
             sentence, paragraph = sentence_of(mention.start), paragraph_of(mention.start)
-            actor = resolve(
-                mention, sentence=sentence, paragraph=paragraph, country=country,
-                antecedents=antecedents, lexicon=self.lexicon,
-            )  # fmt: skip
+            if mention.role == "former" or mention.role == "latter":
+                # "the former", "the latter": the first or last side named before it
+                # in the sentence.
+                named = unique([a.actor for a in antecedents if a.sentence == sentence], None)
+                if len(named) < 2:
+                    continue
+                actor = named[0] if mention.role == "former" else named[-1]
+            else:
+                actor = resolve(
+                    mention, sentence=sentence, paragraph=paragraph, country=country,
+                    antecedents=antecedents, lexicon=self.lexicon,
+                )  # fmt: skip
             antecedents.append(Antecedent(actor, sentence, paragraph, mention.start))
             resolved.append(
                 ResolvedMention(mention, actor, group_head(span.root), sentence, paragraph)
@@ -332,6 +356,8 @@ class EventAssembler:
             more_agents, more_patients = self._roles(doc, other, mentions)
             agents = agents or more_agents
             patients = patients or more_patients
+        if trigger.cls.name not in {"arrest", "abduction"}:
+            agents, patients = allies_together(agents, patients, mentions)
         unit_assoc = paragraph_units(paragraph_mentions, agents)
         agents = operation_first(agents)
         actor1 = agents[0] if agents else None
@@ -347,10 +373,15 @@ class EventAssembler:
         paragraph_text = _paragraph_text(root)
         # "militias attacked the villages ... eight residents were killed": a raid on
         # a place whose only named victims are civilians is an attack on them.
+        # So is one on a settlement with no armed side in it ("militants attacked the
+        # village and burned huts").
         raid_on_civilians = (
             root.lemma_.lower() in ONE_SIDED_ASSAULTS
             and actor2 is None
-            and bool(set(re.findall(r"[a-z]+", paragraph_text.lower())) & self.civilian_words)
+            and (
+                bool(set(re.findall(r"[a-z]+", paragraph_text.lower())) & self.civilian_words)
+                or _settlement_object(root, mention)
+            )
             and not any(
                 m.actor.kind in ARMED_KINDS and m.actor != actor1 for m in paragraph_mentions
             )
@@ -368,6 +399,8 @@ class EventAssembler:
             raid_on_civilians=raid_on_civilians,
             partial=partial,
             civilian_words=bool(sentence_words & self.civilian_words),
+            combatant_words=bool(_victim_words(root.sent, mentions, agents) & self.combatant_words)
+            or any(m.actor.kind in ARMED_KINDS and m.actor not in agents for m in mentions),
             sentence=index,
             paragraph=paragraph,
             cls=trigger.cls,
@@ -390,7 +423,11 @@ class EventAssembler:
         # Also climb from a clause head to the verb it modifies ("advanced ...,
         # capturing"), so participle clauses share their main clause's subject.
         top = anchors[-1]
-        while top.dep_ in {"advcl", "xcomp", "conj", "pcomp"} and top.head != top:
+        # A clause with its own subject ("while rebels shelled ...") keeps it.
+        own_subject = any(c.dep_ in {"nsubj", "nsubjpass"} for c in top.children)
+        while (
+            not own_subject and top.dep_ in {"advcl", "xcomp", "conj", "pcomp"} and top.head != top
+        ):
             top = top.head
             anchors.append(top)
             if any(c.dep_ in {"nsubj", "nsubjpass"} for c in top.children):
@@ -425,6 +462,17 @@ class EventAssembler:
         elif not patients and roles.others:
             rest = [mentions[i].actor for i in roles.others if mentions[i].actor not in agents]
             patients = rest[:1]
+        mutual = root.lemma_.lower() in MUTUAL_FIGHTING
+        if mutual and agents and not patients and len(supporters) > 1 and BETWEEN.search(
+            root.sent.text
+        ):
+            # "between regime forces supported by LaQ and IS": the last conjunct of the
+            # support phrase is the second side of "between".
+            patients, supporters = supporters[-1:], supporters[:-1]
+        if not agents and len(patients) > 1 and mutual:
+            # "clashes took place between X and Y" parsed with both sides acted upon:
+            # the first named is the first side.
+            agents, patients = patients[:1], patients[1:]
         if agents:
             agents += [a for a in supporters if a not in agents]
         return agents, patients
@@ -454,6 +502,20 @@ def _foreign_capital(mention: PlaceMention, country: str | None, text: str) -> b
     )
 
 
+# "Turkey-backed", "US-led", "Iran sponsored": a place name modifying an actor.
+_BACKER_AFTER = re.compile(r"(?P<gap>-|\s)(?:backed|led|supported|sponsored|funded)\b(?!\s+to\b)")
+
+
+def _names_a_backer(mention: PlaceMention, text: str) -> bool:
+    """A place hyphened to "backed" ("Turkey-backed"), or a country before it with a
+    space ("Turkey backed rebels"; "clashes in Saraqib supported by jets" keep it)."""
+    found = _BACKER_AFTER.match(text, mention.end)
+    if found is None:
+        return False
+    country = mention.place is not None and (mention.place.feature_code or "").startswith("PCL")
+    return found.group("gap") == "-" or country
+
+
 # A one-word trigger in these relations only describes a noun.
 MODIFIER_DEPS = frozenset({"compound", "amod"})
 
@@ -462,6 +524,43 @@ PROPERTY_SEIZURE = frozenset({"seize", "confiscate", "commandeer"})
 
 # Verbs of one side falling on another (not of two sides fighting).
 ONE_SIDED_ASSAULTS = frozenset({"attack", "raid", "assault", "storm"})
+
+
+def _victim_words(sentence: Span, mentions: list[ResolvedMention], agents: list[Actor]) -> set[str]:
+    """The sentence's words outside the mentions of the acting side ("gunmen" in
+    "unidentified gunmen shot a reporter" says who shot, not who was shot)."""
+    acting = [m.mention for m in mentions if m.actor in agents]
+    return {
+        t.lower_ for t in sentence
+        if not any(m.start <= t.idx < m.end for m in acting)
+    }  # fmt: skip
+
+
+# What a raid on a settlement names as its object.
+SETTLEMENT_NOUNS = frozenset(
+    {"village", "villages", "town", "hamlet", "settlement", "community", "house", "houses",
+     "home", "homes", "compound", "locality", "neighbourhood", "neighborhood"}
+)  # fmt: skip
+
+
+def _settlement_object(root: Token, mention: PlaceMention | None) -> bool:
+    """The assault's object is a settlement: a village noun, or a populated place the
+    event is at ("attacked Nangade", "the village was raided")."""
+    for child in root.children:
+        if child.dep_ not in {"dobj", "nsubjpass"}:
+            continue
+        if child.lemma_.lower() in SETTLEMENT_NOUNS or child.lower_ in SETTLEMENT_NOUNS:
+            return True
+        place = mention.place if mention else None
+        if (
+            mention is not None
+            and place is not None
+            and (place.feature_code or "").startswith("PPL")
+            and child.idx <= mention.start < child.idx + len(child.text) + 60
+            and mention.start < max(t.idx + len(t.text) for t in child.subtree)
+        ):
+            return True
+    return False
 
 
 def _paragraph_text(token: Token) -> str:

@@ -37,9 +37,11 @@ def in_support_phrase(token: Token) -> bool:
     for _ in range(4):
         if current.head == current:
             return False
-        current = current.head
+        below, current = current, current.head
         if current.lemma_.lower() in SUPPORT_WORDS and current.i != token.i:
-            return True
+            # "Turkey backed rebels": the object of the verb is the side supported,
+            # not its supporter.
+            return below.dep_ != "dobj"
         if current.pos_ in {"VERB", "AUX"} and any(
             c.dep_ in {"nsubj", "nsubjpass"} for c in current.children
         ):
@@ -69,11 +71,23 @@ def in_relative_clause(token: Token) -> bool:
     return False
 
 
+# "clashed over the takeover of several houses", "a dispute about the control of":
+# a happening named as what a quarrel was about.
+_DISPUTED = re.compile(r"\b(?:over|about|regarding)\s+(?:the\s+|a\s+)?$", re.I)
+
+
 def stated_as_reason(doc: Doc, trigger: Trigger) -> bool:
-    """A trigger inside "for participating in ...": the cause of another event."""
+    """A trigger inside "for participating in ...", or a noun after "over the"
+    ("clashed over the takeover of houses"): the cause of another event."""
     start = doc[trigger.start].idx
     sentence_start = doc[trigger.start].sent.start_char
-    return bool(_REASON.search(doc_text(doc)[max(sentence_start, start - 60) : start]))
+    before = doc_text(doc)[max(sentence_start, start - 60) : start]
+    nominal = trigger.span(doc).root.pos_ in {"NOUN", "PROPN"} or (
+        trigger.end < len(doc) and doc[trigger.end].lower_ == "of"  # "the take over of"
+    )
+    if nominal and _DISPUTED.search(before):
+        return True
+    return bool(_REASON.search(before))
 
 
 def recent_events(earlier: list[Candidate], paragraph: int) -> list[Candidate]:
@@ -272,6 +286,8 @@ def taken_object(doc: Doc, trigger: Trigger) -> str:
     for token in doc[trigger.end : min(trigger.end + 8, sentence_end)]:
         if token.pos_ == "PRON":
             return token.lower_  # "seized it": the report names no new place
+        if token.text.isupper() and len(token.text) > 1:
+            continue  # "captured 3 IS members": an acronym names whose members
         if token.pos_ == "NOUN" and token.dep_ != "compound":
             return token.lower_
         if token.pos_ not in _OBJECT_LEAD and token.pos_ != "NOUN":

@@ -130,7 +130,22 @@ _ONE_DEATH = re.compile(
     r"|lynched|shot dead|stabbed to death|beaten to death)\s+(?:an?|one)\s+"
     r"(?!(?:number|few|group|total|dozen|couple)\b)"
     r"|\b(?:was|has been|had been) (?:stabbed|beaten|shot|burned|burnt|hacked|tortured) to death\b"
-    r"|\b(?:an?|one) (?:[\w'-]+ ){1,6}(?:died|succumbed)\b",
+    r"|\b(?:an?|one) (?:[\w'-]+ ){1,6}(?:died|succumbed)\b"
+    # "stabbed a journalist to death", "was attacked and beaten to death"
+    r"|\b(?:stabbed|beaten|beat|hacked|shot|burned|burnt|tortured|strangled|stoned|clubbed)"
+    r" (?:an?|the|one) (?:[\w'-]+ ){0,4}to death\b"
+    r"|\b(?:was|has been|had been) \w+ed and (?:stabbed|beaten|hacked|shot|burned|burnt"
+    r"|tortured|strangled|stoned|clubbed) to death\b"
+    # "killed the driver", "the killing of a journalist", "the death of the local"
+    r"|\b(?:killed|killing|murdered|assassinated|executed|beheaded) the (?:[\w'-]+ ){0,2}?"
+    r"[a-z'-]*[^s\W](?=[,.;]|$|\s+(?:of|in|at|on|near|who|while|after|with|during|before"
+    r"|inside|outside|from|and|as|by)\b)"
+    r"|\b(?:the )?(?:death|killing|murder|assassination) of (?:an?|the|one) "
+    r"(?!(?:number|few|group|total|dozen|couple)\b)"
+    # "the soldier later died in hospital", "the other died"
+    r"|\b(?:he|she|the (?:[\w'-]+ )?(?:man|woman|boy|girl|child|victim|soldier|officer|driver"
+    r"|other|latter|former|fighter|civilian|policeman|guard|journalist))"
+    r" (?:later |subsequently |also |then )?(?:died|succumbed)\b",
     re.I,
 )
 _NOT_DEAD = re.compile(

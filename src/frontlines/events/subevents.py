@@ -114,11 +114,14 @@ def sub_event_of(
         target is ActorKind.CIVILIANS or (c.raid_on_civilians and target is None)
     ):
         return cls.against_civilians
+    # A killing or shooting with no side acted upon is part of the fighting only when
+    # the sentence speaks of combatants and not of civilians: "gunmen shot dead a
+    # radio reporter" is an attack on a civilian.
     if (
         cls.armed_target is not None
         and cls.sub_event is SubEventType.ATTACK
         and target is not ActorKind.CIVILIANS
-        and (target is not None or not c.civilian_words)
+        and (target is not None or (c.combatant_words and not c.civilian_words))
     ):
         return cls.armed_target
     return cls.sub_event
