@@ -30,6 +30,8 @@ GAZETTEER: dict[str, Place] = {
     # A spelling of the same town that the gazetteer does not use as its name.
     "Marea": village("Mare'", "Aleppo", 36.49, 37.19),
     "Saraqib": village("Saraqib", "Idleb", 35.86, 36.80),
+    # A village named like a weapon.
+    "Sarin": village("Sarin", "Aleppo", 36.50, 38.30),
     "Hajin": village("Hajin", "Deir ez Zor", 34.69, 40.83),
     "Al-Susah": village("Al-Susah", "Deir ez Zor", 34.56, 40.96),
     "Kuweires airbase": Place(

@@ -64,14 +64,19 @@ def test_the_military_forces_of_a_named_state(code) -> None:
 # One sentence, one pair of sides (in either order).
 PAIRS = [
     pytest.param(
+        "On Monday, QSD captured Tall Rifaat following clashes with opposition factions under "
+        "Operation Peace Spring.",
+        {"QSD: Syrian Democratic Forces", "Operation Peace Spring"},
+        id="factions_under_an_operation_are_the_operation",
+    ),
+    pytest.param(
         "On Monday, Turkish forces and opposition rebels, which operate under OPS, clashed "
         "with QSD near Tall Rifaat.",
         {"Operation Peace Spring", "QSD: Syrian Democratic Forces"},
         id="a_conjoined_subject_with_an_object_is_one_side",
     ),
     pytest.param(
-        "On Monday, clashes took place between regime forces supported by LaQ and IS near "
-        "Saraqib.",
+        "On Monday, clashes took place between regime forces supported by LaQ and IS near Saraqib.",
         {"Military Forces of Syria (2000-)", "Islamic State (Syria)"},
         id="the_last_conjunct_of_a_support_phrase_is_the_other_side_of_between",
     ),
@@ -156,6 +161,73 @@ def test_a_raid_on_a_village_with_no_armed_side_is_an_attack_on_civilians(code) 
 
 # One sentence, one sub-event: attempts, purposes, raids, who was shot.
 SUB_EVENTS = [
+    pytest.param(
+        "On Monday, Turkish forces captured Tall Rifaat after clashes with QSD fighters.",
+        "Non-state actor overtakes territory",
+        id="foreign_state_forces_capturing_territory_are_no_government_regaining_it",
+    ),
+    pytest.param(
+        "On Monday, QSD and regime forces captured Tall Rifaat after clashes with OPS.",
+        "Government regains territory",
+        id="the_government_among_the_capturers_regains_territory",
+    ),
+    pytest.param(
+        "On Monday, regime forces briefly captured Saraqib after clashes with rebels.",
+        "Armed clash",
+        id="a_capture_that_lasted_a_while_is_fighting_over_the_place",
+    ),
+    pytest.param(
+        "On Monday, rebels re-captured Saraqib following a counter-attack.",
+        "Non-state actor overtakes territory",
+        id="a_hyphenated_recapture",
+    ),
+    pytest.param(
+        "On Monday, militants threw a grenade at soldiers in Saraqib, but the grenade did not "
+        "explode.",
+        "Disrupted weapons use",
+        id="a_weapon_that_did_not_go_off_is_disrupted",
+    ),
+    pytest.param(
+        "On Monday, the army recovered four IEDs planted by militants near Saraqib.",
+        "Disrupted weapons use",
+        id="explosives_recovered_are_disrupted",
+    ),
+    pytest.param(
+        "On Monday, gunmen intercepted the mayor's car near Saraqib and shot him dead.",
+        "Attack",
+        id="a_car_intercepted_is_an_ambush_not_a_disrupted_weapon",
+    ),
+    pytest.param(
+        "On Monday, a villager stepped on a landmine left from past fighting near Saraqib.",
+        "Other",
+        id="remnants_of_a_past_war_are_other",
+    ),
+    pytest.param(
+        "On Monday, pro-government forces fired 23mm and 12.7mm machine guns at residential "
+        "areas of Saraqib.",
+        "Shelling/artillery/missile attack",
+        id="machine_guns_fired_at_homes_from_afar_are_shelling",
+    ),
+    pytest.param(
+        "On Monday, QSD detained eight IS members in Sarin town.",
+        "Armed clash",
+        id="a_place_named_like_a_weapon_is_a_place",
+    ),
+    pytest.param(
+        "On Monday, in Celaya, workers of a bakery demanded the payment of their salaries.",
+        "Peaceful protest",
+        id="workers_demanding_their_pay_protest",
+    ),
+    pytest.param(
+        "On Monday, in Celaya, federal police seized about a ton of marijuana hidden in a truck.",
+        "Looting/property destruction",
+        id="a_haul_seized_is_no_capture",
+    ),
+    pytest.param(
+        "On Monday, settlers cut down 28 olive trees in Saraqib.",
+        "Looting/property destruction",
+        id="trees_cut_down_are_property_destroyed",
+    ),
     pytest.param(
         "On Monday, regime forces clashed with rebels near Saraqib following an attempt by "
         "regime forces to advance into the area.",
@@ -284,6 +356,8 @@ def test_deaths_named_without_a_number() -> None:
     assert fatalities("One man was injured and the other died.") == 1
     assert fatalities("The soldier later died in hospital.") == 1
     assert fatalities("Gunmen shot dead two men in the market.") == 2
+    assert fatalities("The bodies of 2 former fighters were found on the road.") == 2
+    assert fatalities("Gunmen stopped the judge's car and shot him dead.") == 1
 
 
 def test_a_definite_plural_victim_is_no_single_death() -> None:
@@ -297,3 +371,9 @@ def test_a_death_told_later_adds_to_the_count(code) -> None:
         "the next day."
     )
     assert event.fatalities == 3
+
+
+def test_a_countrys_military_is_its_state_forces(code) -> None:
+    (event,) = code("On Monday, Syria's military recaptured Saraqib from rebels.")
+    assert event.actor1 == "Military Forces of Syria (2000-)"
+    assert event.sub_event_type == "Government regains territory"

@@ -160,7 +160,8 @@ def _inside_arabic_name(text: str, start: int, hit: str) -> bool:
 # "the Myanmar military", "the Malian military": a country's forces. Not "a Syrian
 # military source", "the Jirah military airbase", where "military" describes a thing.
 _NATIONAL_MILITARY = re.compile(
-    r"\b[A-Z][a-z]+ military\b(?!\s+(?:base|bases|airbase|airport|source|sources|official|officials"
+    r"\b[A-Z][a-z]+(?:['’]s)? military\b"
+    r"(?!\s+(?:base|bases|airbase|airport|source|sources|official|officials"
     r"|spokesman|spokesperson|point|points|position|positions|post|posts|council|court|police"
     r"|intelligence|hospital|academy|college|vehicle|vehicles|equipment|site|sites|facility"
     r"|facilities|camp|checkpoint|operation|operations|convoy|installation|installations"
@@ -250,6 +251,8 @@ _UNDER = re.compile(
     r"(?:operating|operates?|working|works?|fighting|fights?|acting|acts?)\s+(?:under|within|for)"
     r"(?:\s+the)?(?:\s+(?:umbrella|command|banner) of)?(?:\s+the)?(?:\s+\S+){0,2}?\s+$"
     r"|^(?:\s+\S+){0,3}?,?\s+(?:affiliated (?:with|to)|part of)(?:\s+the)?\s+$"
+    # "opposition factions under Operation Peace Spring"
+    r"|^\s+(?:\w+\s+)?under(?:\s+the)?(?:\s+(?:umbrella|command|banner) of)?(?:\s+the)?\s+$"
 )
 # "the 5th Corps-backed 8th Brigade": a unit backed by its own formation.
 _BACKED = re.compile(r"^-?(?:backed|supported|led)\s+$")

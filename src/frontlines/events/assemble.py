@@ -30,6 +30,7 @@ from frontlines.events.context import (
     blame_previous,
     captures_something_else,
     context_place,
+    describes_control,
     has_place_object,
     hedge_previous,
     in_relative_clause,
@@ -48,8 +49,11 @@ from frontlines.events.lexicon import Lexicon
 from frontlines.events.places import (
     apply_locators,
     drop_containers,
+    foreign_capital,
+    holds_place,
     join_between,
     link_definite_descriptions,
+    names_a_backer,
     place_key,
 )
 from frontlines.events.records import EventRecords, join_same_happening
@@ -69,6 +73,7 @@ from frontlines.events.sides import (
 from frontlines.events.story import day_pointed_back, same_story_date
 from frontlines.events.subevents import ARMED_KINDS
 from frontlines.events.triggers import Trigger, TriggerFinder
+from frontlines.events.victims import ONE_SIDED_ASSAULTS, settlement_object, victim_words
 from frontlines.model import Article, Event, PlaceMention
 from frontlines.nlp.lookups import doc_text
 from frontlines.taxonomy import ActorKind, EventType, SubEventType, TimePrecision
@@ -87,6 +92,11 @@ class EventAssembler:
         self.failure_words = frozenset(lexicon.modifiers.get("failure", ()))
         self.civilian_words = frozenset(lexicon.modifiers.get("civilian_words", ()))
         self.combatant_words = frozenset(lexicon.modifiers.get("combatant_words", ()))
+        temporary = lexicon.modifiers.get("temporary", ())
+        self.temporary = re.compile(
+            r"\b(?:" + "|".join(re.escape(w) for w in temporary) + r")\b" if temporary else r"(?!)",
+            re.I,
+        )
         self.records = EventRecords(lexicon)
 
     def code(self, article: Article, doc: Doc, places: list[PlaceMention]) -> list[Event]:
@@ -107,7 +117,7 @@ class EventAssembler:
         named = self.actors.find(text)
         # "Turkey-backed rebels", "a US-led coalition": a country named as the backer
         # of an actor is no place of the report.
-        places = [p for p in places if not _names_a_backer(p, text)]
+        places = [p for p in places if not names_a_backer(p, text)]
         outside = [
             p for p in places if not any(m.start <= p.start and p.end <= m.end for m in named)
         ]
@@ -119,7 +129,7 @@ class EventAssembler:
         places = [
             p for p in places
             if not any(m.mention.start <= p.start and p.end <= m.mention.end for m in mentions)
-            and not _foreign_capital(p, country, text)
+            and not foreign_capital(p, country, text)
         ]  # fmt: skip
         places = link_definite_descriptions(doc, join_between(doc, apply_locators(doc, places)))
         triggers = self.triggers.find(doc)
@@ -240,9 +250,13 @@ class EventAssembler:
         live: list[tuple[Trigger, Claim]] = []
         for trigger in triggers:
             root = trigger.span(doc).root
-            if root.dep_ in MODIFIER_DEPS and trigger.end - trigger.start == 1:
+            if (
+                root.dep_ in MODIFIER_DEPS
+                and trigger.end - trigger.start == 1
+                and not (holds_place(root.head, places) and not holds_place(root, places))
+            ):
                 # "battle tank", "rocket launcher", "captured soldiers": a modifier,
-                # not a happening.
+                # not a happening ("captured Ajil" misparsed so is one).
                 continue
             if trigger.needs_place_object and not has_place_object(doc, trigger, places):
                 continue
@@ -265,8 +279,16 @@ class EventAssembler:
             if stated_as_reason(doc, trigger):
                 continue  # "arrested for taking part in protests": the arrest happened
             claim = assess(trigger.span(doc).root, sentence, self.failure_words)
+            if claim.status is Status.NEGATED and trigger.cls.sub_event is DISRUPTED:
+                claim = replace(claim, status=Status.HAPPENED)  # "the grenade did not explode"
             if claim.status in {Status.CONDITIONAL, Status.FUTURE, Status.NEGATED}:
                 continue
+            if trigger.cls.state is not None:
+                if self.temporary.search(sentence.text):
+                    # "briefly captured the town": fighting over it, not a change of hands.
+                    claim = replace(claim, status=Status.FAILED)
+                elif describes_control(root):
+                    continue  # "the village, which is controlled by QSD": a state of things
             if claim.status is Status.PURPOSE:
                 if trigger.cls.intervention is None:
                     continue
@@ -380,7 +402,7 @@ class EventAssembler:
             and actor2 is None
             and (
                 bool(set(re.findall(r"[a-z]+", paragraph_text.lower())) & self.civilian_words)
-                or _settlement_object(root, mention)
+                or settlement_object(root, mention)
             )
             and not any(
                 m.actor.kind in ARMED_KINDS and m.actor != actor1 for m in paragraph_mentions
@@ -399,7 +421,7 @@ class EventAssembler:
             raid_on_civilians=raid_on_civilians,
             partial=partial,
             civilian_words=bool(sentence_words & self.civilian_words),
-            combatant_words=bool(_victim_words(root.sent, mentions, agents) & self.combatant_words)
+            combatant_words=bool(victim_words(root.sent, mentions, agents) & self.combatant_words)
             or any(m.actor.kind in ARMED_KINDS and m.actor not in agents for m in mentions),
             sentence=index,
             paragraph=paragraph,
@@ -463,8 +485,12 @@ class EventAssembler:
             rest = [mentions[i].actor for i in roles.others if mentions[i].actor not in agents]
             patients = rest[:1]
         mutual = root.lemma_.lower() in MUTUAL_FIGHTING
-        if mutual and agents and not patients and len(supporters) > 1 and BETWEEN.search(
-            root.sent.text
+        if (
+            mutual
+            and agents
+            and not patients
+            and len(supporters) > 1
+            and BETWEEN.search(root.sent.text)
         ):
             # "between regime forces supported by LaQ and IS": the last conjunct of the
             # support phrase is the second side of "between".
@@ -481,86 +507,13 @@ class EventAssembler:
 # -- helpers ------------------------------------------------------------------------
 
 
-# "in Moscow", "on the streets of Paris": a foreign capital named as where something
-# happened, not as the government it stands for ("no comment from Moscow").
-_LOCATIVE_BEFORE = re.compile(
-    r"\b(?i:in|at|near|outside|inside|across|around|(?:streets|centre|center|outskirts) of)"
-    # "in the Lebanese capital Beirut": an adjective may stand before "capital".
-    r"\s+(?:the\s+)?(?:[A-Z][a-z]+\s+)?(?:capital,?\s+|city of\s+)?$"
-)
-
-
-def _foreign_capital(mention: PlaceMention, country: str | None, text: str) -> bool:
-    place = mention.place
-    if place is None or country is None or place.country in {None, country}:
-        return False
-    if not (place.feature_code or "").startswith(("PPLC", "PCL")):
-        return False
-    return not (
-        (place.feature_code or "").startswith("PPLC")
-        and _LOCATIVE_BEFORE.search(text[max(0, mention.start - 40) : mention.start])
-    )
-
-
-# "Turkey-backed", "US-led", "Iran sponsored": a place name modifying an actor.
-_BACKER_AFTER = re.compile(r"(?P<gap>-|\s)(?:backed|led|supported|sponsored|funded)\b(?!\s+to\b)")
-
-
-def _names_a_backer(mention: PlaceMention, text: str) -> bool:
-    """A place hyphened to "backed" ("Turkey-backed"), or a country before it with a
-    space ("Turkey backed rebels"; "clashes in Saraqib supported by jets" keep it)."""
-    found = _BACKER_AFTER.match(text, mention.end)
-    if found is None:
-        return False
-    country = mention.place is not None and (mention.place.feature_code or "").startswith("PCL")
-    return found.group("gap") == "-" or country
-
+DISRUPTED = SubEventType.DISRUPTED_WEAPONS_USE
 
 # A one-word trigger in these relations only describes a noun.
 MODIFIER_DEPS = frozenset({"compound", "amod"})
 
 # Territory verbs that, with a thing as their object, take property.
 PROPERTY_SEIZURE = frozenset({"seize", "confiscate", "commandeer"})
-
-# Verbs of one side falling on another (not of two sides fighting).
-ONE_SIDED_ASSAULTS = frozenset({"attack", "raid", "assault", "storm"})
-
-
-def _victim_words(sentence: Span, mentions: list[ResolvedMention], agents: list[Actor]) -> set[str]:
-    """The sentence's words outside the mentions of the acting side ("gunmen" in
-    "unidentified gunmen shot a reporter" says who shot, not who was shot)."""
-    acting = [m.mention for m in mentions if m.actor in agents]
-    return {
-        t.lower_ for t in sentence
-        if not any(m.start <= t.idx < m.end for m in acting)
-    }  # fmt: skip
-
-
-# What a raid on a settlement names as its object.
-SETTLEMENT_NOUNS = frozenset(
-    {"village", "villages", "town", "hamlet", "settlement", "community", "house", "houses",
-     "home", "homes", "compound", "locality", "neighbourhood", "neighborhood"}
-)  # fmt: skip
-
-
-def _settlement_object(root: Token, mention: PlaceMention | None) -> bool:
-    """The assault's object is a settlement: a village noun, or a populated place the
-    event is at ("attacked Nangade", "the village was raided")."""
-    for child in root.children:
-        if child.dep_ not in {"dobj", "nsubjpass"}:
-            continue
-        if child.lemma_.lower() in SETTLEMENT_NOUNS or child.lower_ in SETTLEMENT_NOUNS:
-            return True
-        place = mention.place if mention else None
-        if (
-            mention is not None
-            and place is not None
-            and (place.feature_code or "").startswith("PPL")
-            and child.idx <= mention.start < child.idx + len(child.text) + 60
-            and mention.start < max(t.idx + len(t.text) for t in child.subtree)
-        ):
-            return True
-    return False
 
 
 def _paragraph_text(token: Token) -> str:

@@ -253,11 +253,22 @@ TERRITORY_NOUNS = frozenset(
 )  # fmt: skip
 
 
+# Goods a force seizes: a haul, not a place, whatever place the phrase also names.
+SEIZED_GOODS = frozenset(
+    {"marijuana", "cannabis", "cocaine", "heroin", "drugs", "narcotics", "methamphetamine",
+     "hashish", "captagon", "pills", "contraband", "cigarettes", "fuel", "livestock", "cattle",
+     "cows", "goats", "sheep", "cash", "money"}
+)  # fmt: skip
+
+
 def captures_something_else(
     doc: Doc, trigger: Trigger, places: list[PlaceMention], partial_objects: frozenset[str]
 ) -> bool:
     """A territory trigger whose object is neither a place nor a position."""
     root = trigger.span(doc).root
+    sentence_end = doc[trigger.start].sent.end
+    if any(t.lower_ in SEIZED_GOODS for t in doc[trigger.end : min(trigger.end + 8, sentence_end)]):
+        return True  # "seized about a ton of marijuana"
     # "militants were killed, injured or captured": a conjunct shares its head's object.
     children = list(root.children)
     head = root
@@ -267,6 +278,8 @@ def captures_something_else(
     for child in children:
         if child.dep_ not in {"dobj", "nsubjpass"} or child.pos_ != "NOUN":
             continue
+        if any(t.lower_ in SEIZED_GOODS for t in child.subtree):
+            return True  # "seized a ton of marijuana hidden in a truck"
         if any(p.start <= child.idx < p.end for p in places):
             return False
         lemma = child.lemma_.lower()
@@ -338,3 +351,11 @@ def blame_previous(
             hedge_cue=candidate.claim.hedge_cue or cue.group(0).split()[0].lower(),
         )
         candidate.evidence.append(sentence)
+
+
+def describes_control(root: Token) -> bool:
+    """ "controlled by QSD", "which QSD controls": who holds a place, not a capture."""
+    if root.lemma_.lower() != "control":
+        return False
+    passive = any(c.dep_ == "auxpass" for c in root.children) or root.dep_ == "acl"
+    return passive or in_relative_clause(root)

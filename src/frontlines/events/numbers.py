@@ -131,6 +131,7 @@ _ONE_DEATH = re.compile(
     r"(?!(?:number|few|group|total|dozen|couple)\b)"
     r"|\b(?:was|has been|had been) (?:stabbed|beaten|shot|burned|burnt|hacked|tortured) to death\b"
     r"|\b(?:an?|one) (?:[\w'-]+ ){1,6}(?:died|succumbed)\b"
+    r"|\b(?:shot|stabbed|beat|beaten|hacked|gunned) (?:him|her) (?:dead|to death|down)\b"
     # "stabbed a journalist to death", "was attacked and beaten to death"
     r"|\b(?:stabbed|beaten|beat|hacked|shot|burned|burnt|tortured|strangled|stoned|clubbed)"
     r" (?:an?|the|one) (?:[\w'-]+ ){0,4}to death\b"

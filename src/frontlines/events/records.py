@@ -65,12 +65,14 @@ class EventRecords:
         if c.actor1 is None and c.cls.name == "arrest" and event_country:
             # "55 people were arrested": arrests by an unnamed agent are the police's.
             c.actor1 = generic_actor("police", event_country, self.lexicon)
-        c.actor1 = localise(rehome(c.actor1, event_country, self.lexicon), c.mention,
-                            event_country, self.lexicon)
+        c.actor1 = localise(
+            rehome(c.actor1, event_country, self.lexicon), c.mention, event_country, self.lexicon
+        )
         c.actor2 = localise(rehome(c.actor2, event_country, self.lexicon), c.mention,
                             event_country, self.lexicon)  # fmt: skip
         actor1 = c.actor1 or unidentified(self.lexicon, event_country)
-        sub_event = sub_event_of(c, actor1, self.lexicon.modifiers)
+        countries = frozenset(x for x in (event_country, country) if x)
+        sub_event = sub_event_of(c, actor1, self.lexicon.modifiers, countries)
         if (
             sub_event is SubEventType.ARMED_CLASH
             and _unnamed(actor1)

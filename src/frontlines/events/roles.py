@@ -73,10 +73,15 @@ _CALENDAR = frozenset(
 def _dated(prep: Token) -> bool:
     """ "On 29 October, QSD ...": a date phrase, which a bad parse may hang a name
     from; it gives no one a role."""
-    return any(
+    if any(
         c.dep_ == "pobj" and (c.lower_ in _CALENDAR or c.ent_type_ in {"DATE", "TIME"})
         for c in prep.children
-    )
+    ):
+        return True
+    # "On 17 August 2019, regime forces ...": parsed with the forces as the object of
+    # "On" and the date hanging from them.
+    following = prep.doc[prep.i + 1 : prep.i + 4]
+    return prep.lower_ == "on" and any(t.lower_ in _CALENDAR for t in following)
 
 
 def _between_pair(token: Token, ancestor: Token) -> bool:
