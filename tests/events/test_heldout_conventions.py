@@ -64,6 +64,24 @@ def test_the_military_forces_of_a_named_state(code) -> None:
 # One sentence, one pair of sides (in either order).
 PAIRS = [
     pytest.param(
+        "On Monday, family members of the Bakkara tribe clashed in Saraqib, injuring a "
+        "civilian.",
+        {"Bakkara Tribal Militia (Syria)"},
+        id="family_members_of_one_tribe_fighting_are_on_both_sides",
+    ),
+    pytest.param(
+        "On Monday, unidentified gunmen shot and wounded a former rebel who joined the ranks "
+        "of the 5th Corps in Saraqib.",
+        {"Unidentified Armed Group (Syria)", "Military Forces of Syria (2000-) 5th Assault Corps"},
+        id="a_former_rebel_who_joined_a_force_is_that_force",
+    ),
+    pytest.param(
+        "On Monday, clashes erupted between NDF members and the regime's military intelligence "
+        "in Saraqib.",
+        {"QDW: National Defence Forces", "Military Forces of Syria (2000-) Military Intelligence"},
+        id="a_militia_fighting_the_state_is_not_its_ally",
+    ),
+    pytest.param(
         "On Monday, QSD captured Tall Rifaat following clashes with opposition factions under "
         "Operation Peace Spring.",
         {"QSD: Syrian Democratic Forces", "Operation Peace Spring"},
@@ -161,6 +179,12 @@ def test_a_raid_on_a_village_with_no_armed_side_is_an_attack_on_civilians(code) 
 
 # One sentence, one sub-event: attempts, purposes, raids, who was shot.
 SUB_EVENTS = [
+    pytest.param(
+        "On Monday, unidentified gunmen shot dead a member of the Golden Hawks Brigade in "
+        "Saraqib.",
+        "Armed clash",
+        id="a_member_of_an_unknown_brigade_is_a_combatant",
+    ),
     pytest.param(
         "On Monday, Turkish forces captured Tall Rifaat after clashes with QSD fighters.",
         "Non-state actor overtakes territory",
@@ -358,6 +382,18 @@ def test_deaths_named_without_a_number() -> None:
     assert fatalities("Gunmen shot dead two men in the market.") == 2
     assert fatalities("The bodies of 2 former fighters were found on the road.") == 2
     assert fatalities("Gunmen stopped the judge's car and shot him dead.") == 1
+
+
+def test_a_death_given_as_a_cause_is_not_counted() -> None:
+    assert fatalities("Two families clashed after the killing of a young man last week.") is None
+
+
+def test_gunmen_supporting_one_family_leave_the_feud_communal(code) -> None:
+    (event,) = code(
+        "On Monday, clashes took place between two families in Saraqib, while gunmen supported "
+        "one of the families."
+    )
+    assert event.actor1 == event.actor2 == "Saraqib Communal Militia (Syria)"
 
 
 def test_a_definite_plural_victim_is_no_single_death() -> None:

@@ -4,6 +4,7 @@ and the resolution of generic phrases to actors from the article's context."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date
 
@@ -131,7 +132,7 @@ class ActorFinder:
                     mentions[-1] = joined
                     continue
             mentions.append(mention)
-        mentions = _criminals(_attribute_suspects(mentions, text), text)
+        mentions = _joined(_criminals(_attribute_suspects(mentions, text), text), text)
         mentions = _umbrellas(mentions, text)
         mentions = _national_militaries(mentions, text, self.lexicon)
         tribes = _tribes(text)
@@ -219,10 +220,47 @@ def _criminals(mentions: list[ActorMention], text: str) -> list[ActorMention]:
     ]
 
 
-def _attribute_suspects(mentions: list[ActorMention], text: str) -> list[ActorMention]:
-    """ "unknown gunmen believed to be IS members": ACLED codes the suspected group, so
-    an unidentified mention followed by such a phrase and a named actor becomes one
-    mention of that actor."""
+# "a former rebel who joined the ranks of the military intelligence": a fighter who
+# changed sides is coded as the side he joined.
+_JOINED = re.compile(
+    r"^\s*,?\s*(?:who|that|and)\s+(?:had\s+|has\s+|have\s+|later\s+|then\s+)*"
+    r"(?:joined|join|joins|enlisted in)\s+(?:the\s+)?(?:ranks\s+of\s+(?:the\s+)?)?"
+    r"(?:\S+\s+){0,2}?$",
+    re.I,
+)
+
+
+def _joined(mentions: list[ActorMention], text: str) -> list[ActorMention]:
+    def merge(mention: ActorMention, following: ActorMention) -> ActorMention | None:
+        former = re.match(r"(?:an?\s+|the\s+)?(?:former|ex-)", mention.text, re.I) is not None
+        if (
+            former
+            and mention.role == "unidentified"
+            and (following.entry is not None or following.role == "state")
+            and _JOINED.match(text[mention.end : following.start])
+        ):
+            return _spanning(mention, following, text, following.entry, following.role)
+        return None
+
+    return _merge_pairs(mentions, merge)
+
+
+def _spanning(
+    first: ActorMention,
+    second: ActorMention,
+    text: str,
+    entry: ActorEntry | None,
+    role: str | None = None,
+) -> ActorMention:
+    """One mention from the start of ``first`` to the end of ``second``."""
+    return ActorMention(first.start, second.end, text[first.start : second.end], entry, role)
+
+
+def _merge_pairs(
+    mentions: list[ActorMention],
+    merge: Callable[[ActorMention, ActorMention], ActorMention | None],
+) -> list[ActorMention]:
+    """Each mention and the one after it become ``merge``'s mention when it gives one."""
     merged: list[ActorMention] = []
     skip = False
     for index, mention in enumerate(mentions):
@@ -230,18 +268,30 @@ def _attribute_suspects(mentions: list[ActorMention], text: str) -> list[ActorMe
             skip = False
             continue
         following = mentions[index + 1] if index + 1 < len(mentions) else None
-        if (
-            mention.role == "unidentified"
-            and following is not None
-            and following.entry is not None
-            and _SUSPECTED.match(text[mention.end : following.start])
-        ):
-            span = text[mention.start : following.end]
-            merged.append(ActorMention(mention.start, following.end, span, following.entry))
+        joined = merge(mention, following) if following is not None else None
+        if joined is not None:
+            merged.append(joined)
             skip = True
             continue
         merged.append(mention)
     return merged
+
+
+def _attribute_suspects(mentions: list[ActorMention], text: str) -> list[ActorMention]:
+    """ "unknown gunmen believed to be IS members": ACLED codes the suspected group, so
+    an unidentified mention followed by such a phrase and a named actor becomes one
+    mention of that actor."""
+
+    def merge(mention: ActorMention, following: ActorMention) -> ActorMention | None:
+        if (
+            mention.role == "unidentified"
+            and following.entry is not None
+            and _SUSPECTED.match(text[mention.end : following.start])
+        ):
+            return _spanning(mention, following, text, following.entry)
+        return None
+
+    return _merge_pairs(mentions, merge)
 
 
 # "8th Brigade, operating under the 5th Corps", "gunmen affiliated with State
@@ -259,29 +309,14 @@ _BACKED = re.compile(r"^-?(?:backed|supported|led)\s+$")
 
 
 def _umbrellas(mentions: list[ActorMention], text: str) -> list[ActorMention]:
-    merged: list[ActorMention] = []
-    skip = False
-    for index, mention in enumerate(mentions):
-        if skip:
-            skip = False
-            continue
-        following = mentions[index + 1] if index + 1 < len(mentions) else None
-        if following is not None and _under(
-            mention, following, text[mention.end : following.start]
-        ):
-            span = text[mention.start : following.end]
-            merged.append(
-                ActorMention(mention.start, following.end, span, following.entry, following.role)
-            )
-            skip = True
-            continue
-        if following is not None and _backed_unit(mention, following, text):
-            span = text[mention.start : following.end]
-            merged.append(ActorMention(mention.start, following.end, span, mention.entry))
-            skip = True
-            continue
-        merged.append(mention)
-    return merged
+    def merge(mention: ActorMention, following: ActorMention) -> ActorMention | None:
+        if _under(mention, following, text[mention.end : following.start]):
+            return _spanning(mention, following, text, following.entry, following.role)
+        if _backed_unit(mention, following, text):
+            return _spanning(mention, following, text, mention.entry)
+        return None
+
+    return _merge_pairs(mentions, merge)
 
 
 def _under(group: ActorMention, umbrella: ActorMention, between: str) -> bool:

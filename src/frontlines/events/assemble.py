@@ -376,8 +376,10 @@ class EventAssembler:
             if other is trigger:
                 continue
             more_agents, more_patients = self._roles(doc, other, mentions)
-            agents = agents or more_agents
-            patients = patients or more_patients
+            # Not the side already found on the other end ("55 people were arrested
+            # ... a blogger who was arrested": the people are not their own captors).
+            agents = agents or [a for a in more_agents if a not in patients]
+            patients = patients or [a for a in more_patients if a not in agents]
         if trigger.cls.name not in {"arrest", "abduction"}:
             agents, patients = allies_together(agents, patients, mentions)
         unit_assoc = paragraph_units(paragraph_mentions, agents)
@@ -422,7 +424,10 @@ class EventAssembler:
             partial=partial,
             civilian_words=bool(sentence_words & self.civilian_words),
             combatant_words=bool(victim_words(root.sent, mentions, agents) & self.combatant_words)
-            or any(m.actor.kind in ARMED_KINDS and m.actor not in agents for m in mentions),
+            or any(
+                m.actor.kind in ARMED_KINDS and actor1 is not None and m.actor.root != actor1.root
+                for m in mentions
+            ),
             sentence=index,
             paragraph=paragraph,
             cls=trigger.cls,
@@ -445,8 +450,11 @@ class EventAssembler:
         # Also climb from a clause head to the verb it modifies ("advanced ...,
         # capturing"), so participle clauses share their main clause's subject.
         top = anchors[-1]
-        # A clause with its own subject ("while rebels shelled ...") keeps it.
-        own_subject = any(c.dep_ in {"nsubj", "nsubjpass"} for c in top.children)
+        # A clause with a subject of its own ("while rebels shelled ...") keeps it; a
+        # pronoun ("after he was kidnapped") points back to the main clause.
+        own_subject = any(
+            c.dep_ in {"nsubj", "nsubjpass"} and c.pos_ != "PRON" for c in top.children
+        )
         while (
             not own_subject and top.dep_ in {"advcl", "xcomp", "conj", "pcomp"} and top.head != top
         ):
@@ -485,11 +493,14 @@ class EventAssembler:
             rest = [mentions[i].actor for i in roles.others if mentions[i].actor not in agents]
             patients = rest[:1]
         mutual = root.lemma_.lower() in MUTUAL_FIGHTING
+        conjoined = [i for i in sorted(support) if mentions[i].token.dep_ == "conj"]
         if (
             mutual
             and agents
             and not patients
             and len(supporters) > 1
+            and conjoined
+            and mentions[conjoined[-1]].actor == supporters[-1]
             and BETWEEN.search(root.sent.text)
         ):
             # "between regime forces supported by LaQ and IS": the last conjunct of the

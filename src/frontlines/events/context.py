@@ -39,9 +39,11 @@ def in_support_phrase(token: Token) -> bool:
             return False
         below, current = current, current.head
         if current.lemma_.lower() in SUPPORT_WORDS and current.i != token.i:
-            # "Turkey backed rebels": the object of the verb is the side supported,
-            # not its supporter.
-            return below.dep_ != "dobj"
+            # "between Turkey backed rebels and YPG": with no supporter named as its
+            # subject, the object of the verb is an actor of its own, not a supporter
+            # ("gunmen supported one of the groups" keeps the group aside).
+            subject = any(c.dep_ in {"nsubj", "nsubjpass"} for c in current.children)
+            return below.dep_ != "dobj" or subject
         if current.pos_ in {"VERB", "AUX"} and any(
             c.dep_ in {"nsubj", "nsubjpass"} for c in current.children
         ):

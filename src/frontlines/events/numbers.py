@@ -116,7 +116,7 @@ def fatalities(sentence: str) -> int | None:
         if _is_fatality(sentence, match.start(), match.end(), death_after, death_before, not_death):
             total += value
             seen = True
-    if not seen and _ONE_DEATH.search(sentence) and not _NOT_DEAD.search(sentence):
+    if not seen and _one_death(sentence) and not _NOT_DEAD.search(sentence):
         return 1  # "a fighter was killed", "the body of a man was found"
     return total if seen else None
 
@@ -149,6 +149,22 @@ _ONE_DEATH = re.compile(
     r" (?:later |subsequently |also |then )?(?:died|succumbed)\b",
     re.I,
 )
+# "after the killing of a young man yesterday": a death given as the cause of what the
+# sentence reports, which happened before it.
+_CAUSE_BEFORE = re.compile(
+    r"\b(?:after|following|over|for|since|avenge|avenging|revenge for|retaliation for"
+    r"|response to)\s+(?:the\s+)?$",
+    re.I,
+)
+
+
+def _one_death(sentence: str) -> bool:
+    return any(
+        not _CAUSE_BEFORE.search(sentence, max(0, m.start() - 30), m.start())
+        for m in _ONE_DEATH.finditer(sentence)
+    )
+
+
 _NOT_DEAD = re.compile(
     r"\b(?:survived|injured|wounded) (?:in|by) an? (?:attempt|assassination)\b", re.I
 )

@@ -27,7 +27,9 @@ MUTUAL_FIGHTING = frozenset(
 INTRA_GROUP = re.compile(
     r"\b(?:among|amongst|infighting|in-fighting|internal (?:clashes|fighting|dispute)"
     r"|(?:between )?(?:two|rival) (?:families|clans|branches|groups|factions|members)"
-    r"|between (?:members|cousins|relatives|family members)|among themselves)\b",
+    r"|between (?:members|cousins|relatives|family members)|among themselves"
+    # "clashes took place between family members of the Shaitat tribe", one side named
+    r"|family members of)\b",
     re.I,
 )
 
@@ -273,6 +275,6 @@ def allies_together(
             agents, patients = side, rest
     if agents and agents[0].allied_with_state:
         state = next((a for a in agents[1:] if _allied(agents[0], a)), None)
-        if state is not None:
+        if state is not None and not (patients and patients[0].root == state.root):
             agents = [state, *(a for a in agents if a != state)]
     return agents, patients
