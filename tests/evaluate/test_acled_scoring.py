@@ -262,6 +262,18 @@ def test_limit_and_progress() -> None:
     assert report.rows == 3 and calls == ["0", "1", "2"] and seen == [1, 2, 3]
 
 
+def test_start_skips_rows_before_the_limit() -> None:
+    rows = [_row(event_id_cnty=str(i), notes=str(i)) for i in range(5)]
+    calls: list[str] = []
+
+    def extract(text: str, _d: date) -> list[Event]:
+        calls.append(text)
+        return []
+
+    report = score_acled(rows, extract, start=2, limit=2)
+    assert report.rows == 2 and calls == ["2", "3"]
+
+
 def test_extractor_gets_notes_and_date() -> None:
     got: list[tuple[str, date]] = []
 

@@ -61,6 +61,15 @@ def test_acled_table(gold: Path) -> None:
     assert "sub_event_accuracy" in result.output and "100.0 %" in result.output
 
 
+def test_acled_start_scores_a_later_slice(gold: Path) -> None:
+    result = CliRunner().invoke(
+        evaluate_group, ["acled", str(gold), "--start", "1", "--format", "json"]
+    )
+    assert result.exit_code == 0, result.output
+    summary = json.loads(result.stdout)
+    assert summary["rows"] == 1 and summary["event_recall"] == 0.0
+
+
 def test_bad_input_is_one_line(tmp_path: Path) -> None:
     result = CliRunner().invoke(evaluate_group, ["acled", str(tmp_path / "none.csv")])
     assert result.exit_code == 1

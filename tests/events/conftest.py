@@ -30,6 +30,8 @@ GAZETTEER: dict[str, Place] = {
     # A spelling of the same town that the gazetteer does not use as its name.
     "Marea": village("Mare'", "Aleppo", 36.49, 37.19),
     "Saraqib": village("Saraqib", "Idleb", 35.86, 36.80),
+    # A village named like a weapon.
+    "Sarin": village("Sarin", "Aleppo", 36.50, 38.30),
     "Hajin": village("Hajin", "Deir ez Zor", 34.69, 40.83),
     "Al-Susah": village("Al-Susah", "Deir ez Zor", 34.56, 40.96),
     "Kuweires airbase": Place(
@@ -41,6 +43,11 @@ GAZETTEER: dict[str, Place] = {
         "Deir ez-Zor", 35.34, 40.14, 2, "Syria", "SY", "Deir ez Zor", feature_code="PPLA"
     ),
     "province of Deir ez-Zor": governorate("Deir ez Zor", 35.0, 40.0),
+    # Places outside Syria, for conventions of other wars.
+    "Avdiivka": Place("Avdiivka", 48.14, 37.74, 1, "Ukraine", "UA", "Donetsk", feature_code="PPL"),
+    "Lviv": Place("Lviv", 49.84, 24.03, 1, "Ukraine", "UA", "Lviv", feature_code="PPLA"),
+    "Celaya": Place("Celaya", 20.52, -100.81, 1, "Mexico", "MX", "Guanajuato", feature_code="PPL"),
+    "Turkey": Place("Turkey", 39.0, 35.0, 3, "Turkey", "TR", None, feature_code="PCLI"),
     # A foreign capital, for reports set in Syria.
     "Beirut": Place("Beirut", 33.89, 35.50, 1, "Lebanon", "LB", "Beyrouth", feature_code="PPLC"),
 }

@@ -1,6 +1,7 @@
 """``frontlines evaluate ...``: score frontlines against human-coded data.
 
-    frontlines evaluate acled GOLD.csv [--limit N] [--report FILE] [--format table|json]
+    frontlines evaluate acled GOLD.csv [--start N] [--limit N] [--report FILE]
+                                       [--format table|json]
     frontlines evaluate acled-geo GOLD.csv [--limit N] [--format table|json]
     frontlines evaluate geoparsing CORPUS.xml [--corpus lgl|geovirus|gwn]
                                    [--mode end-to-end|gold-spans] [--limit N] [--report FILE]
@@ -51,20 +52,26 @@ def evaluate_group() -> None:
 
 @evaluate_group.command("acled")
 @click.argument("gold", type=click.Path(path_type=str))
+@click.option("--start", type=click.IntRange(min=0), default=0, show_default=True,
+              help="skip the first N rows (score a held-out slice)")  # fmt: skip
 @_limit_option()
 @click.option("--report", "report_path", type=click.Path(dir_okay=False, path_type=str),
               help="write every disagreement to FILE (.csv, else JSONL); it quotes the "
                    "gold notes, so keep it out of the repository")  # fmt: skip
 @_format_option()
 @handle_errors
-def acled_command(gold: str, limit: int | None, report_path: str | None, fmt: str) -> None:
+def acled_command(
+    gold: str, start: int, limit: int | None, report_path: str | None, fmt: str
+) -> None:
     """Code each row's notes (dated by its event_date) and score against the row."""
     from frontlines.evaluate.acled import read_acled, score_acled, write_report
     from frontlines.evaluate.runners import pipeline_extractor
 
     extractor = pipeline_extractor()
     with _progress("ACLED rows", limit) as progress:
-        report = score_acled(read_acled(gold), extractor, limit=limit, progress=progress)
+        report = score_acled(
+            read_acled(gold), extractor, start=start, limit=limit, progress=progress
+        )
     if report_path:
         count = write_report(report, report_path)
         click.echo(f"{count} disagreements written to {report_path}", err=True)

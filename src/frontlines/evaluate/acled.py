@@ -29,6 +29,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
+from itertools import islice
 from typing import Protocol
 
 from frontlines.evaluate.acled_rows import AcledRow, parse_acled_date, read_acled
@@ -285,14 +286,16 @@ def score_acled(
     rows: Iterable[AcledRow],
     extract: Extractor,
     *,
+    start: int = 0,
     limit: int | None = None,
     progress: Callable[[int], None] | None = None,
 ) -> AcledReport:
-    """Run ``extract(notes, event_date)`` on each row (the first ``limit`` of them)
-    and score the predictions. ``progress`` is called with the rows done so far."""
+    """Run ``extract(notes, event_date)`` on each row (the first ``limit`` of them
+    after skipping ``start``: a held-out slice) and score the predictions.
+    ``progress`` is called with the rows done so far."""
     report = AcledReport()
     started = time.perf_counter()
-    for index, row in enumerate(rows):
+    for index, row in enumerate(islice(rows, start, None)):
         if limit is not None and index >= limit:
             break
         report.add(row, extract(row.notes, row.event_date))

@@ -112,14 +112,13 @@ def run_section(
     if start and kind != "acled":
         raise ConfigError(f"gate section {name!r}: 'start' is only for acled sections")
     if kind == "acled":
-        from itertools import islice
-
         from frontlines.evaluate.acled import read_acled, score_acled
 
-        # Rows after the first ones, on which the rules were not written.
-        rows = islice(read_acled(path), start, None)
+        # start: rows after the first ones, on which the rules were not written.
         extractor = pipeline_extractor()
-        return score_acled(rows, extractor, limit=limit, progress=progress).summary()
+        scored = score_acled(read_acled(path), extractor, start=start, limit=limit,
+                             progress=progress)  # fmt: skip
+        return scored.summary()
     if kind == "merge":
         from frontlines.evaluate.merging import score_acled_merge
 

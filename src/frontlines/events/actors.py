@@ -4,6 +4,7 @@ and the resolution of generic phrases to actors from the article's context."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date
 
@@ -131,9 +132,9 @@ class ActorFinder:
                     mentions[-1] = joined
                     continue
             mentions.append(mention)
-        mentions = _attribute_suspects(mentions, text)
+        mentions = _joined(_criminals(_attribute_suspects(mentions, text), text), text)
         mentions = _umbrellas(mentions, text)
-        mentions = _national_militaries(mentions, text)
+        mentions = _national_militaries(mentions, text, self.lexicon)
         tribes = _tribes(text)
         if tribes:
             # A named tribe replaces the generic hits inside it ("tribal militia").
@@ -160,7 +161,8 @@ def _inside_arabic_name(text: str, start: int, hit: str) -> bool:
 # "the Myanmar military", "the Malian military": a country's forces. Not "a Syrian
 # military source", "the Jirah military airbase", where "military" describes a thing.
 _NATIONAL_MILITARY = re.compile(
-    r"\b[A-Z][a-z]+ military\b(?!\s+(?:base|bases|airbase|airport|source|sources|official|officials"
+    r"\b[A-Z][a-z]+(?:['’]s)? military\b"
+    r"(?!\s+(?:base|bases|airbase|airport|source|sources|official|officials"
     r"|spokesman|spokesperson|point|points|position|positions|post|posts|council|court|police"
     r"|intelligence|hospital|academy|college|vehicle|vehicles|equipment|site|sites|facility"
     r"|facilities|camp|checkpoint|operation|operations|convoy|installation|installations"
@@ -168,19 +170,97 @@ _NATIONAL_MILITARY = re.compile(
 )
 
 
-def _national_militaries(mentions: list[ActorMention], text: str) -> list[ActorMention]:
+# "the military forces of Artsakh", "armed forces of Azerbaijan": ACLED's own way of
+# naming a state's forces.
+_FORCES_OF = re.compile(
+    r"\b(?i:military|armed) forces of (?:the )?(?P<name>[A-Z][a-z]+(?: [A-Z][a-z]+){0,2})"
+)
+
+
+def _national_militaries(
+    mentions: list[ActorMention], text: str, lexicon: Lexicon
+) -> list[ActorMention]:
     extra = [
         ActorMention(m.start(), m.end(), m.group(0), role="state")
         for m in _NATIONAL_MILITARY.finditer(text)
         if not any(x.start < m.end() and m.start() < x.end for x in mentions)
     ]
+    for m in _FORCES_OF.finditer(text):
+        entry = _state_named(m.group("name"), lexicon)
+        if entry is None:
+            continue
+        # The forces' phrase replaces the generic "military forces" inside it.
+        mentions = [x for x in mentions if not (m.start() <= x.start < m.end())]
+        extra.append(ActorMention(m.start(), m.end(), m.group(0), entry=entry))
     return sorted([*mentions, *extra], key=lambda m: m.start) if extra else mentions
 
 
-def _attribute_suspects(mentions: list[ActorMention], text: str) -> list[ActorMention]:
-    """ "unknown gunmen believed to be IS members": ACLED codes the suspected group, so
-    an unidentified mention followed by such a phrase and a named actor becomes one
-    mention of that actor."""
+def _state_named(name: str, lexicon: Lexicon) -> ActorEntry | None:
+    """The top-level state forces "Military Forces of <name> (...)"."""
+    prefix = f"Military Forces of {name} ("
+    return next((a for a in lexicon.actors if a.parent is None and a.name.startswith(prefix)), None)
+
+
+# "armed men linked to drug trafficking", "gunmen belonging to a criminal group":
+# unnamed men said to be criminals are a gang.
+_CRIMINAL_LINK = re.compile(
+    r"^(?:\s+\S+){0,3}?\s+(?:linked to|belonging to|affiliated with|tied to|connected to"
+    r"|involved in|suspected of|dedicated to)\s+(?:the\s+|a\s+)?(?:drug[- ]trafficking"
+    r"|drug dealing|organi[sz]ed crime|criminal|a gang|gangs?\b|cartels?\b|extortion)",
+    re.I,
+)
+
+
+def _criminals(mentions: list[ActorMention], text: str) -> list[ActorMention]:
+    return [
+        replace(m, role="gang")
+        if m.role == "unidentified" and _CRIMINAL_LINK.match(text[m.end : m.end + 80])
+        else m
+        for m in mentions
+    ]
+
+
+# "a former rebel who joined the ranks of the military intelligence": a fighter who
+# changed sides is coded as the side he joined.
+_JOINED = re.compile(
+    r"^\s*,?\s*(?:who|that|and)\s+(?:had\s+|has\s+|have\s+|later\s+|then\s+)*"
+    r"(?:joined|join|joins|enlisted in)\s+(?:the\s+)?(?:ranks\s+of\s+(?:the\s+)?)?"
+    r"(?:\S+\s+){0,2}?$",
+    re.I,
+)
+
+
+def _joined(mentions: list[ActorMention], text: str) -> list[ActorMention]:
+    def merge(mention: ActorMention, following: ActorMention) -> ActorMention | None:
+        former = re.match(r"(?:an?\s+|the\s+)?(?:former|ex-)", mention.text, re.I) is not None
+        if (
+            former
+            and mention.role == "unidentified"
+            and (following.entry is not None or following.role == "state")
+            and _JOINED.match(text[mention.end : following.start])
+        ):
+            return _spanning(mention, following, text, following.entry, following.role)
+        return None
+
+    return _merge_pairs(mentions, merge)
+
+
+def _spanning(
+    first: ActorMention,
+    second: ActorMention,
+    text: str,
+    entry: ActorEntry | None,
+    role: str | None = None,
+) -> ActorMention:
+    """One mention from the start of ``first`` to the end of ``second``."""
+    return ActorMention(first.start, second.end, text[first.start : second.end], entry, role)
+
+
+def _merge_pairs(
+    mentions: list[ActorMention],
+    merge: Callable[[ActorMention, ActorMention], ActorMention | None],
+) -> list[ActorMention]:
+    """Each mention and the one after it become ``merge``'s mention when it gives one."""
     merged: list[ActorMention] = []
     skip = False
     for index, mention in enumerate(mentions):
@@ -188,18 +268,30 @@ def _attribute_suspects(mentions: list[ActorMention], text: str) -> list[ActorMe
             skip = False
             continue
         following = mentions[index + 1] if index + 1 < len(mentions) else None
-        if (
-            mention.role == "unidentified"
-            and following is not None
-            and following.entry is not None
-            and _SUSPECTED.match(text[mention.end : following.start])
-        ):
-            span = text[mention.start : following.end]
-            merged.append(ActorMention(mention.start, following.end, span, following.entry))
+        joined = merge(mention, following) if following is not None else None
+        if joined is not None:
+            merged.append(joined)
             skip = True
             continue
         merged.append(mention)
     return merged
+
+
+def _attribute_suspects(mentions: list[ActorMention], text: str) -> list[ActorMention]:
+    """ "unknown gunmen believed to be IS members": ACLED codes the suspected group, so
+    an unidentified mention followed by such a phrase and a named actor becomes one
+    mention of that actor."""
+
+    def merge(mention: ActorMention, following: ActorMention) -> ActorMention | None:
+        if (
+            mention.role == "unidentified"
+            and following.entry is not None
+            and _SUSPECTED.match(text[mention.end : following.start])
+        ):
+            return _spanning(mention, following, text, following.entry)
+        return None
+
+    return _merge_pairs(mentions, merge)
 
 
 # "8th Brigade, operating under the 5th Corps", "gunmen affiliated with State
@@ -209,42 +301,29 @@ _UNDER = re.compile(
     r"(?:operating|operates?|working|works?|fighting|fights?|acting|acts?)\s+(?:under|within|for)"
     r"(?:\s+the)?(?:\s+(?:umbrella|command|banner) of)?(?:\s+the)?(?:\s+\S+){0,2}?\s+$"
     r"|^(?:\s+\S+){0,3}?,?\s+(?:affiliated (?:with|to)|part of)(?:\s+the)?\s+$"
+    # "opposition factions under Operation Peace Spring"
+    r"|^\s+(?:\w+\s+)?under(?:\s+the)?(?:\s+(?:umbrella|command|banner) of)?(?:\s+the)?\s+$"
 )
 # "the 5th Corps-backed 8th Brigade": a unit backed by its own formation.
 _BACKED = re.compile(r"^-?(?:backed|supported|led)\s+$")
 
 
 def _umbrellas(mentions: list[ActorMention], text: str) -> list[ActorMention]:
-    merged: list[ActorMention] = []
-    skip = False
-    for index, mention in enumerate(mentions):
-        if skip:
-            skip = False
-            continue
-        following = mentions[index + 1] if index + 1 < len(mentions) else None
-        if following is not None and _under(
-            mention, following, text[mention.end : following.start]
-        ):
-            span = text[mention.start : following.end]
-            merged.append(
-                ActorMention(mention.start, following.end, span, following.entry, following.role)
-            )
-            skip = True
-            continue
-        if following is not None and _backed_unit(mention, following, text):
-            span = text[mention.start : following.end]
-            merged.append(ActorMention(mention.start, following.end, span, mention.entry))
-            skip = True
-            continue
-        merged.append(mention)
-    return merged
+    def merge(mention: ActorMention, following: ActorMention) -> ActorMention | None:
+        if _under(mention, following, text[mention.end : following.start]):
+            return _spanning(mention, following, text, following.entry, following.role)
+        if _backed_unit(mention, following, text):
+            return _spanning(mention, following, text, mention.entry)
+        return None
+
+    return _merge_pairs(mentions, merge)
 
 
 def _under(group: ActorMention, umbrella: ActorMention, between: str) -> bool:
     if umbrella.entry is None or not _UNDER.match(between):
         return False
     if group.entry is None:
-        return group.role in {"unidentified", "rebels", "anaphor", "local"}
+        return group.role in {"unidentified", "gang", "rebels", "anaphor", "local"}
     # A state unit "affiliated to" a militia is still coded as the state's unit.
     return not (group.entry.kind is ActorKind.STATE_FORCES and "affiliated" in between)
 
@@ -310,6 +389,21 @@ def _owns(force: ActorEntry, unit: ActorEntry) -> bool:
         and unit.kind is ActorKind.STATE_FORCES
         and force.country == unit.country
     )
+
+
+# Not "the former rebels" (a generic phrase, found first) nor "the former regime".
+_FORMER_LATTER = re.compile(r"\bthe (?P<which>former|latter)\b(?!\s+(?:regime|government)\b)", re.I)
+
+
+def former_latter(text: str, mentions: list[ActorMention]) -> list[ActorMention]:
+    """ "After the latter attacked a checkpoint": mentions whose actor is the first
+    ("the former") or last ("the latter") side named before them in the sentence,
+    resolved in order with the others (role "former" or "latter")."""
+    return [
+        ActorMention(m.start(), m.end(), m.group(0), role=m.group("which").lower())
+        for m in _FORMER_LATTER.finditer(text)
+        if not any(x.start < m.end() and m.start() < x.end for x in mentions)
+    ]
 
 
 def named_actor(entry: ActorEntry, country: str | None, lexicon: Lexicon) -> Actor:
@@ -393,7 +487,10 @@ def resolve(
     if mention.tribe is not None:
         return tribal_actor(mention.tribe, country, lexicon)
     role = mention.role or "unidentified"
-    if role in {"rebels", "anaphor"}:
+    # "Opposition rebels", "opposition factions": ACLED's opposition, not whichever
+    # group was named just before (often the side they fight).
+    opposition = "opposition" in mention.text.lower()
+    if role in {"rebels", "anaphor"} and not opposition:
         scopes = ["sentence", "paragraph"] + (["article"] if role == "anaphor" else [])
         for scope in scopes:
             found = _antecedents(mention, scope, sentence, paragraph, antecedents)

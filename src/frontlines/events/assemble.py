@@ -20,6 +20,7 @@ from frontlines.events.actors import (
     Actor,
     ActorFinder,
     Antecedent,
+    former_latter,
     resolve,
 )
 from frontlines.events.candidate import Candidate, ResolvedMention
@@ -29,6 +30,7 @@ from frontlines.events.context import (
     blame_previous,
     captures_something_else,
     context_place,
+    describes_control,
     has_place_object,
     hedge_previous,
     in_relative_clause,
@@ -42,17 +44,24 @@ from frontlines.events.context import (
 )
 from frontlines.events.counts import attach_counts
 from frontlines.events.dates import find_date
+from frontlines.events.exchange import answered_fire
 from frontlines.events.lexicon import Lexicon
 from frontlines.events.places import (
     apply_locators,
     drop_containers,
+    foreign_capital,
+    holds_place,
     join_between,
     link_definite_descriptions,
+    names_a_backer,
     place_key,
 )
 from frontlines.events.records import EventRecords, join_same_happening
 from frontlines.events.roles import assign_roles
 from frontlines.events.sides import (
+    BETWEEN,
+    MUTUAL_FIGHTING,
+    allies_together,
     article_country,
     clash_sides,
     counterpart,
@@ -64,6 +73,7 @@ from frontlines.events.sides import (
 from frontlines.events.story import day_pointed_back, same_story_date
 from frontlines.events.subevents import ARMED_KINDS
 from frontlines.events.triggers import Trigger, TriggerFinder
+from frontlines.events.victims import ONE_SIDED_ASSAULTS, settlement_object, victim_words
 from frontlines.model import Article, Event, PlaceMention
 from frontlines.nlp.lookups import WordIds, doc_text, lemma_lower_ids, span_text
 from frontlines.taxonomy import ActorKind, EventType, SubEventType, TimePrecision
@@ -82,6 +92,12 @@ class EventAssembler:
         self.failure_words = frozenset(lexicon.modifiers.get("failure", ()))
         self.civilian_words = frozenset(lexicon.modifiers.get("civilian_words", ()))
         self._civilian_ids = WordIds(self.civilian_words)
+        self.combatant_words = frozenset(lexicon.modifiers.get("combatant_words", ()))
+        temporary = lexicon.modifiers.get("temporary", ())
+        self.temporary = re.compile(
+            r"\b(?:" + "|".join(re.escape(w) for w in temporary) + r")\b" if temporary else r"(?!)",
+            re.I,
+        )
         self.records = EventRecords(lexicon)
 
     def code(self, article: Article, doc: Doc, places: list[PlaceMention]) -> list[Event]:
@@ -100,6 +116,9 @@ class EventAssembler:
         # A place inside an actor's name ("Operation Room" read as Rome) must not
         # decide the report's country, nor the names of its generic actors.
         named = self.actors.find(text)
+        # "Turkey-backed rebels", "a US-led coalition": a country named as the backer
+        # of an actor is no place of the report.
+        places = [p for p in places if not names_a_backer(p, text)]
         outside = [
             p for p in places if not any(m.start <= p.start and p.end <= m.end for m in named)
         ]
@@ -111,7 +130,7 @@ class EventAssembler:
         places = [
             p for p in places
             if not any(m.mention.start <= p.start and p.end <= m.mention.end for m in mentions)
-            and not _foreign_capital(p, country, text)
+            and not foreign_capital(p, country, text)
         ]  # fmt: skip
         places = link_definite_descriptions(doc, join_between(doc, apply_locators(doc, places)))
         triggers = self.triggers.find(doc)
@@ -151,6 +170,11 @@ class EventAssembler:
                 else:
                     candidate.event_date = article.published
                     candidate.precision = int(TimePrecision.WEEK)
+            answered_fire(
+                sentence, paragraph, s_triggers,
+                lambda t, m=s_mentions: self._roles(doc, t, m),  # type: ignore[misc]
+                [*candidates, *new], self.lexicon.classes["clash"],
+            )  # fmt: skip
             attach_counts(sentence, paragraph, new, candidates, s_mentions, self.failure_words)
             if not new:
                 hedge_previous(sentence, paragraph, candidates)
@@ -184,15 +208,25 @@ class EventAssembler:
     def _actor_mentions(self, doc, country, sentence_of, paragraph_of) -> list[ResolvedMention]:  # type: ignore[no-untyped-def]
         resolved: list[ResolvedMention] = []
         antecedents: list[Antecedent] = []
-        for mention in self.actors.find(doc_text(doc)):
+        found = self.actors.find(doc_text(doc))
+        found = sorted([*found, *former_latter(doc_text(doc), found)], key=lambda m: m.start)
+        for mention in found:
             span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
             if span is None:
                 continue
             sentence, paragraph = sentence_of(mention.start), paragraph_of(mention.start)
-            actor = resolve(
-                mention, sentence=sentence, paragraph=paragraph, country=country,
-                antecedents=antecedents, lexicon=self.lexicon,
-            )  # fmt: skip
+            if mention.role == "former" or mention.role == "latter":
+                # "the former", "the latter": the first or last side named before it
+                # in the sentence.
+                named = unique([a.actor for a in antecedents if a.sentence == sentence], None)
+                if len(named) < 2:
+                    continue
+                actor = named[0] if mention.role == "former" else named[-1]
+            else:
+                actor = resolve(
+                    mention, sentence=sentence, paragraph=paragraph, country=country,
+                    antecedents=antecedents, lexicon=self.lexicon,
+                )  # fmt: skip
             antecedents.append(Antecedent(actor, sentence, paragraph, mention.start))
             resolved.append(
                 ResolvedMention(mention, actor, group_head(span.root), sentence, paragraph)
@@ -218,9 +252,13 @@ class EventAssembler:
         for trigger in triggers:
             # The trigger's head, built once (a replaced trigger keeps its span).
             root = trigger.root(doc)
-            if root.dep_ in MODIFIER_DEPS and trigger.end - trigger.start == 1:
+            if (
+                root.dep_ in MODIFIER_DEPS
+                and trigger.end - trigger.start == 1
+                and not (holds_place(root.head, places) and not holds_place(root, places))
+            ):
                 # "battle tank", "rocket launcher", "captured soldiers": a modifier,
-                # not a happening.
+                # not a happening ("captured Ajil" misparsed so is one).
                 continue
             if trigger.needs_place_object and not has_place_object(doc, trigger, places):
                 continue
@@ -241,8 +279,16 @@ class EventAssembler:
             if stated_as_reason(doc, trigger):
                 continue  # "arrested for taking part in protests": the arrest happened
             claim = assess(root, sentence, self.failure_words)
+            if claim.status is Status.NEGATED and trigger.cls.sub_event is DISRUPTED:
+                claim = replace(claim, status=Status.HAPPENED)  # "the grenade did not explode"
             if claim.status in {Status.CONDITIONAL, Status.FUTURE, Status.NEGATED}:
                 continue
+            if trigger.cls.state is not None:
+                if self.temporary.search(sentence.text):
+                    # "briefly captured the town": fighting over it, not a change of hands.
+                    claim = replace(claim, status=Status.FAILED)
+                elif describes_control(root):
+                    continue  # "the village, which is controlled by QSD": a state of things
             if claim.status is Status.PURPOSE:
                 if trigger.cls.intervention is None:
                     continue
@@ -330,8 +376,12 @@ class EventAssembler:
             if other is trigger:
                 continue
             more_agents, more_patients = self._roles(doc, other, mentions)
-            agents = agents or more_agents
-            patients = patients or more_patients
+            # Not the side already found on the other end ("55 people were arrested
+            # ... a blogger who was arrested": the people are not their own captors).
+            agents = agents or [a for a in more_agents if a not in patients]
+            patients = patients or [a for a in more_patients if a not in agents]
+        if trigger.cls.name not in {"arrest", "abduction"}:
+            agents, patients = allies_together(agents, patients, mentions)
         unit_assoc = paragraph_units(paragraph_mentions, agents)
         agents = operation_first(agents)
         actor1 = agents[0] if agents else None
@@ -348,10 +398,15 @@ class EventAssembler:
         paragraph_text = _paragraph_text(root)
         # "militias attacked the villages ... eight residents were killed": a raid on
         # a place whose only named victims are civilians is an attack on them.
+        # So is one on a settlement with no armed side in it ("militants attacked the
+        # village and burned huts").
         raid_on_civilians = (
             root.lemma_.lower() in ONE_SIDED_ASSAULTS
             and actor2 is None
-            and bool(set(re.findall(r"[a-z]+", paragraph_text.lower())) & self.civilian_words)
+            and (
+                bool(set(re.findall(r"[a-z]+", paragraph_text.lower())) & self.civilian_words)
+                or settlement_object(root, mention)
+            )
             and not any(
                 m.actor.kind in ARMED_KINDS and m.actor != actor1 for m in paragraph_mentions
             )
@@ -369,6 +424,11 @@ class EventAssembler:
             raid_on_civilians=raid_on_civilians,
             partial=partial,
             civilian_words=self._civilian_ids.any_lower(sentence_ids),
+            combatant_words=bool(victim_words(root.sent, mentions, agents) & self.combatant_words)
+            or any(
+                m.actor.kind in ARMED_KINDS and actor1 is not None and m.actor.root != actor1.root
+                for m in mentions
+            ),
             sentence=index,
             paragraph=paragraph,
             cls=trigger.cls,
@@ -391,7 +451,14 @@ class EventAssembler:
         # Also climb from a clause head to the verb it modifies ("advanced ...,
         # capturing"), so participle clauses share their main clause's subject.
         top = anchors[-1]
-        while top.dep_ in {"advcl", "xcomp", "conj", "pcomp"} and top.head != top:
+        # A clause with a subject of its own ("while rebels shelled ...") keeps it; a
+        # pronoun ("after he was kidnapped") points back to the main clause.
+        own_subject = any(
+            c.dep_ in {"nsubj", "nsubjpass"} and c.pos_ != "PRON" for c in top.children
+        )
+        while (
+            not own_subject and top.dep_ in {"advcl", "xcomp", "conj", "pcomp"} and top.head != top
+        ):
             top = top.head
             anchors.append(top)
             if any(c.dep_ in {"nsubj", "nsubjpass"} for c in top.children):
@@ -426,6 +493,24 @@ class EventAssembler:
         elif not patients and roles.others:
             rest = [mentions[i].actor for i in roles.others if mentions[i].actor not in agents]
             patients = rest[:1]
+        mutual = root.lemma_.lower() in MUTUAL_FIGHTING
+        conjoined = [i for i in sorted(support) if mentions[i].token.dep_ == "conj"]
+        if (
+            mutual
+            and agents
+            and not patients
+            and len(supporters) > 1
+            and conjoined
+            and mentions[conjoined[-1]].actor == supporters[-1]
+            and BETWEEN.search(root.sent.text)
+        ):
+            # "between regime forces supported by LaQ and IS": the last conjunct of the
+            # support phrase is the second side of "between".
+            patients, supporters = supporters[-1:], supporters[:-1]
+        if not agents and len(patients) > 1 and mutual:
+            # "clashes took place between X and Y" parsed with both sides acted upon:
+            # the first named is the first side.
+            agents, patients = patients[:1], patients[1:]
         if agents:
             agents += [a for a in supporters if a not in agents]
         return agents, patients
@@ -434,26 +519,7 @@ class EventAssembler:
 # -- helpers ------------------------------------------------------------------------
 
 
-# "in Moscow", "on the streets of Paris": a foreign capital named as where something
-# happened, not as the government it stands for ("no comment from Moscow").
-_LOCATIVE_BEFORE = re.compile(
-    r"\b(?i:in|at|near|outside|inside|across|around|(?:streets|centre|center|outskirts) of)"
-    # "in the Lebanese capital Beirut": an adjective may stand before "capital".
-    r"\s+(?:the\s+)?(?:[A-Z][a-z]+\s+)?(?:capital,?\s+|city of\s+)?$"
-)
-
-
-def _foreign_capital(mention: PlaceMention, country: str | None, text: str) -> bool:
-    place = mention.place
-    if place is None or country is None or place.country in {None, country}:
-        return False
-    if not (place.feature_code or "").startswith(("PPLC", "PCL")):
-        return False
-    return not (
-        (place.feature_code or "").startswith("PPLC")
-        and _LOCATIVE_BEFORE.search(text[max(0, mention.start - 40) : mention.start])
-    )
-
+DISRUPTED = SubEventType.DISRUPTED_WEAPONS_USE
 
 # Where a paragraph ends: every "\n\n", overlapping ones too ("\n\n\n" holds two).
 _PARAGRAPH_BREAK = re.compile(r"(?=\n\n)")
@@ -463,9 +529,6 @@ MODIFIER_DEPS = frozenset({"compound", "amod"})
 
 # Territory verbs that, with a thing as their object, take property.
 PROPERTY_SEIZURE = frozenset({"seize", "confiscate", "commandeer"})
-
-# Verbs of one side falling on another (not of two sides fighting).
-ONE_SIDED_ASSAULTS = frozenset({"attack", "raid", "assault", "storm"})
 
 
 def _paragraph_text(token: Token) -> str:

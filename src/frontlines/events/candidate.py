@@ -36,6 +36,9 @@ class Candidate:
     partial: bool = False  # a capture of positions, not of a place
     paragraph_text: str = ""  # lowered paragraph text, for protest outcomes
     civilian_words: bool = False  # the sentence speaks of civilians
+    # the sentence speaks of soldiers, fighters, police, or names an armed actor besides
+    # the acting side
+    combatant_words: bool = False
     raid_on_civilians: bool = False  # an assault whose only named victims are civilians
     communal: bool = False  # a feud between families: communal militias of the place
 

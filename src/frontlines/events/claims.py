@@ -99,10 +99,17 @@ def assess(trigger: Token, sentence: Span, failure_words: frozenset[str]) -> Cla
         if auxes & FUTURE_AUX or (token != trigger and token.lemma_ in FUTURE_VERBS):
             status = Status.FUTURE
             break
-        if token.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in children):
+        infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in children)
+        if token.dep_ == "advcl" and infinitive:
             # "released prisoners to combat the spread", "advanced to capture the
             # town": a purpose, which has not happened (yet).
             status = Status.PURPOSE
+            break
+        if token.dep_ == "acl" and infinitive and token.head.pos_ in {"NOUN", "PROPN"}:
+            # "an attempt by regime forces to advance into the area": failed; "an
+            # attack to regain control of their positions": what the attack was for.
+            failed = token.head.lemma_.lower() in failure_words
+            status = Status.FAILED if failed else Status.PURPOSE
             break
         if "going" in lower_children and "to" in {c.lower_ for c in token.subtree}:
             status = Status.FUTURE

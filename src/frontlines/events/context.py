@@ -37,9 +37,13 @@ def in_support_phrase(token: Token) -> bool:
     for _ in range(4):
         if current.head == current:
             return False
-        current = current.head
+        below, current = current, current.head
         if current.lemma_.lower() in SUPPORT_WORDS and current.i != token.i:
-            return True
+            # "between Turkey backed rebels and YPG": with no supporter named as its
+            # subject, the object of the verb is an actor of its own, not a supporter
+            # ("gunmen supported one of the groups" keeps the group aside).
+            subject = any(c.dep_ in {"nsubj", "nsubjpass"} for c in current.children)
+            return below.dep_ != "dobj" or subject
         if current.pos_ in {"VERB", "AUX"} and any(
             c.dep_ in {"nsubj", "nsubjpass"} for c in current.children
         ):
@@ -69,11 +73,23 @@ def in_relative_clause(token: Token) -> bool:
     return False
 
 
+# "clashed over the takeover of several houses", "a dispute about the control of":
+# a happening named as what a quarrel was about.
+_DISPUTED = re.compile(r"\b(?:over|about|regarding)\s+(?:the\s+|a\s+)?$", re.I)
+
+
 def stated_as_reason(doc: Doc, trigger: Trigger) -> bool:
-    """A trigger inside "for participating in ...": the cause of another event."""
+    """A trigger inside "for participating in ...", or a noun after "over the"
+    ("clashed over the takeover of houses"): the cause of another event."""
     start = doc[trigger.start].idx
     sentence_start = doc[trigger.start].sent.start_char
-    return bool(_REASON.search(doc_text(doc)[max(sentence_start, start - 60) : start]))
+    before = doc_text(doc)[max(sentence_start, start - 60) : start]
+    nominal = trigger.span(doc).root.pos_ in {"NOUN", "PROPN"} or (
+        trigger.end < len(doc) and doc[trigger.end].lower_ == "of"  # "the take over of"
+    )
+    if nominal and _DISPUTED.search(before):
+        return True
+    return bool(_REASON.search(before))
 
 
 def recent_events(earlier: list[Candidate], paragraph: int) -> list[Candidate]:
@@ -244,11 +260,22 @@ TERRITORY_NOUNS = frozenset(
 )  # fmt: skip
 
 
+# Goods a force seizes: a haul, not a place, whatever place the phrase also names.
+SEIZED_GOODS = frozenset(
+    {"marijuana", "cannabis", "cocaine", "heroin", "drugs", "narcotics", "methamphetamine",
+     "hashish", "captagon", "pills", "contraband", "cigarettes", "fuel", "livestock", "cattle",
+     "cows", "goats", "sheep", "cash", "money"}
+)  # fmt: skip
+
+
 def captures_something_else(
     doc: Doc, trigger: Trigger, places: list[PlaceMention], partial_objects: frozenset[str]
 ) -> bool:
     """A territory trigger whose object is neither a place nor a position."""
     root = trigger.root(doc)
+    sentence_end = doc[trigger.start].sent.end
+    if any(t.lower_ in SEIZED_GOODS for t in doc[trigger.end : min(trigger.end + 8, sentence_end)]):
+        return True  # "seized about a ton of marijuana"
     # "militants were killed, injured or captured": a conjunct shares its head's object.
     children = list(root.children)
     head = root
@@ -258,6 +285,8 @@ def captures_something_else(
     for child in children:
         if child.dep_ not in {"dobj", "nsubjpass"} or child.pos_ != "NOUN":
             continue
+        if any(t.lower_ in SEIZED_GOODS for t in child.subtree):
+            return True  # "seized a ton of marijuana hidden in a truck"
         if any(p.start <= child.idx < p.end for p in places):
             return False
         lemma = child.lemma_.lower()
@@ -277,6 +306,8 @@ def taken_object(doc: Doc, trigger: Trigger) -> str:
     for token in doc[trigger.end : min(trigger.end + 8, sentence_end)]:
         if token.pos_ == "PRON":
             return token.lower_  # "seized it": the report names no new place
+        if token.text.isupper() and len(token.text) > 1:
+            continue  # "captured 3 IS members": an acronym names whose members
         if token.pos_ == "NOUN" and token.dep_ != "compound":
             return token.lower_
         if token.pos_ not in _OBJECT_LEAD and token.pos_ != "NOUN":
@@ -327,3 +358,11 @@ def blame_previous(
             hedge_cue=candidate.claim.hedge_cue or cue.group(0).split()[0].lower(),
         )
         candidate.evidence.append(sentence)
+
+
+def describes_control(root: Token) -> bool:
+    """ "controlled by QSD", "which QSD controls": who holds a place, not a capture."""
+    if root.lemma_.lower() != "control":
+        return False
+    passive = any(c.dep_ == "auxpass" for c in root.children) or root.dep_ == "acl"
+    return passive or in_relative_clause(root)

@@ -3,6 +3,8 @@ equipment lost, put on the sentence's events or on the events it adds detail to.
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Span
 
 from frontlines.events.candidate import Candidate, ResolvedMention
@@ -13,6 +15,14 @@ from frontlines.events.sides import subject_actor
 from frontlines.nlp.lookups import span_text
 
 __all__ = ["attach_counts"]
+
+LATER_DEATH = re.compile(
+    r"\b(?:later|subsequently|afterwards|the (?:next|following) day|hours later|days later)\b"
+    r"[^.;]*\b(?:died|succumbed|passed away)\b"
+    r"|\b(?:died|succumbed|passed away)\b[^.;]*\b(?:later|subsequently|afterwards"
+    r"|the (?:next|following) day|of (?:his|her|their) (?:wounds|injuries))\b",
+    re.I,
+)
 
 
 def attach_counts(
@@ -30,6 +40,7 @@ def attach_counts(
     if killed is None and not lost:
         return
     targets = new
+    more = False
     if not targets:
         # A sentence that only adds figures about the fighting just described
         # ("... lost a tank in these clashes") belongs to those events.
@@ -38,13 +49,17 @@ def attach_counts(
         targets = [c for c in same if c.sentence == last]
         for candidate in targets:
             candidate.evidence.append(sentence)
+        # "One of the wounded later died in hospital": a further death, added to the
+        # count already told.
+        more = bool(LATER_DEATH.search(sentence.text))
     if not targets:
         return
     if killed is not None:
         # ACLED splits a count over the locations it covers; the first gets the rest.
         share, rest = divmod(killed, len(targets))
         for position, candidate in enumerate(targets):
-            candidate.fatalities = share + (rest if position == 0 else 0)
+            count = share + (rest if position == 0 else 0)
+            candidate.fatalities = (candidate.fatalities or 0) + count if more else count
     if lost:
         hedged = assess(sentence.root, sentence, failure_words).hedged
         loser = subject_actor(sentence, mentions)

@@ -26,6 +26,7 @@ GENERIC_ROLE_KINDS: dict[str, ActorKind] = {
     "rebels": ActorKind.REBEL_GROUP,
     "anaphor": ActorKind.POLITICAL_MILITIA,
     "unidentified": ActorKind.POLITICAL_MILITIA,
+    "gang": ActorKind.POLITICAL_MILITIA,
     "local": ActorKind.IDENTITY_MILITIA,
     "civilians": ActorKind.CIVILIANS,
     "crowd": ActorKind.CIVILIANS,
@@ -84,6 +85,31 @@ class TriggerClass:
 
 
 @dataclass(frozen=True, slots=True)
+class Front:
+    """A war with a front line where monitors count fire they cannot attribute: ACLED
+    codes an exchange across it with no side named as between its two sides."""
+
+    country: str
+    sides: tuple[str, str]
+    admin1: frozenset[str]  # folded names of the regions the front runs through
+    since: date | None = None
+    until: date | None = None
+
+    def covers(self, country: str | None, admin1: str | None, day: date | None) -> bool:
+        if country != self.country or admin1 is None or day is None:
+            return False
+        if self.since is not None and day < self.since:
+            return False
+        if self.until is not None and day > self.until:
+            return False
+        return _fold(admin1) in self.admin1
+
+
+def _fold(name: str) -> str:
+    return "".join(c for c in name.casefold() if c.isalnum())
+
+
+@dataclass(frozen=True, slots=True)
 class Lexicon:
     actors: tuple[ActorEntry, ...]
     generic_phrases: dict[str, str]  # phrase -> role
@@ -91,9 +117,19 @@ class Lexicon:
     classes: dict[str, TriggerClass]
     modifiers: dict[str, tuple[str, ...]] = field(default_factory=dict)
     by_name: dict[str, ActorEntry] = field(default_factory=dict)
+    fronts: tuple[Front, ...] = ()
 
     def actor(self, name: str) -> ActorEntry | None:
         return self.by_name.get(name)
+
+    def front_sides(
+        self, country: str | None, admin1: str | None, day: date | None
+    ) -> tuple[str, str] | None:
+        """The two sides of the front an event in this region on this day is on."""
+        for front in self.fronts:
+            if front.covers(country, admin1, day):
+                return front.sides
+        return None
 
     def generic_name(self, role: str, country: str | None) -> str:
         """ACLED-style name of a generic actor ("Civilians (Syria)") for a country."""
@@ -264,4 +300,23 @@ def load_lexicon(directory: str | None = None) -> Lexicon:
         templates=templates,
         classes=_classes(trigger_data),
         modifiers=modifiers,
+        fronts=_fronts(generic_data),
     )
+
+
+def _fronts(data: dict[str, Any]) -> tuple[Front, ...]:
+    fronts = []
+    for raw in data.get("front", []):
+        sides = tuple(raw["sides"])
+        if len(sides) != 2:
+            raise ConfigError(f"generic.toml: front in {raw.get('country')!r} needs two sides")
+        fronts.append(
+            Front(
+                country=str(raw["country"]),
+                sides=(str(sides[0]), str(sides[1])),
+                admin1=frozenset(_fold(a) for a in raw.get("admin1", ())),
+                since=raw.get("since"),
+                until=raw.get("until"),
+            )
+        )
+    return tuple(fronts)

@@ -17,7 +17,7 @@ from importlib import resources
 
 from spacy.tokens import Span
 
-from frontlines.events.scan import WordGate
+from frontlines.events.scan import WordGate, may_hold
 from frontlines.nlp.lookups import WordIds, lemma_lower_ids
 
 _STOP = re.compile(r"[;:]|\.(?:\s|$)")
@@ -140,7 +140,7 @@ def fatalities(sentence: str) -> int | None:
         if _is_fatality(sentence, match.start(), match.end(), death_after, death_before, not_death):
             total += value
             seen = True
-    if not seen and _ONE_DEATH.search(sentence) and not _NOT_DEAD.search(sentence):
+    if not seen and _one_death(sentence) and not _NOT_DEAD.search(sentence):
         return 1  # "a fighter was killed", "the body of a man was found"
     return total if seen else None
 
@@ -156,13 +156,47 @@ _ONE_DEATH = WordGate(
         r"(?!(?:number|few|group|total|dozen|couple)\b)"
         r"|\b(?:was|has been|had been) (?:stabbed|beaten|shot|burned|burnt|hacked|tortured)"
         r" to death\b"
-        r"|\b(?:an?|one) (?:[\w'-]+ ){1,6}(?:died|succumbed)\b",
+        r"|\b(?:an?|one) (?:[\w'-]+ ){1,6}(?:died|succumbed)\b"
+        r"|\b(?:shot|stabbed|beat|beaten|hacked|gunned) (?:him|her) (?:dead|to death|down)\b"
+        # "stabbed a journalist to death", "was attacked and beaten to death"
+        r"|\b(?:stabbed|beaten|beat|hacked|shot|burned|burnt|tortured|strangled|stoned|clubbed)"
+        r" (?:an?|the|one) (?:[\w'-]+ ){0,4}to death\b"
+        r"|\b(?:was|has been|had been) \w+ed and (?:stabbed|beaten|hacked|shot|burned|burnt"
+        r"|tortured|strangled|stoned|clubbed) to death\b"
+        # "killed the driver", "the killing of a journalist", "the death of the local"
+        r"|\b(?:killed|killing|murdered|assassinated|executed|beheaded) the (?:[\w'-]+ ){0,2}?"
+        r"[a-z'-]*[^s\W](?=[,.;]|$|\s+(?:of|in|at|on|near|who|while|after|with|during|before"
+        r"|inside|outside|from|and|as|by)\b)"
+        r"|\b(?:the )?(?:death|killing|murder|assassination) of (?:an?|the|one) "
+        r"(?!(?:number|few|group|total|dozen|couple)\b)"
+        # "the soldier later died in hospital", "the other died"
+        r"|\b(?:he|she|the (?:[\w'-]+ )?(?:man|woman|boy|girl|child|victim|soldier|officer|driver"
+        r"|other|latter|former|fighter|civilian|policeman|guard|journalist))"
+        r" (?:later |subsequently |also |then )?(?:died|succumbed)\b",
         re.I,
     ),
     # One of these stands in every alternative above.
-    ["kill", "shot dead", "execut", "assassinat", "beheaded", "slain", "body of",
-     "found dead", "murdered", "lynched", "to death", "died", "succumbed"],
+    ["kill", "dead", "down", "execut", "assassinat", "beheaded", "slain", "body of",
+     "murder", "lynched", "death", "died", "succumbed"],
 )  # fmt: skip
+# "after the killing of a young man yesterday": a death given as the cause of what the
+# sentence reports, which happened before it.
+_CAUSE_BEFORE = re.compile(
+    r"\b(?:after|following|over|for|since|avenge|avenging|revenge for|retaliation for"
+    r"|response to)\s+(?:the\s+)?$",
+    re.I,
+)
+
+
+def _one_death(sentence: str) -> bool:
+    if not may_hold(sentence, _ONE_DEATH.words):
+        return False
+    return any(
+        not _CAUSE_BEFORE.search(sentence, max(0, m.start() - 30), m.start())
+        for m in _ONE_DEATH.pattern.finditer(sentence)
+    )
+
+
 _NOT_DEAD = re.compile(
     r"\b(?:survived|injured|wounded) (?:in|by) an? (?:attempt|assassination)\b", re.I
 )

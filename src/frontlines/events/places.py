@@ -11,7 +11,7 @@ import re
 import unicodedata
 from collections.abc import Sequence
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from frontlines.geo.resolve import haversine_km
 from frontlines.model import Place, PlaceMention
@@ -284,3 +284,45 @@ def _inside(inner: Place, outer: Place) -> bool:
 
 def place_key(place: Place) -> str:
     return f"{place.name.casefold()}|{place.admin1 or ''}|{place.country or ''}"
+
+
+# "in Moscow", "on the streets of Paris": a foreign capital named as where something
+# happened, not as the government it stands for ("no comment from Moscow").
+_LOCATIVE_BEFORE = re.compile(
+    r"\b(?i:in|at|near|outside|inside|across|around|(?:streets|centre|center|outskirts) of)"
+    # "in the Lebanese capital Beirut": an adjective may stand before "capital".
+    r"\s+(?:the\s+)?(?:[A-Z][a-z]+\s+)?(?:capital,?\s+|city of\s+)?$"
+)
+
+
+def foreign_capital(mention: PlaceMention, country: str | None, text: str) -> bool:
+    place = mention.place
+    if place is None or country is None or place.country in {None, country}:
+        return False
+    if not (place.feature_code or "").startswith(("PPLC", "PCL")):
+        return False
+    return not (
+        (place.feature_code or "").startswith("PPLC")
+        and _LOCATIVE_BEFORE.search(text[max(0, mention.start - 40) : mention.start])
+    )
+
+
+# "Turkey-backed", "US-led", "Iran sponsored": a place name modifying an actor.
+_BACKER_AFTER = re.compile(r"(?P<gap>-|\s)(?:backed|led|supported|sponsored|funded)\b(?!\s+to\b)")
+
+
+def names_a_backer(mention: PlaceMention, text: str) -> bool:
+    """A place hyphened to "backed" ("Turkey-backed"), or a country before it with a
+    space ("Turkey backed rebels"; "clashes in Saraqib supported by jets" keep it)."""
+    found = _BACKER_AFTER.match(text, mention.end)
+    if found is None:
+        return False
+    country = mention.place is not None and (mention.place.feature_code or "").startswith("PCL")
+    return found.group("gap") == "-" or country
+
+
+def holds_place(token: Token, places: list[PlaceMention]) -> bool:
+    """The noun phrase of ``token`` holds a place ("Hatamiyeh village")."""
+    words = list(token.subtree)
+    start, end = words[0].idx, words[-1].idx + len(words[-1].text)
+    return any(start <= p.start and p.end <= end for p in places)

@@ -7,6 +7,7 @@ and a confidence. Events at the same place, day, type and actors are joined firs
 from __future__ import annotations
 
 import hashlib
+from datetime import date
 
 from spacy.tokens import Span
 
@@ -43,6 +44,18 @@ class EventRecords:
             events.append(event)
         return events
 
+    def _front_sides(
+        self, actor1: Actor, actor2: Actor | None, place: Place | None, day: date | None
+    ) -> tuple[Actor, Actor | None]:
+        """Fire across a war's front line with no side named: its two sides."""
+        sides = self.lexicon.front_sides(
+            place.country if place else None, place.admin1 if place else None, day
+        )
+        named = [_named(self.lexicon, s) for s in sides] if sides else []
+        if len(named) != 2 or named[0] is None or named[1] is None:
+            return actor1, actor2
+        return named[0], named[1]
+
     def event(self, article: Article, c: Candidate, country: str | None) -> Event | None:
         place: Place | None = c.mention.place if c.mention else None
         event_country = (place.country if place else None) or country
@@ -53,12 +66,20 @@ class EventRecords:
         if c.actor1 is None and c.cls.name == "arrest" and event_country:
             # "55 people were arrested": arrests by an unnamed agent are the police's.
             c.actor1 = generic_actor("police", event_country, self.lexicon)
-        c.actor1 = localise(rehome(c.actor1, event_country, self.lexicon), c.mention,
-                            event_country, self.lexicon)
+        c.actor1 = localise(
+            rehome(c.actor1, event_country, self.lexicon), c.mention, event_country, self.lexicon
+        )
         c.actor2 = localise(rehome(c.actor2, event_country, self.lexicon), c.mention,
                             event_country, self.lexicon)  # fmt: skip
         actor1 = c.actor1 or unidentified(self.lexicon, event_country)
-        sub_event = sub_event_of(c, actor1, self.lexicon.modifiers)
+        countries = frozenset(x for x in (event_country, country) if x)
+        sub_event = sub_event_of(c, actor1, self.lexicon.modifiers, countries)
+        if (
+            sub_event is SubEventType.ARMED_CLASH
+            and _unnamed(actor1)
+            and (c.actor2 is None or _unnamed(c.actor2))
+        ):
+            actor1, c.actor2 = self._front_sides(actor1, c.actor2, place, c.event_date)
         if c.cls.name == "arrest" and actor1.kind in UNARMED_KINDS:
             return None  # "He was arrested": no one arrested by civilians happened here
         if c.cls.state is not None and actor1.kind in {*UNARMED_KINDS, ActorKind.RIOTERS}:
@@ -162,6 +183,14 @@ class EventRecords:
             losses=tuple(c.losses),
             confidence=_confidence(c, place),
         )
+
+
+def _named(lexicon: Lexicon, name: str) -> Actor | None:
+    entry = lexicon.actor(name)
+    if entry is None:
+        return None
+    return Actor(entry.name, entry.kind, entry.country, entry.parent, False,
+                 entry.allied_with_state)  # fmt: skip
 
 
 def _unnamed(actor: Actor) -> bool:

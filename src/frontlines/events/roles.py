@@ -51,7 +51,7 @@ def _role_below(child: Token, mention: Token) -> str | None:
         word = child.lower_
         if word in AGENT_PREPS:
             return "agent"
-        if word in PATIENT_PREPS:
+        if word in PATIENT_PREPS and not _dated(child):
             return "patient"
         if word == "between":
             return "between"
@@ -61,6 +61,27 @@ def _role_below(child: Token, mention: Token) -> str | None:
     if dep in MODIFIER_DEPS and child == mention:
         return "agent"
     return None
+
+
+_CALENDAR = frozenset(
+    {"january", "february", "march", "april", "may", "june", "july", "august", "september",
+     "october", "november", "december", "monday", "tuesday", "wednesday", "thursday",
+     "friday", "saturday", "sunday", "night", "morning", "evening", "day"}
+)  # fmt: skip
+
+
+def _dated(prep: Token) -> bool:
+    """ "On 29 October, QSD ...": a date phrase, which a bad parse may hang a name
+    from; it gives no one a role."""
+    if any(
+        c.dep_ == "pobj" and (c.lower_ in _CALENDAR or c.ent_type_ in {"DATE", "TIME"})
+        for c in prep.children
+    ):
+        return True
+    # "On 17 August 2019, regime forces ...": parsed with the forces as the object of
+    # "On" and the date hanging from them.
+    following = prep.doc[prep.i + 1 : prep.i + 4]
+    return prep.lower_ == "on" and any(t.lower_ in _CALENDAR for t in following)
 
 
 def _between_pair(token: Token, ancestor: Token) -> bool:
@@ -106,6 +127,11 @@ def assign_roles(anchors: list[Token], mentions: list[Token]) -> Roles:
                 # the way up from the trigger; its modifier shares the noun's role.
                 continue
             role = _role_below(child, token)
+            if role is None and child.dep_ == "conj" and child.pos_ == "VERB":
+                # "shot and killed a man": conjoined verbs share their object.
+                inner = _path_child(token, child)
+                if inner is not None and inner.dep_ in {"dobj", "dative"}:
+                    role = "patient"
             if role is not None:
                 roles[index] = role
                 break
@@ -120,10 +146,15 @@ def assign_roles(anchors: list[Token], mentions: list[Token]) -> Roles:
             continue
         for other, other_token in enumerate(mentions):
             if other_token == token.head and other in roles:
+                verb = other_token.head
                 reciprocal = (
                     roles[other] == "agent"
                     and other_token.dep_ == "nsubj"
-                    and other_token.head.lemma_.lower() in RECIPROCAL
+                    and verb.lemma_.lower() in RECIPROCAL
+                    # "X and Y clashed with Z": the other side is Z, X and Y are one.
+                    and not any(
+                        c.dep_ == "prep" and c.lower_ in {"with", "against"} for c in verb.children
+                    )
                 )
                 roles[index] = "patient" if reciprocal else roles[other]
     between = sorted(i for i, r in roles.items() if r == "between")

@@ -28,7 +28,9 @@ MUTUAL_FIGHTING = frozenset(
 INTRA_GROUP = re.compile(
     r"\b(?:among|amongst|infighting|in-fighting|internal (?:clashes|fighting|dispute)"
     r"|(?:between )?(?:two|rival) (?:families|clans|branches|groups|factions|members)"
-    r"|between (?:members|cousins|relatives|family members)|among themselves)\b",
+    r"|between (?:members|cousins|relatives|family members)|among themselves"
+    # "clashes took place between family members of the Shaitat tribe", one side named
+    r"|family members of)\b",
     re.I,
 )
 
@@ -241,3 +243,39 @@ def operation_first(agents: list[Actor]) -> list[Actor]:
     if operation is None:
         return agents
     return [operation, *(a for a in agents if a != operation)]
+
+
+def _allied(a: Actor, b: Actor) -> bool:
+    """A state's forces and a militia fighting for that state: one side."""
+    state, other = (a, b) if a.kind is ActorKind.STATE_FORCES else (b, a)
+    return (
+        state.kind is ActorKind.STATE_FORCES
+        and other.allied_with_state
+        and other.country == state.country
+    )
+
+
+def allies_together(
+    agents: list[Actor], patients: list[Actor], mentions: list[ResolvedMention]
+) -> tuple[list[Actor], list[Actor]]:
+    """ "Regime and pro-regime militia forces clashed with IS": a pro-government
+    militia named beside the state's forces is on their side (ACLED codes it as the
+    state's associated actor), never the side they fight. The state leads; the side
+    acted upon is the next actor named in the sentence who is not their ally; with
+    none, the two fought each other."""
+    if agents and patients and _allied(agents[0], patients[0]):
+        side = [*agents, patients[0]]
+        rest = [p for p in patients[1:] if not _allied(agents[0], p)] or [
+            m.actor for m in mentions
+            if m.actor.kind in ARMED_KINDS and m.actor not in side
+            and not any(_allied(a, m.actor) or a.root == m.actor.root for a in side)
+        ][:1]  # fmt: skip
+        if rest:
+            # With no one else to fight, they fought each other ("regime forces
+            # clashed with pro-regime militias over the harvest").
+            agents, patients = side, rest
+    if agents and agents[0].allied_with_state:
+        state = next((a for a in agents[1:] if _allied(agents[0], a)), None)
+        if state is not None and not (patients and patients[0].root == state.root):
+            agents = [state, *(a for a in agents if a != state)]
+    return agents, patients

@@ -75,9 +75,20 @@ def protest_outcome(c: Candidate, modifiers: dict[str, tuple[str, ...]]) -> SubE
     return None
 
 
+def _home_state(actor: Actor, countries: frozenset[str]) -> bool:
+    return actor.kind is ActorKind.STATE_FORCES and (
+        not countries or actor.country is None or actor.country in countries
+    )
+
+
 def sub_event_of(
-    c: Candidate, actor1: Actor, modifiers: dict[str, tuple[str, ...]]
+    c: Candidate,
+    actor1: Actor,
+    modifiers: dict[str, tuple[str, ...]],
+    countries: frozenset[str] = frozenset(),
 ) -> SubEventType:
+    """``countries``: where the event is (its place's country and the report's; a place
+    resolved abroad by mistake must not make the state's own forces foreign)."""
     cls = c.cls
     if cls.intervention is not None:
         outcome = protest_outcome(c, modifiers)
@@ -89,7 +100,18 @@ def sub_event_of(
         return cls.failed
     state = actor1.kind is ActorKind.STATE_FORCES
     if cls.state is not None:
-        return cls.state if state else (cls.non_state or cls.state)
+        # The government regains territory only in its own country ("Turkish forces
+        # captured a village" in Syria is a non-state overtaking for ACLED); its forces
+        # among the capturers ("QSD and regime forces captured") make it the
+        # government's gain.
+        # A state fighting a side of its own country is at home, wherever the place
+        # was resolved ("Al Bayda" has namesakes abroad).
+        opponent = c.actor2.country if c.actor2 is not None else None
+        home = [
+            a for a in (actor1, *c.assoc1)
+            if _home_state(a, countries | ({opponent} if opponent else set()))
+        ]  # fmt: skip
+        return cls.state if home else (cls.non_state or cls.state)
     assert cls.sub_event is not None
     crowd_violence = {SubEventType.ARMED_CLASH, SubEventType.ATTACK, SubEventType.LOOTING}
     if cls.sub_event in crowd_violence and actor1.kind is ActorKind.RIOTERS:
@@ -114,11 +136,14 @@ def sub_event_of(
         target is ActorKind.CIVILIANS or (c.raid_on_civilians and target is None)
     ):
         return cls.against_civilians
+    # A killing or shooting with no side acted upon is part of the fighting only when
+    # the sentence speaks of combatants and not of civilians: "gunmen shot dead a
+    # radio reporter" is an attack on a civilian.
     if (
         cls.armed_target is not None
         and cls.sub_event is SubEventType.ATTACK
         and target is not ActorKind.CIVILIANS
-        and (target is not None or not c.civilian_words)
+        and (target is not None or (c.combatant_words and not c.civilian_words))
     ):
         return cls.armed_target
     return cls.sub_event

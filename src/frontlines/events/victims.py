@@ -1,0 +1,50 @@
+"""Who an attack fell on: the words of a sentence that describe its victims, and
+raids on settlements with no armed side in them (violence against civilians)."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from frontlines.events.actors import Actor
+from frontlines.events.candidate import ResolvedMention
+from frontlines.model import PlaceMention
+
+# Verbs of one side falling on another (not of two sides fighting).
+ONE_SIDED_ASSAULTS = frozenset({"attack", "raid", "assault", "storm"})
+
+
+def victim_words(sentence: Span, mentions: list[ResolvedMention], agents: list[Actor]) -> set[str]:
+    """The sentence's words outside the mentions of the acting side ("gunmen" in
+    "unidentified gunmen shot a reporter" says who shot, not who was shot)."""
+    acting = [m.mention for m in mentions if m.actor in agents]
+    return {
+        t.lower_ for t in sentence
+        if not any(m.start <= t.idx < m.end for m in acting)
+    }  # fmt: skip
+
+
+# What a raid on a settlement names as its object.
+SETTLEMENT_NOUNS = frozenset(
+    {"village", "villages", "town", "hamlet", "settlement", "community", "house", "houses",
+     "home", "homes", "compound", "locality", "neighbourhood", "neighborhood"}
+)  # fmt: skip
+
+
+def settlement_object(root: Token, mention: PlaceMention | None) -> bool:
+    """The assault's object is a settlement: a village noun, or a populated place the
+    event is at ("attacked Nangade", "the village was raided")."""
+    for child in root.children:
+        if child.dep_ not in {"dobj", "nsubjpass"}:
+            continue
+        if child.lemma_.lower() in SETTLEMENT_NOUNS or child.lower_ in SETTLEMENT_NOUNS:
+            return True
+        place = mention.place if mention else None
+        if (
+            mention is not None
+            and place is not None
+            and (place.feature_code or "").startswith("PPL")
+            and child.idx <= mention.start < child.idx + len(child.text) + 60
+            and mention.start < max(t.idx + len(t.text) for t in child.subtree)
+        ):
+            return True
+    return False
