@@ -21,8 +21,12 @@ from functools import lru_cache
 from frontlines.geo.areas import ascii_name
 from frontlines.geo.find import GIVEN, Candidate
 from frontlines.geo.gazetteer import WORLD_KINDS, Entry, Gazetteer
+from frontlines.geo.lexicon import ABBREVIATIONS
 
-__all__ = ["Ranker", "contradicts", "haversine_km", "spelling", "transliterated", "whole"]
+__all__ = [
+    "Ranker", "contradicts", "haversine_km", "prominent_first", "spelling", "transliterated",
+    "whole",
+]  # fmt: skip
 
 COUNTRY_MATCH = 3.0
 # A country or continent called by its own name is that, not a town the loose key
@@ -96,11 +100,16 @@ class Ranker:
         sentence_admin1: str | None,
         anchors: list[tuple[float, float]],
         coherence: dict[int, float] | None = None,
+        *,
+        located: str | None = None,
     ) -> Entry | None:
+        """The likeliest reading (None: none fits). ``located``: the unit the name is
+        written inside ("Canadian, Texas", "Nelson, BC"): only its places are read."""
         # A country is reached only by one of its own spellings, not by a loose key
         # ("Indiana" is not India through "Indian", nor "Albany" Albania).
         options = [e for e in options if not whole(e)
                    or self.country_spelling(candidate.text)]  # fmt: skip
+        options = prominent_first(options, located, coherence or {})
         if not options:
             return None
         # An admin unit named like a town inside it ("Aleppo", "New York") is the town
@@ -123,7 +132,9 @@ class Ranker:
         scored = [self.score(candidate, e, countries, admin1s, sentence_admin1, anchors, seats,
                               coherence) for e in options]  # fmt: skip
         best = max(scored, key=lambda s: (s.score, s.entry.population))
+        # A name written inside a unit ("Nelson, BC") is the place there.
         in_country = not countries or best.entry.country_code in countries[:1]
+        in_country = in_country or (located is not None and best.entry.admin1 == located)
         if not in_country:
             # A report set in one country names foreign places only when they are
             # major ones (capitals, big cities, countries): a village announced as a
@@ -138,7 +149,8 @@ class Ranker:
             announced = candidate.cue is not None and candidate.cue != GIVEN
             if announced or not major or best.entry.alternate:
                 return None
-            if spelling(candidate.text) != spelling(best.entry.name):
+            exact = spelling(candidate.text) == spelling(best.entry.name)
+            if not exact and candidate.text not in ABBREVIATIONS:
                 return None  # "Theme" is not Tema: keys are loose, foreign names exact
         return best.entry
 
@@ -205,6 +217,39 @@ class Ranker:
         if coherence:
             score += min(coherence.get(entry.id, 0.0), MAX_SUPPORT) * SUPPORT_WEIGHT
         return _Scored(entry, score)
+
+
+# Readings that a name means before any small town of its spelling: countries,
+# continents and world features (by their curated names) and famous buildings.
+PROMINENT_KINDS = frozenset({"BLDG"})
+# Support (coherence.py: about how many of the report's other names lie near it) that
+# makes a small town the report's own.
+LOCAL_SUPPORT = 0.5
+
+
+def prominent_first(
+    options: list[Entry], located: str | None, coherence: dict[int, float]
+) -> list[Entry]:
+    """Without the small towns named like a country, a world feature or a famous
+    building the same key reaches: "Canadian pension obligations" is Canada's, not
+    Canadian, Texas's; "the tropical Atlantic" no town's; "the White House" not
+    White House, Tennessee. A name written inside a unit ("Canadian, Texas"), or a
+    town the report's other names lie around (Palestine, Texas, in a report of
+    Anderson County), is the town, unless the name is only one of its other names
+    (East Rockaway, New York, once called Atlantic)."""
+    if located is not None:
+        inside = [e for e in options if e.admin1 == located and not whole(e)]
+        return inside or [e for e in options if not whole(e)] or options
+    if not any(whole(e) or e.feature_code in PROMINENT_KINDS for e in options):
+        return options
+    return [
+        e
+        for e in options
+        if not e.feature_code.startswith("PPL")
+        or e.feature_code == "PPLC"
+        or e.population >= FOREIGN_MIN_POPULATION
+        or (coherence.get(e.id, 0.0) >= LOCAL_SUPPORT and not e.alternate)
+    ]
 
 
 # Languages whose script English transliterates (names have no one spelling).

@@ -77,8 +77,12 @@ class Geocoder:
         candidate = span_candidate(text, start, end, self.gazetteer)
         if candidate.known:
             return candidate
-        inside = [c for c in find_candidates(text[start:end], self.gazetteer)
-                  if c.known and c.text.casefold() not in _GENERIC]  # fmt: skip
+        # Not a word of the name's kind ("Wing", "Federal"); an acronym is no word ("US").
+        inside = [
+            c
+            for c in find_candidates(text[start:end], self.gazetteer)
+            if c.known and (c.text.isupper() or c.text.casefold() not in _GENERIC)
+        ]
         if not inside:
             return candidate
         name = max(inside, key=lambda c: (len(c.text), -c.start))
@@ -93,8 +97,11 @@ class Geocoder:
         # What the report says about where it is comes from its own place names, not
         # from the names inside a building's or a street's (``_given``).
         context = [c for c in candidates if not c.inner]
+        # "Canadian, Texas": names written inside a unit are towns, not countries.
+        located = {c.start: unit for c in candidates
+                   if (unit := report.written_in(text, c, context, entries))}  # fmt: skip
         countries = report.country_votes(
-            context, entries, self._country_code(country_hint), self.ranker
+            context, entries, self._country_code(country_hint), self.ranker, located
         )
         named_units = report.named_units(context, entries, countries)
         admin1s = [name for name, _ in named_units]
@@ -137,6 +144,7 @@ class Geocoder:
                 sentence_admin1 if explicit else None,
                 anchors,
                 coherence,
+                located=located.get(candidate.start),
             )
             contradicted = best is not None and contradicts(best, sentence_admin1, explicit)
             if best is not None and not contradicted:

@@ -1,0 +1,113 @@
+"""Round 2 of toponym resolution: names of countries, world features and famous
+buildings over the small towns that share them, adjectives of peoples and regions,
+GeoNames' own points of provinces and countries, "BC", university teams, lists of
+countries. Our own sentences."""
+
+from __future__ import annotations
+
+from frontlines.geo.resolve import haversine_km
+
+
+def _near(place, lat: float, lon: float, km: float) -> bool:
+    return place is not None and haversine_km(place.latitude, place.longitude, lat, lon) < km
+
+
+def test_a_country_adjective_is_the_country_not_a_small_town_of_its_spelling(resolve_named) -> None:
+    text = "The Ohio steelmaker moved its Canadian pension obligations to two insurers."
+    (canadian,) = resolve_named(text, "Canadian")
+    assert canadian is not None and canadian.country_code == "CA"
+    assert canadian.feature_code == "PCLI"
+
+
+def test_a_name_written_inside_a_state_is_the_town(resolve_named) -> None:
+    text = "She grew up in Canadian, Texas, where the river bends north."
+    (canadian,) = resolve_named(text, "Canadian")
+    assert canadian is not None and canadian.country_code == "US"
+    assert canadian.admin1 == "Texas"
+
+
+def test_an_ocean_is_not_a_town_that_once_bore_its_name(resolve_named) -> None:
+    text = "Forecasters in Miami, Florida, said the tropical Atlantic was warmer than usual."
+    (atlantic,) = resolve_named(text, "Atlantic")
+    assert atlantic is not None and atlantic.feature_code == "OCN"
+
+
+def test_a_list_of_countries_is_no_town_inside_a_province(resolve_named) -> None:
+    text = "Mali, Guinea and Senegal closed their borders on Monday."
+    (mali,) = resolve_named(text, "Mali")
+    assert mali is not None and mali.feature_code == "PCLI" and mali.country_code == "ML"
+
+
+def test_famous_buildings_beat_the_towns_named_after_them(resolve_named) -> None:
+    text = "Aides in the West Wing said the White House would answer on Friday."
+    wing, house = resolve_named(text, "West Wing", "White House")
+    for place in (wing, house):
+        assert _near(place, 38.8977, -77.0365, 2)
+
+
+def test_a_generic_word_inside_an_unknown_name_is_not_its_place(resolve_named) -> None:
+    text = "Traders waited for the US Federal Reserve to move rates."
+    (fed,) = resolve_named(text, "US Federal Reserve")
+    assert fed is not None and fed.country_code == "US"
+    assert fed.name != "Federal"
+
+
+def test_peoples_and_regions_by_their_adjective(resolve_named) -> None:
+    text = "Kurdish leaders met Central American envoys to discuss Middle Eastern trade."
+    kurdish, central, middle = resolve_named(text, "Kurdish", "Central American", "Middle Eastern")
+    assert kurdish is not None and kurdish.name == "Kurdistan"
+    assert central is not None and central.name == "Central America"
+    assert middle is not None and middle.name == "Middle East"
+
+
+def test_adjectives_of_peoples_are_not_found_as_places_in_running_text(geocoder) -> None:
+    text = "Kurdish fighters and Philippine nurses were seen in Raqqa on Monday."
+    assert [m.text for m in geocoder.mentions(text)] == ["Raqqa"]
+
+
+def test_british_columbia_by_its_short_name_and_its_towns_with_it(resolve_named) -> None:
+    text = "Small Business BC opened an office in Nelson, the minister said."
+    bc, nelson = resolve_named(text, "BC", "Nelson")
+    assert bc is not None and bc.name == "British Columbia"
+    assert nelson is not None and nelson.country_code == "CA"
+
+
+def test_bc_after_a_town_is_found_in_running_text(geocoder) -> None:
+    places = {m.text: m.place for m in geocoder.mentions("Crews cleared roads near Nelson, BC.")}
+    assert places["BC"] is not None and places["BC"].name == "British Columbia"
+    assert places["Nelson"] is not None and places["Nelson"].country_code == "CA"
+
+
+def test_bc_is_no_place_in_a_date(geocoder) -> None:
+    assert geocoder.mentions("The wall was built around 200 BC by farmers.") == []
+
+
+def test_provinces_and_nations_stand_at_their_geonames_point(resolve_named) -> None:
+    text = "Ontario and Scotland signed a trade pact, English officials said."
+    ontario, scotland, english = resolve_named(text, "Ontario", "Scotland", "English")
+    assert ontario is not None and ontario.geonameid == 6093943
+    assert _near(ontario, 49.25, -84.5, 5)
+    assert _near(scotland, 56.0, -4.0, 5)
+    assert english is not None and english.name == "England"
+
+
+def test_japan_stands_at_its_geonames_point(resolve_named) -> None:
+    (japan,) = resolve_named("Exports from Japan rose in May.", "Japan")
+    assert japan is not None and japan.geonameid == 1861060
+    assert _near(japan, 35.685, 139.753, 5)
+
+
+def test_a_university_team_is_no_state_cue(resolve_named) -> None:
+    text = "Mississippi State beat Louisville 68-60 in the final on Sunday."
+    (louisville,) = resolve_named(text, "Louisville")
+    assert louisville is not None and louisville.admin1 == "Kentucky"
+
+
+def test_a_state_agency_still_names_its_state(geocoder) -> None:
+    mentions = geocoder.mentions("Kentucky State Police closed the road near Frankfort.")
+    assert "Kentucky" in [m.text for m in mentions]
+
+
+def test_new_york_state_is_still_the_state(geocoder) -> None:
+    mentions = geocoder.mentions("Farmers across New York State lost crops to the frost.")
+    assert "New York" in [m.text for m in mentions]
