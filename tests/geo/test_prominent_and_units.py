@@ -111,3 +111,54 @@ def test_a_state_agency_still_names_its_state(geocoder) -> None:
 def test_new_york_state_is_still_the_state(geocoder) -> None:
     mentions = geocoder.mentions("Farmers across New York State lost crops to the frost.")
     assert "New York" in [m.text for m in mentions]
+
+
+def test_a_state_by_its_name_beats_a_small_town_named_after_it_elsewhere(resolve_named) -> None:
+    text = "Officials in Annapolis and Baltimore said Florida would send aid."
+    (florida,) = resolve_named(text, "Florida")
+    assert florida is not None and florida.feature_code == "ADM1"
+    assert florida.admin1 == "Florida"
+
+
+def test_the_name_after_a_towns_comma_is_its_state(resolve_named) -> None:
+    text = "A bakery in Spokane, Washington, shared its recipes."
+    (washington,) = resolve_named(text, "Washington")
+    assert washington is not None and washington.feature_code == "ADM1"
+
+
+def test_a_list_of_places_is_not_a_town_inside_a_state(resolve_named) -> None:
+    text = "Teams flew to Hawaii and Guam, Louisiana and Nevada last year."
+    (guam,) = resolve_named(text, "Guam")
+    assert guam is not None and guam.country_code == "GU"
+
+
+def test_british_counties_are_named_bare(resolve_named) -> None:
+    text = "The race moves from Silverstone to Brands Hatch, Kent, and then to Hampshire."
+    kent, hampshire = resolve_named(text, "Kent", "Hampshire")
+    assert kent is not None and kent.country_code == "GB" and kent.feature_code == "ADM2"
+    assert hampshire is not None and hampshire.country_code == "GB"
+
+
+def test_a_nation_by_its_adjective_in_a_foreign_report(resolve_named) -> None:
+    text = "Moscow denied the charge; English police said the Kremlin was behind it."
+    (english,) = resolve_named(text, "English")
+    assert english is not None and english.name == "England"
+
+
+def _entry(id_: int, name: str, code: str, cc: str, admin1: str, population: int):
+    from frontlines.geo.gazetteer import Entry
+
+    return Entry(id_, None, name, 0.0, 0.0, code, cc, None, admin1, None, None, population,
+                 "geonames")  # fmt: skip
+
+
+def test_only_a_unit_of_the_reports_country_outranks_small_towns() -> None:
+    from frontlines.geo.ranking import prominent_first
+
+    village = _entry(1, "Mare", "PPL", "SY", "Aleppo", 5000)
+    foreign_unit = _entry(2, "Mare", "ADM1", "NC", "Mare", 7000)
+    assert prominent_first([village, foreign_unit], None, {}, ["SY"]) == [village, foreign_unit]
+    seat = _entry(3, "Homs", "PPL", "SY", "Homs", 60000)
+    elsewhere = _entry(4, "Homs", "PPL", "SY", "Hama", 900)
+    unit = _entry(5, "Homs", "ADM1", "SY", "Homs", 1_500_000)
+    assert prominent_first([seat, elsewhere, unit], None, {}, ["SY"]) == [seat, unit]

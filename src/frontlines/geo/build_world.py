@@ -64,7 +64,7 @@ def add_geonames(builder: PlaceWriter, subdistricts: list[dict[str, Any]]) -> No
             admin3 = None
             if admin1:
                 admin1_points.setdefault((cc, admin1), []).append((lat, lon, population))
-            if admin1 and admin2 and admin2.split()[-1] in COUNTY_WORDS:
+            if admin1 and admin2 and (admin2.split()[-1] in COUNTY_WORDS or cc in BARE_COUNTIES):
                 admin2_points.setdefault((cc, admin1, admin2), []).append((lat, lon, population))
         capital = place["geonameid"] in capitals
         extra = capital_abbreviations.get((cc, place["name"]), []) if capital else []
@@ -110,6 +110,9 @@ def _add_continents(builder: PlaceWriter, continents: dict[str, Any]) -> None:
 # "Orleans Parish"), which local news names like towns; bare admin2 names would
 # shadow the towns they are named after.
 COUNTY_WORDS = frozenset({"County", "Parish", "Borough", "District", "Municipality"})
+# Countries whose news names their counties bare ("Kent", "Hampshire", "Tipperary"):
+# all their second-level units are taken, "County Cork" also as "Cork".
+BARE_COUNTIES = frozenset({"GB", "IE"})
 
 
 def _add_counties(
@@ -117,10 +120,11 @@ def _add_counties(
     groups: dict[tuple[str, str, str], list[tuple[float, float, int]]],
     country_names: dict[str, str],
 ) -> None:
-    """ "Henry County", "Cuyahoga County": the mean point of their towns."""
+    """ "Henry County", "Cuyahoga County", "Kent": the mean point of their towns."""
     for (cc, admin1, admin2), points in groups.items():
+        bare = admin2.removeprefix("County ") if cc in BARE_COUNTIES else admin2
         builder.add(
-            [],
+            [bare] if bare != admin2 else [],
             name=admin2,
             latitude=sum(p[0] for p in points) / len(points),
             longitude=sum(p[1] for p in points) / len(points),

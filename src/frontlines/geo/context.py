@@ -12,7 +12,8 @@ from frontlines.geo.ranking import Ranker, spelling, whole
 from frontlines.model import Place
 
 __all__ = [
-    "country_votes", "countryside", "focus", "named_units", "sentence_admin1", "written_in",
+    "comma_unit", "country_votes", "countryside", "focus", "named_units", "sentence_admin1",
+    "written_in",
 ]  # fmt: skip
 
 # Country votes of a town name: its most populous namesake's country.
@@ -132,8 +133,20 @@ def written_in(
     entries: dict[int, list[Entry]],
 ) -> str | None:
     """ "Albany, Georgia", "Henry County, Ind.", "London, Ontario": the unit written
-    right after a name, behind a comma, is the one it lies in. Not a country's name
-    that some province also bears: "Mali, Guinea and Senegal" is a list."""
+    right after a name, behind a comma, is the one it lies in."""
+    found = comma_unit(text, candidate, candidates, entries)
+    return found[0] if found else None
+
+
+def comma_unit(
+    text: str,
+    candidate: Candidate,
+    candidates: list[Candidate],
+    entries: dict[int, list[Entry]],
+) -> tuple[str, int] | None:
+    """The first-level unit written right after a name behind a comma, and where
+    that unit's name starts. Not a country's name that some province also bears:
+    "Mali, Guinea and Senegal" is a list."""
     for other in candidates:
         if other.start > candidate.end and _COMMA_GAP.fullmatch(text, candidate.end, other.start):
             units = [e for e in entries[other.start] if e.feature_code == "ADM1" and e.admin1]
@@ -142,7 +155,8 @@ def written_in(
                    for e in entries[other.start]):  # fmt: skip
                 return None
             if units:
-                return max(units, key=lambda e: e.population).admin1
+                admin1 = max(units, key=lambda e: e.population).admin1
+                return (admin1, other.start) if admin1 else None
     return None
 
 

@@ -81,6 +81,7 @@ class Ranker:
     def __init__(self, gazetteer: Gazetteer) -> None:
         self.gazetteer = gazetteer
         self._spellings: frozenset[str] | None = None
+        self._unit_spellings: frozenset[str] | None = None
 
     def country_spelling(self, text: str) -> bool:
         """Whether a text is one of the spellings of a country or continent."""
@@ -90,6 +91,17 @@ class Ranker:
                 for n in self.gazetteer.names_of_kind(tuple(WHOLE_COUNTRIES | WORLD_KINDS))
             )
         return spelling(text) in self._spellings
+
+    def unit_spelling(self, text: str, entry: Entry) -> bool:
+        """Whether a text is one of the curated names of a first-level unit ("BC",
+        "Calif.", "English"), which are exact however far from its own name."""
+        if entry.feature_code != "ADM1":
+            return text in ABBREVIATIONS
+        if self._unit_spellings is None:
+            self._unit_spellings = frozenset(
+                spelling(n) for n in self.gazetteer.names_of_kind(("ADM1",))
+            )
+        return spelling(text) in self._unit_spellings
 
     def best(
         self,
@@ -109,7 +121,7 @@ class Ranker:
         # ("Indiana" is not India through "Indian", nor "Albany" Albania).
         options = [e for e in options if not whole(e)
                    or self.country_spelling(candidate.text)]  # fmt: skip
-        options = prominent_first(options, located, coherence or {})
+        options = prominent_first(options, located, coherence or {}, countries[:1])
         if not options:
             return None
         # An admin unit named like a town inside it ("Aleppo", "New York") is the town
@@ -150,7 +162,7 @@ class Ranker:
             if announced or not major or best.entry.alternate:
                 return None
             exact = spelling(candidate.text) == spelling(best.entry.name)
-            if not exact and candidate.text not in ABBREVIATIONS:
+            if not exact and not self.unit_spelling(candidate.text, best.entry):
                 return None  # "Theme" is not Tema: keys are loose, foreign names exact
         return best.entry
 
@@ -228,7 +240,10 @@ LOCAL_SUPPORT = 0.5
 
 
 def prominent_first(
-    options: list[Entry], located: str | None, coherence: dict[int, float]
+    options: list[Entry],
+    located: str | None,
+    coherence: dict[int, float],
+    countries: list[str] | None = None,
 ) -> list[Entry]:
     """Without the small towns named like a country, a world feature or a famous
     building the same key reaches: "Canadian pension obligations" is Canada's, not
@@ -240,7 +255,13 @@ def prominent_first(
     if located is not None:
         inside = [e for e in options if e.admin1 == located and not whole(e)]
         return inside or [e for e in options if not whole(e)] or options
-    if not any(whole(e) or e.feature_code in PROMINENT_KINDS for e in options):
+    # A first-level unit of the report's country called by its own name likewise
+    # outranks the small towns named after it elsewhere ("Florida", Florida, New
+    # York), not its own seat.
+    units = {(e.country_code, e.admin1) for e in options if e.feature_code == "ADM1"
+             and not e.alternate and e.country_code in (countries or [])}  # fmt: skip
+    famous = any(whole(e) or e.feature_code in PROMINENT_KINDS for e in options)
+    if not famous and not units:
         return options
     return [
         e
@@ -249,6 +270,7 @@ def prominent_first(
         or e.feature_code == "PPLC"
         or e.population >= FOREIGN_MIN_POPULATION
         or (coherence.get(e.id, 0.0) >= LOCAL_SUPPORT and not e.alternate)
+        or (not famous and (e.country_code, e.admin1) in units)
     ]
 
 

@@ -18,7 +18,7 @@ from frontlines.geo.coherence import support
 from frontlines.geo.find import Candidate, find_candidates, span_candidate
 from frontlines.geo.gazetteer import Entry, Gazetteer
 from frontlines.geo.lexicon import FEATURE_WORDS, NOT_PLACES
-from frontlines.geo.ranking import Ranker, contradicts, haversine_km
+from frontlines.geo.ranking import Ranker, contradicts, haversine_km, whole
 from frontlines.ingest.metadata import WIRE_DATELINE
 from frontlines.model import Place, PlaceMention
 
@@ -98,8 +98,7 @@ class Geocoder:
         # from the names inside a building's or a street's (``_given``).
         context = [c for c in candidates if not c.inner]
         # "Canadian, Texas": names written inside a unit are towns, not countries.
-        located = {c.start: unit for c in candidates
-                   if (unit := report.written_in(text, c, context, entries))}  # fmt: skip
+        located, unit_names = self._located(text, candidates, context, entries)
         countries = report.country_votes(
             context, entries, self._country_code(country_hint), self.ranker, located
         )
@@ -133,12 +132,18 @@ class Geocoder:
             if same is not None:
                 resolved[candidate.start] = self.areas.place(candidate, same)
                 continue
+            options = entries[candidate.start]
+            if candidate.start in unit_names:
+                # "Tacoma, Washington": the name after a town's comma is its unit.
+                unit = unit_names[candidate.start]
+                options = [e for e in options
+                           if e.feature_code == "ADM1" and e.admin1 == unit] or options  # fmt: skip
             sentence_admin1, explicit = report.sentence_admin1(text, candidate, context, entries)
             # Only an explicit governorate ("X countryside") weighs in ranking; one
             # merely named nearby is used for the fallback area alone.
             best = self.ranker.best(
                 candidate,
-                entries[candidate.start],
+                options,
                 countries,
                 others(candidate),
                 sentence_admin1 if explicit else None,
@@ -168,6 +173,28 @@ class Geocoder:
             admin1 = sentence_admin1 or (None if focus else admin1s[0] if admin1s else None)
             resolved[candidate.start] = self.areas.fallback(candidate, admin1, countries, focus)
         return resolved
+
+    @staticmethod
+    def _located(
+        text: str,
+        candidates: list[Candidate],
+        context: list[Candidate],
+        entries: dict[int, list[Entry]],
+    ) -> tuple[dict[int, str], dict[int, str]]:
+        """Names written inside a unit that has a place of theirs ("Canadian, Texas",
+        "Tacoma, Washington"; not the list "Hawaii and Guam, Louisiana"), by start,
+        with that unit; and the units' own names, by start."""
+        located: dict[int, str] = {}
+        unit_names: dict[int, str] = {}
+        for candidate in candidates:
+            found = report.comma_unit(text, candidate, context, entries)
+            if found is None:
+                continue
+            unit, unit_start = found
+            if any(e.admin1 == unit and not whole(e) for e in entries[candidate.start]):
+                located[candidate.start] = unit
+                unit_names[unit_start] = unit
+        return located, unit_names
 
     def _coherence(
         self,
