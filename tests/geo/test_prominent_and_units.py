@@ -162,3 +162,23 @@ def test_only_a_unit_of_the_reports_country_outranks_small_towns() -> None:
     elsewhere = _entry(4, "Homs", "PPL", "SY", "Hama", 900)
     unit = _entry(5, "Homs", "ADM1", "SY", "Homs", 1_500_000)
     assert prominent_first([seat, elsewhere, unit], None, {}, ["SY"]) == [seat, unit]
+
+
+def test_a_unit_named_with_its_kind_is_no_person(geocoder) -> None:
+    places = {
+        m.text: m.place for m in geocoder.mentions("Gunmen raided a village in Zamfara State.")
+    }
+    assert places["Zamfara"] is not None and places["Zamfara"].country_code == "NG"
+
+
+def test_a_towns_old_name_yields_to_the_towns_that_bear_it() -> None:
+    from dataclasses import replace
+
+    from frontlines.geo.ranking import own_names_first
+
+    paris = _entry(1, "Paris", "PPL", "US", "Tennessee", 10000)
+    renamed = replace(_entry(2, "Swainsboro", "PPL", "US", "Georgia", 7000), alternate=True)
+    assert own_names_first([paris, renamed]) == [paris]
+    syrian = replace(_entry(3, "Mari'", "PPL", "SY", "Aleppo", 0), alternate=True)
+    unit = _entry(4, "Mare", "ADM3", "SY", "Aleppo", 30000)
+    assert own_names_first([syrian, unit]) == [syrian, unit]

@@ -26,6 +26,7 @@ from frontlines.geo.lexicon import (
     ABBREVIATION_PATTERN,
     ACRONYM_PATTERN,
     ACRONYM_PLACES,
+    FEATURE_WORDS,
     NOT_PLACES,
     ORG_HEADS,
     ORG_TAILS,
@@ -117,6 +118,8 @@ def _person(text: str, run: list[Word], gazetteer: Gazetteer) -> bool:
     if any(particle(w.text) or "-" in w.text for w in run):
         return False  # "Minister of Defence of Azerbaijan", "Abu Kamal": not a person
     last = run[-1]
+    if last.text.casefold() in FEATURE_WORDS:
+        return False  # "Oaxaca State", "Lagos State": a unit named with its kind
     readings = gazetteer.lookup_key(name_key(last.text))
     if not readings or any(not e.feature_code.startswith("PPL") for e in readings):
         return False  # surnames are towns' names, not countries' or states' ("Air France")

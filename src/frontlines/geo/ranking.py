@@ -122,6 +122,7 @@ class Ranker:
         options = [e for e in options if not whole(e)
                    or self.country_spelling(candidate.text)]  # fmt: skip
         options = prominent_first(options, located, coherence or {}, countries[:1])
+        options = own_names_first(options)
         if not options:
             return None
         # An admin unit named like a town inside it ("Aleppo", "New York") is the town
@@ -272,6 +273,18 @@ def prominent_first(
         or (coherence.get(e.id, 0.0) >= LOCAL_SUPPORT and not e.alternate)
         or (not famous and (e.country_code, e.admin1) in units)
     ]
+
+
+def own_names_first(options: list[Entry]) -> list[Entry]:
+    """Without the small towns a name reaches only as one of their other names (an
+    old or local name: Swainsboro, Georgia, once "Paris") when places bear it as
+    their own. Not where names are transliterated: there another spelling is as
+    much the place's name as its own."""
+    if not any(not e.alternate for e in options):
+        return options
+    sparse = transliterated()
+    return [e for e in options if not e.alternate or e.population >= FOREIGN_MIN_POPULATION
+            or not e.feature_code.startswith("PPL") or e.country_code in sparse]  # fmt: skip
 
 
 # Languages whose script English transliterates (names have no one spelling).
