@@ -182,3 +182,22 @@ def test_a_towns_old_name_yields_to_the_towns_that_bear_it() -> None:
     syrian = replace(_entry(3, "Mari'", "PPL", "SY", "Aleppo", 0), alternate=True)
     unit = _entry(4, "Mare", "ADM3", "SY", "Aleppo", 30000)
     assert own_names_first([syrian, unit]) == [syrian, unit]
+
+
+def test_countries_whose_name_starts_with_the(resolve_named) -> None:
+    text = "Tulips from the Netherlands reached Ghent on Monday."
+    (netherlands,) = resolve_named(text, "Netherlands")
+    assert netherlands is not None and netherlands.country_code == "NL"
+
+
+def test_chinese_provinces_by_their_english_name(resolve_named) -> None:
+    text = "Poultry farms in Anhui and Guangxi were closed."
+    anhui, guangxi = resolve_named(text, "Anhui", "Guangxi")
+    assert anhui is not None and anhui.feature_code == "ADM1" and anhui.country_code == "CN"
+    assert guangxi is not None and guangxi.feature_code == "ADM1"
+
+
+def test_darfur_is_the_region_of_sudan(resolve_named) -> None:
+    (darfur,) = resolve_named("Aid convoys reached Darfur last week.", "Darfur")
+    assert darfur is not None and darfur.country_code == "SD"
+    assert _near(darfur, 13.5, 24.0, 50)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -156,7 +157,7 @@ def _add_admin1s(
     features = {(row[0], row[1]): row[2:] for row in tsv_rows("admin1_points.tsv")}
     for (cc, admin1), points in groups.items():
         latitude, longitude = _extent_middle(points)
-        names = _abbreviations().get((cc, admin1), [])
+        names = _abbreviations().get((cc, admin1), []) + _bare_unit_name(cc, admin1)
         geonameid = state_ids.get((cc, admin1))
         feature = features.get((cc, admin1))
         if feature:
@@ -176,6 +177,18 @@ def _add_admin1s(
             population=sum(p[2] for p in points),
             source="geonames",
         )
+
+
+# The kind words GeoNames' romanised Chinese unit names carry ("Anhui Sheng", "Ningxia
+# Huizu Zizhiqu"), which English leaves out ("Anhui", "Ningxia").
+_CHINESE_KIND = re.compile(r"\s+(?:(?:Uygur|Huizu|Zhuangzu)\s+)?(?:Sheng|Shi|Zizhiqu)$")
+
+
+def _bare_unit_name(cc: str, admin1: str) -> list[str]:
+    if cc != "CN":
+        return []
+    bare = _CHINESE_KIND.sub("", admin1)
+    return [bare] if bare != admin1 else []
 
 
 # Share of a unit's towns left out at each end of its extent: a few outlying islands
@@ -243,6 +256,8 @@ def _add_countries(
             lat = sum(p[0] * (p[2] or 1) for p in points) / weight
             lon = sum(p[1] * (p[2] or 1) for p in points) / weight
         spellings = [a for a in fact.get("altSpellings") or [] if len(a) > 2]
+        if country["name"].startswith("The "):
+            spellings.append(country["name"][4:])  # "The Netherlands": "the Netherlands"
         # "Russian", "Syrian": corpora and reports name a country by its adjective.
         demonyms = [d for d in [fact.get("demonym") or ""] if len(d) > 3]
         # "Russians", "Canadians": the people, in the plural, name their country too.

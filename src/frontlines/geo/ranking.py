@@ -122,7 +122,7 @@ class Ranker:
         options = [e for e in options if not whole(e)
                    or self.country_spelling(candidate.text)]  # fmt: skip
         options = prominent_first(options, located, coherence or {}, countries[:1])
-        options = own_names_first(options)
+        options = own_names_first(options, countries[:1])
         if not options:
             return None
         # An admin unit named like a town inside it ("Aleppo", "New York") is the town
@@ -275,14 +275,14 @@ def prominent_first(
     ]
 
 
-def own_names_first(options: list[Entry]) -> list[Entry]:
+def own_names_first(options: list[Entry], countries: list[str] | None = None) -> list[Entry]:
     """Without the small towns a name reaches only as one of their other names (an
     old or local name: Swainsboro, Georgia, once "Paris") when places bear it as
-    their own. Not where names are transliterated: there another spelling is as
-    much the place's name as its own."""
-    if not any(not e.alternate for e in options):
-        return options
+    their own. Not where names are transliterated (the towns' or the report's
+    country): there another spelling is as much the place's name as its own."""
     sparse = transliterated()
+    if not any(not e.alternate for e in options) or set(countries or []) & sparse:
+        return options
     return [e for e in options if not e.alternate or e.population >= FOREIGN_MIN_POPULATION
             or not e.feature_code.startswith("PPL") or e.country_code in sparse]  # fmt: skip
 
