@@ -201,3 +201,10 @@ def test_darfur_is_the_region_of_sudan(resolve_named) -> None:
     (darfur,) = resolve_named("Aid convoys reached Darfur last week.", "Darfur")
     assert darfur is not None and darfur.country_code == "SD"
     assert _near(darfur, 13.5, 24.0, 50)
+
+
+def test_states_in_a_list_are_the_states(resolve_named) -> None:
+    text = "Cases were reported in Michigan, Ohio, Oregon, South Carolina and Utah."
+    ohio, oregon = resolve_named(text, "Ohio", "Oregon")
+    assert ohio is not None and ohio.feature_code == "ADM1"
+    assert oregon is not None and oregon.feature_code == "ADM1" and oregon.admin1 == "Oregon"

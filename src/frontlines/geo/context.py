@@ -107,7 +107,7 @@ def sentence_admin1(
 ) -> tuple[str | None, bool]:
     """The governorate the sentence names, and whether a cue made it explicit."""
     unit = written_in(text, candidate, candidates, entries)
-    if unit is not None:
+    if unit is not None and not _listed_unit(entries[candidate.start], unit):
         return unit, True
     start = max((m.end() for m in _SENTENCE_END.finditer(text, 0, candidate.start)), default=0)
     end_match = _SENTENCE_END.search(text, candidate.end)
@@ -136,6 +136,15 @@ def written_in(
     right after a name, behind a comma, is the one it lies in."""
     found = comma_unit(text, candidate, candidates, entries)
     return found[0] if found else None
+
+
+def _listed_unit(options: list[Entry], unit: str) -> bool:
+    """ "Ohio, Oregon, South Carolina": a name that is itself a country or a
+    first-level unit, with no place of its name inside the unit after its comma, is
+    an item of a list, not an address."""
+    if not any(whole(e) or e.feature_code == "ADM1" for e in options):
+        return False
+    return not any(e.admin1 == unit and not whole(e) for e in options)
 
 
 def comma_unit(

@@ -258,7 +258,8 @@ def prominent_first(
         return inside or [e for e in options if not whole(e)] or options
     # A first-level unit of the report's country called by its own name likewise
     # outranks the small towns named after it elsewhere ("Florida", Florida, New
-    # York), not its own seat.
+    # York), not its own seat, whatever the report's other names: a list of states
+    # ("Ohio, Oregon, Utah") supports every town inside them.
     units = {(e.country_code, e.admin1) for e in options if e.feature_code == "ADM1"
              and not e.alternate and e.country_code in (countries or [])}  # fmt: skip
     famous = any(whole(e) or e.feature_code in PROMINENT_KINDS for e in options)
@@ -270,7 +271,7 @@ def prominent_first(
         if not e.feature_code.startswith("PPL")
         or e.feature_code == "PPLC"
         or e.population >= FOREIGN_MIN_POPULATION
-        or (coherence.get(e.id, 0.0) >= LOCAL_SUPPORT and not e.alternate)
+        or (famous and coherence.get(e.id, 0.0) >= LOCAL_SUPPORT and not e.alternate)
         or (not famous and (e.country_code, e.admin1) in units)
     ]
 
