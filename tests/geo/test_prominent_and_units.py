@@ -208,3 +208,15 @@ def test_states_in_a_list_are_the_states(resolve_named) -> None:
     ohio, oregon = resolve_named(text, "Ohio", "Oregon")
     assert ohio is not None and ohio.feature_code == "ADM1"
     assert oregon is not None and oregon.feature_code == "ADM1" and oregon.admin1 == "Oregon"
+
+
+def test_australian_state_abbreviations(geocoder, resolve_named) -> None:
+    (nsw,) = resolve_named("NSW Health confirmed two cases.", "NSW")
+    assert nsw is not None and nsw.name == "New South Wales"
+    places = {m.text: m.place for m in geocoder.mentions("Floods hit Lismore, NSW, overnight.")}
+    assert places["NSW"] is not None and places["NSW"].name == "New South Wales"
+
+
+def test_the_soviet_union_stands_at_its_successor(resolve_named) -> None:
+    (soviet,) = resolve_named("Grain exports from the Soviet Union fell in 1972.", "Soviet Union")
+    assert soviet is not None and soviet.country_code == "RU"
