@@ -220,3 +220,9 @@ def test_australian_state_abbreviations(geocoder, resolve_named) -> None:
 def test_the_soviet_union_stands_at_its_successor(resolve_named) -> None:
     (soviet,) = resolve_named("Grain exports from the Soviet Union fell in 1972.", "Soviet Union")
     assert soviet is not None and soviet.country_code == "RU"
+
+
+def test_a_countrys_adjective_before_the_kind_of_place_names_its_country(resolve_named) -> None:
+    text = "Moscow expelled envoys after the attack in the English city of Salisbury."
+    (salisbury,) = resolve_named(text, "Salisbury")
+    assert salisbury is not None and salisbury.country_code == "GB"

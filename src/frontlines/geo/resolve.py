@@ -7,6 +7,7 @@ reading, areas.py turns it into a Place (or the area a doubtful name falls back 
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import replace
@@ -141,10 +142,12 @@ class Geocoder:
             sentence_admin1, explicit = report.sentence_admin1(text, candidate, context, entries)
             # Only an explicit governorate ("X countryside") weighs in ranking; one
             # merely named nearby is used for the fallback area alone.
+            # "the English city of Salisbury": the adjective says whose town it is.
+            country = self._adjective_country(text, candidate)
             best = self.ranker.best(
                 candidate,
                 options,
-                countries,
+                [country, *countries] if country else countries,
                 others(candidate),
                 sentence_admin1 if explicit else None,
                 anchors,
@@ -173,6 +176,18 @@ class Geocoder:
             admin1 = sentence_admin1 or (None if focus else admin1s[0] if admin1s else None)
             resolved[candidate.start] = self.areas.fallback(candidate, admin1, countries, focus)
         return resolved
+
+    def _adjective_country(self, text: str, candidate: Candidate) -> str | None:
+        """The country of "the Turkish town of Kilis", "the English city of Salisbury":
+        a country's or nation's adjective right before the kind of place."""
+        match = _ADJECTIVE_KIND.search(text, max(0, candidate.start - 40), candidate.start)
+        if match is None:
+            return None
+        for entry in self.gazetteer.lookup(match.group(1)):
+            named = entry.feature_code == "PCLI" and self.ranker.country_spelling(match.group(1))
+            if named or self.ranker.unit_spelling(match.group(1), entry):
+                return entry.country_code
+        return None
 
     @staticmethod
     def _located(
@@ -282,6 +297,10 @@ class Geocoder:
         return None
 
 
+_ADJECTIVE_KIND = re.compile(
+    r"\b([A-Z][a-z]+)\s+(?:city|town|village|port|capital|province|state|region|county"
+    r"|island)\s+(?:of\s+)?$"
+)
 # A small town far from the town a report centres on, that no other name of the report
 # supports, is a namesake picked for want of the real place (a hamlet cities500 lacks):
 # the report's focus is the better guess.
