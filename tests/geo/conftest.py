@@ -27,3 +27,22 @@ def data_dir(tmp_path: Path) -> Path:
 @pytest.fixture
 def settings(data_dir: Path) -> Settings:
     return load_settings(data_dir=str(data_dir))
+
+
+@pytest.fixture(scope="session")
+def geocoder():  # type: ignore[no-untyped-def]
+    from frontlines.geo import load_geocoder
+
+    return load_geocoder()
+
+
+@pytest.fixture(scope="session")
+def resolve_named(geocoder):  # type: ignore[no-untyped-def]
+    """``resolve_named(text, "Atlantic", ...)``: the places of those names (their first
+    occurrences) as given spans of ``text``."""
+
+    def resolve(text: str, *names: str) -> list:  # type: ignore[type-arg]
+        spans = [(text.index(n), text.index(n) + len(n)) for n in names]
+        return geocoder.resolve_spans(text, spans)
+
+    return resolve

@@ -61,7 +61,7 @@ def _add_landmarks(builder: PlaceWriter) -> None:
             feature_code=code,
             country_code=country_code,
             country="Syria" if country_code == "SY" else None,
-            admin1=admin1,
+            admin1=admin1 or None,
             population=0,
             source=source,
         )

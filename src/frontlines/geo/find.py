@@ -26,6 +26,7 @@ from frontlines.geo.lexicon import (
     ABBREVIATION_PATTERN,
     ACRONYM_PATTERN,
     ACRONYM_PLACES,
+    FEATURE_WORDS,
     NOT_PLACES,
     ORG_HEADS,
     ORG_TAILS,
@@ -93,9 +94,9 @@ def find_candidates(text: str, gazetteer: Gazetteer) -> list[Candidate]:
                 found.append(make_candidate(text, *whole, name_key(text[slice(*whole)]),
                                         known=False, cue="name"))  # fmt: skip
                 break
-            if _org_tail(text, run, index + len(part)):
+            if _org_tail(text, run, index + len(part)) or _state_school(text, end, key, gazetteer):
                 index += len(part)
-                continue  # "Hamza Brigade", "Manbij Military Council"
+                continue  # "Hamza Brigade", "Manbij Military Council", "Ohio State"
             start = part[0].start
             found.append(make_candidate(text, start, start + len(span_text), key, known=True))
             index += len(part)
@@ -117,6 +118,8 @@ def _person(text: str, run: list[Word], gazetteer: Gazetteer) -> bool:
     if any(particle(w.text) or "-" in w.text for w in run):
         return False  # "Minister of Defence of Azerbaijan", "Abu Kamal": not a person
     last = run[-1]
+    if last.text.casefold() in FEATURE_WORDS:
+        return False  # "Oaxaca State", "Lagos State": a unit named with its kind
     readings = gazetteer.lookup_key(name_key(last.text))
     if not readings or any(not e.feature_code.startswith("PPL") for e in readings):
         return False  # surnames are towns' names, not countries' or states' ("Air France")
@@ -186,6 +189,24 @@ def _rural_area(text: str, candidate: Candidate, gazetteer: Gazetteer) -> Candid
     if _RURAL_AFTER.match(text, candidate.end):
         return replace(candidate, key=rural_key, feature_hint="ADM1")
     return candidate
+
+
+# "Mississippi State beat ...": not followed by "of" or by a name word ("Kentucky
+# State Police", "Texas State University": the state's own institutions, in it).
+_STATE_AFTER = re.compile(r"\s+State\b(?!\s+(?:of\b|[A-Z]))")
+# The two states written "X State" to tell them from their city.
+_STATES_NAMED_STATE = frozenset(name_key(n) for n in ("New York", "Washington"))
+
+
+def _state_school(text: str, end: int, key: str, gazetteer: Gazetteer) -> bool:
+    """ "Mississippi State", "Colorado State": a US state's name before "State" is
+    its university or the university's team, not the state (Mexico's and Nigeria's
+    states are written so: "Oaxaca State", "Lagos State"; so are "New York State"
+    and "Washington State")."""
+    if not _STATE_AFTER.match(text, end) or key in _STATES_NAMED_STATE:
+        return False
+    return any(e.feature_code == "ADM1" and e.country_code == "US"
+               for e in gazetteer.lookup_key(key))  # fmt: skip
 
 
 def _org_tail(text: str, run: list[Word], after: int) -> bool:

@@ -96,7 +96,8 @@ NOT_PLACES = (
     division council party movement government regime coalition police security operation
     shield spring branch union republic news agency media ministry president minister
     military militia militias rebels opposition group groups syrian turkish russian iranian
-    kurdish arab american israeli iraqi free people peoples unit units tiger tigers
+    kurdish arab american israeli iraqi philippine english scottish welsh free people peoples
+    unit units tiger tigers
     monday tuesday wednesday thursday friday saturday sunday january february march april
     june july august september october november december video photo report reports
     according sources source meanwhile thus however also reportedly later earlier last

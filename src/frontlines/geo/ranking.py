@@ -21,8 +21,12 @@ from functools import lru_cache
 from frontlines.geo.areas import ascii_name
 from frontlines.geo.find import GIVEN, Candidate
 from frontlines.geo.gazetteer import WORLD_KINDS, Entry, Gazetteer
+from frontlines.geo.lexicon import ABBREVIATIONS
 
-__all__ = ["Ranker", "contradicts", "haversine_km", "spelling", "transliterated", "whole"]
+__all__ = [
+    "Ranker", "contradicts", "haversine_km", "prominent_first", "spelling", "transliterated",
+    "whole",
+]  # fmt: skip
 
 COUNTRY_MATCH = 3.0
 # A country or continent called by its own name is that, not a town the loose key
@@ -77,6 +81,7 @@ class Ranker:
     def __init__(self, gazetteer: Gazetteer) -> None:
         self.gazetteer = gazetteer
         self._spellings: frozenset[str] | None = None
+        self._unit_spellings: frozenset[str] | None = None
 
     def country_spelling(self, text: str) -> bool:
         """Whether a text is one of the spellings of a country or continent."""
@@ -87,6 +92,17 @@ class Ranker:
             )
         return spelling(text) in self._spellings
 
+    def unit_spelling(self, text: str, entry: Entry) -> bool:
+        """Whether a text is one of the curated names of a first-level unit ("BC",
+        "Calif.", "English"), which are exact however far from its own name."""
+        if entry.feature_code != "ADM1":
+            return text in ABBREVIATIONS
+        if self._unit_spellings is None:
+            self._unit_spellings = frozenset(
+                spelling(n) for n in self.gazetteer.names_of_kind(("ADM1",))
+            )
+        return spelling(text) in self._unit_spellings
+
     def best(
         self,
         candidate: Candidate,
@@ -96,11 +112,17 @@ class Ranker:
         sentence_admin1: str | None,
         anchors: list[tuple[float, float]],
         coherence: dict[int, float] | None = None,
+        *,
+        located: str | None = None,
     ) -> Entry | None:
+        """The likeliest reading (None: none fits). ``located``: the unit the name is
+        written inside ("Canadian, Texas", "Nelson, BC"): only its places are read."""
         # A country is reached only by one of its own spellings, not by a loose key
         # ("Indiana" is not India through "Indian", nor "Albany" Albania).
         options = [e for e in options if not whole(e)
                    or self.country_spelling(candidate.text)]  # fmt: skip
+        options = prominent_first(options, located, coherence or {}, countries[:1])
+        options = own_names_first(options, countries[:1])
         if not options:
             return None
         # An admin unit named like a town inside it ("Aleppo", "New York") is the town
@@ -123,7 +145,9 @@ class Ranker:
         scored = [self.score(candidate, e, countries, admin1s, sentence_admin1, anchors, seats,
                               coherence) for e in options]  # fmt: skip
         best = max(scored, key=lambda s: (s.score, s.entry.population))
+        # A name written inside a unit ("Nelson, BC") is the place there.
         in_country = not countries or best.entry.country_code in countries[:1]
+        in_country = in_country or (located is not None and best.entry.admin1 == located)
         if not in_country:
             # A report set in one country names foreign places only when they are
             # major ones (capitals, big cities, countries): a village announced as a
@@ -138,7 +162,8 @@ class Ranker:
             announced = candidate.cue is not None and candidate.cue != GIVEN
             if announced or not major or best.entry.alternate:
                 return None
-            if spelling(candidate.text) != spelling(best.entry.name):
+            exact = spelling(candidate.text) == spelling(best.entry.name)
+            if not exact and not self.unit_spelling(candidate.text, best.entry):
                 return None  # "Theme" is not Tema: keys are loose, foreign names exact
         return best.entry
 
@@ -203,6 +228,62 @@ class Ranker:
         if coherence:
             score += min(coherence.get(entry.id, 0.0), MAX_SUPPORT) * SUPPORT_WEIGHT
         return _Scored(entry, score)
+
+
+# Readings that a name means before any small town of its spelling: countries,
+# continents and world features (by their curated names) and famous buildings.
+PROMINENT_KINDS = frozenset({"BLDG"})
+# Support (coherence.py: about how many of the report's other names lie near it) that
+# makes a small town the report's own.
+LOCAL_SUPPORT = 0.5
+
+
+def prominent_first(
+    options: list[Entry],
+    located: str | None,
+    coherence: dict[int, float],
+    countries: list[str] | None = None,
+) -> list[Entry]:
+    """Without the small towns named like a country, a world feature or a famous
+    building the same key reaches: "Canadian pension obligations" is Canada's, not
+    Canadian, Texas's; "the tropical Atlantic" no town's; "the White House" not
+    White House, Tennessee. A name written inside a unit ("Canadian, Texas"), or a
+    town the report's other names lie around (Palestine, Texas, in a report of
+    Anderson County), is the town, unless the name is only one of its other names
+    (East Rockaway, New York, once called Atlantic)."""
+    if located is not None:
+        inside = [e for e in options if e.admin1 == located and not whole(e)]
+        return inside or [e for e in options if not whole(e)] or options
+    # A first-level unit of the report's country called by its own name likewise
+    # outranks the small towns named after it elsewhere ("Florida", Florida, New
+    # York), not its own seat, whatever the report's other names: a list of states
+    # ("Ohio, Oregon, Utah") supports every town inside them.
+    units = {(e.country_code, e.admin1) for e in options if e.feature_code == "ADM1"
+             and not e.alternate and e.country_code in (countries or [])}  # fmt: skip
+    famous = any(whole(e) or e.feature_code in PROMINENT_KINDS for e in options)
+    if not famous and not units:
+        return options
+    return [
+        e
+        for e in options
+        if not e.feature_code.startswith("PPL")
+        or e.feature_code == "PPLC"
+        or e.population >= FOREIGN_MIN_POPULATION
+        or (famous and coherence.get(e.id, 0.0) >= LOCAL_SUPPORT and not e.alternate)
+        or (not famous and (e.country_code, e.admin1) in units)
+    ]
+
+
+def own_names_first(options: list[Entry], countries: list[str] | None = None) -> list[Entry]:
+    """Without the small towns a name reaches only as one of their other names (an
+    old or local name: Swainsboro, Georgia, once "Paris") when places bear it as
+    their own. Not where names are transliterated (the towns' or the report's
+    country): there another spelling is as much the place's name as its own."""
+    sparse = transliterated()
+    if not any(not e.alternate for e in options) or set(countries or []) & sparse:
+        return options
+    return [e for e in options if not e.alternate or e.population >= FOREIGN_MIN_POPULATION
+            or not e.feature_code.startswith("PPL") or e.country_code in sparse]  # fmt: skip
 
 
 # Languages whose script English transliterates (names have no one spelling).

@@ -7,6 +7,7 @@ reading, areas.py turns it into a Place (or the area a doubtful name falls back 
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import replace
@@ -18,7 +19,7 @@ from frontlines.geo.coherence import support
 from frontlines.geo.find import Candidate, find_candidates, span_candidate
 from frontlines.geo.gazetteer import Entry, Gazetteer
 from frontlines.geo.lexicon import FEATURE_WORDS, NOT_PLACES
-from frontlines.geo.ranking import Ranker, contradicts, haversine_km
+from frontlines.geo.ranking import Ranker, contradicts, haversine_km, whole
 from frontlines.ingest.metadata import WIRE_DATELINE
 from frontlines.model import Place, PlaceMention
 
@@ -77,8 +78,12 @@ class Geocoder:
         candidate = span_candidate(text, start, end, self.gazetteer)
         if candidate.known:
             return candidate
-        inside = [c for c in find_candidates(text[start:end], self.gazetteer)
-                  if c.known and c.text.casefold() not in _GENERIC]  # fmt: skip
+        # Not a word of the name's kind ("Wing", "Federal"); an acronym is no word ("US").
+        inside = [
+            c
+            for c in find_candidates(text[start:end], self.gazetteer)
+            if c.known and (c.text.isupper() or c.text.casefold() not in _GENERIC)
+        ]
         if not inside:
             return candidate
         name = max(inside, key=lambda c: (len(c.text), -c.start))
@@ -93,8 +98,10 @@ class Geocoder:
         # What the report says about where it is comes from its own place names, not
         # from the names inside a building's or a street's (``_given``).
         context = [c for c in candidates if not c.inner]
+        # "Canadian, Texas": names written inside a unit are towns, not countries.
+        located, unit_names = self._located(text, candidates, context, entries)
         countries = report.country_votes(
-            context, entries, self._country_code(country_hint), self.ranker
+            context, entries, self._country_code(country_hint), self.ranker, located
         )
         named_units = report.named_units(context, entries, countries)
         admin1s = [name for name, _ in named_units]
@@ -126,17 +133,26 @@ class Geocoder:
             if same is not None:
                 resolved[candidate.start] = self.areas.place(candidate, same)
                 continue
+            options = entries[candidate.start]
+            if candidate.start in unit_names:
+                # "Tacoma, Washington": the name after a town's comma is its unit.
+                unit = unit_names[candidate.start]
+                options = [e for e in options
+                           if e.feature_code == "ADM1" and e.admin1 == unit] or options  # fmt: skip
             sentence_admin1, explicit = report.sentence_admin1(text, candidate, context, entries)
             # Only an explicit governorate ("X countryside") weighs in ranking; one
             # merely named nearby is used for the fallback area alone.
+            # "the English city of Salisbury": the adjective says whose town it is.
+            country = self._adjective_country(text, candidate)
             best = self.ranker.best(
                 candidate,
-                entries[candidate.start],
-                countries,
+                options,
+                [country, *countries] if country else countries,
                 others(candidate),
                 sentence_admin1 if explicit else None,
                 anchors,
                 coherence,
+                located=located.get(candidate.start),
             )
             contradicted = best is not None and contradicts(best, sentence_admin1, explicit)
             if best is not None and not contradicted:
@@ -160,6 +176,40 @@ class Geocoder:
             admin1 = sentence_admin1 or (None if focus else admin1s[0] if admin1s else None)
             resolved[candidate.start] = self.areas.fallback(candidate, admin1, countries, focus)
         return resolved
+
+    def _adjective_country(self, text: str, candidate: Candidate) -> str | None:
+        """The country of "the Turkish town of Kilis", "the English city of Salisbury":
+        a country's or nation's adjective right before the kind of place."""
+        match = _ADJECTIVE_KIND.search(text, max(0, candidate.start - 40), candidate.start)
+        if match is None:
+            return None
+        for entry in self.gazetteer.lookup(match.group(1)):
+            named = entry.feature_code == "PCLI" and self.ranker.country_spelling(match.group(1))
+            if named or self.ranker.unit_spelling(match.group(1), entry):
+                return entry.country_code
+        return None
+
+    @staticmethod
+    def _located(
+        text: str,
+        candidates: list[Candidate],
+        context: list[Candidate],
+        entries: dict[int, list[Entry]],
+    ) -> tuple[dict[int, str], dict[int, str]]:
+        """Names written inside a unit that has a place of theirs ("Canadian, Texas",
+        "Tacoma, Washington"; not the list "Hawaii and Guam, Louisiana"), by start,
+        with that unit; and the units' own names, by start."""
+        located: dict[int, str] = {}
+        unit_names: dict[int, str] = {}
+        for candidate in candidates:
+            found = report.comma_unit(text, candidate, context, entries)
+            if found is None:
+                continue
+            unit, unit_start = found
+            if any(e.admin1 == unit and not whole(e) for e in entries[candidate.start]):
+                located[candidate.start] = unit
+                unit_names[unit_start] = unit
+        return located, unit_names
 
     def _coherence(
         self,
@@ -247,6 +297,10 @@ class Geocoder:
         return None
 
 
+_ADJECTIVE_KIND = re.compile(
+    r"\b([A-Z][a-z]+)\s+(?:city|town|village|port|capital|province|state|region|county"
+    r"|island)\s+(?:of\s+)?$"
+)
 # A small town far from the town a report centres on, that no other name of the report
 # supports, is a namesake picked for want of the real place (a hamlet cities500 lacks):
 # the report's focus is the better guess.
