@@ -23,7 +23,10 @@ REPORT_FIELDS = ("row_id", "field", "gold", "predicted", "notes")
 # Confusion cells are labelled with this many leading characters of the label.
 LABEL_WIDTH = 12
 # Metric names ending so are counts, speeds, errors or areas, not rates.
-_NOT_RATES = ("rows", "articles", "toponyms", "_mae", "_km", "per_second", "per_row", "_auc")
+_NOT_RATES = (
+    *("rows", "articles", "toponyms", "_pairs"),
+    *("_mae", "_km", "per_second", "per_row", "_auc"),
+)
 
 
 def _is_rate(name: str) -> bool:
