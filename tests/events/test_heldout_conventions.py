@@ -64,8 +64,12 @@ def test_the_military_forces_of_a_named_state(code) -> None:
 # One sentence, one pair of sides (in either order).
 PAIRS = [
     pytest.param(
-        "On Monday, family members of the Bakkara tribe clashed in Saraqib, injuring a "
-        "civilian.",
+        "On Monday, unidentified gunmen shot and wounded former opposition commander in Saraqib.",
+        {"Unidentified Armed Group (Syria)"},
+        id="a_former_opposition_commander_is_no_longer_the_opposition",
+    ),
+    pytest.param(
+        "On Monday, family members of the Bakkara tribe clashed in Saraqib, injuring a civilian.",
         {"Bakkara Tribal Militia (Syria)"},
         id="family_members_of_one_tribe_fighting_are_on_both_sides",
     ),
@@ -180,8 +184,7 @@ def test_a_raid_on_a_village_with_no_armed_side_is_an_attack_on_civilians(code) 
 # One sentence, one sub-event: attempts, purposes, raids, who was shot.
 SUB_EVENTS = [
     pytest.param(
-        "On Monday, unidentified gunmen shot dead a member of the Golden Hawks Brigade in "
-        "Saraqib.",
+        "On Monday, unidentified gunmen shot dead a member of the Golden Hawks Brigade in Saraqib.",
         "Armed clash",
         id="a_member_of_an_unknown_brigade_is_a_combatant",
     ),
