@@ -232,3 +232,12 @@ def test_macro_f1_counts_only_gold_labels() -> None:
     # a: P 1/1 R 1/2 -> 2/3; b: P 1/2 R 1/1 -> 2/3; "NONE" never averaged
     assert macro_f1(["a", "a", "b"], ["a", "b", "b"]) == pytest.approx(2 / 3)
     assert macro_f1(["a", "a"], ["a", "NONE"]) == pytest.approx(2 / 3)
+
+
+def test_a_corpus_without_geonames_ids_reports_no_exact_match() -> None:
+    gold = (GoldToponym(0, 5, "Alpha", 0.0, 0.0, None),)
+    summary = score_gold_spans(
+        [GeoArticle("a", "x" * 10, gold)], lambda _t, _s: [_place(0.0, 0.0)]
+    ).summary()
+    assert summary["acc161"] == 1.0
+    assert "exact_match" not in summary and "acc161_linked" not in summary

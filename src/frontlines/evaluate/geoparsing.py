@@ -118,10 +118,12 @@ class GeoReport:
             out["recognition_f1"] = f1(precision, recall)
             out["acc161_recognised"] = ratio(hits_all, len(recognised))
             out["acc161_all"] = ratio(hits_all, len(self.errors_all))
-            out["exact_match_recognised"] = ratio(sum(ids), len(ids))
+            if self.id_hits:  # a corpus without GeoNames ids (GeoVirus) has none to match
+                out["exact_match_recognised"] = ratio(sum(ids), len(ids))
         else:
             out["acc161"] = ratio(hits_all, len(self.errors_all))
-            out["exact_match"] = ratio(sum(ids), len(ids))
+            if self.id_hits:
+                out["exact_match"] = ratio(sum(ids), len(ids))
         if self.errors_linked:
             linked_hits = sum(1 for e in self.errors_linked if e is not None and e <= ACC_KM)
             out["acc161_linked"] = ratio(linked_hits, len(self.errors_linked))
