@@ -142,11 +142,11 @@ def test_army_ending_an_arabic_group_name_is_not_the_state(code):
 
 def test_two_tribes_sharing_one_noun_are_the_two_sides(code):
     events = code(
-        "On Monday, clashes took place between Al Faraj and Al Kassar tribesmen in Hajin."
+        "A feud in Hajin turned to gunfire on Monday between Al Nuwaisir and Al Sabkha tribesmen."
     )
     assert (
-        "Al Faraj Tribal Militia (Syria)",
-        "Al Kassar Tribal Militia (Syria)",
+        "Al Nuwaisir Tribal Militia (Syria)",
+        "Al Sabkha Tribal Militia (Syria)",
     ) in _pairs(events)
 
 
@@ -175,8 +175,8 @@ def test_local_gunmen_are_the_communal_militia_of_their_village(code):
 
 def test_umbrella_named_in_a_relative_clause_and_the_side_after_it(code):
     events = code(
-        "On Monday, clashes took place between the 8th Brigade, which operates under the "
-        "5th Corps, and a group of unidentified gunmen in Hajin."
+        "In Hajin on Monday, fighting broke out between the 8th Brigade, which operates under the "
+        "5th Corps, and several unidentified gunmen."
     )
     assert (f"{SYRIA_STATE} 5th Assault Corps", UNIDENTIFIED) in _pairs(events)
 

@@ -50,7 +50,9 @@ def test_a_unit_named_after_the_air_force_is_not_an_air_strike(code) -> None:
 
 
 def test_a_man_beaten_by_locals_is_mob_violence(code) -> None:
-    (event,) = code("On Monday, a suspected thief was beaten up by locals in Saraqib.")
+    (event,) = code(
+        "On Monday, residents of Saraqib caught a man they accused of theft and beat him up."
+    )
     assert event.sub_event_type == "Mob violence"
     assert event.actor1 == "Rioters (Syria)"
 
@@ -210,7 +212,7 @@ def test_a_joint_operation_is_the_actor_with_the_state_that_leads_it(code) -> No
 
 def test_an_agreement_in_someones_past_is_not_coded(code) -> None:
     events = code(
-        "On Monday, gunmen shot and killed a former rebel who had signed a reconciliation "
-        "agreement with the regime in Saraqib."
+        "In Saraqib on Monday, gunmen shot dead an ex-rebel who had signed a settlement "
+        "agreement with the government years earlier."
     )
     assert "Agreement" not in _types(events)

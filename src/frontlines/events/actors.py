@@ -349,7 +349,7 @@ def _tribes(text: str) -> list[ActorMention]:
             start = members.start()
         pair = _TRIBE_PAIR.search(text, max(0, start - 60), start)
         if pair is not None and pair.group("name").split()[0] not in _NOT_TRIBE_NAMES:
-            # "between Al Faraj and Al Kassar tribal militiamen": two tribes.
+            # "between the Al Nuwaisir and Al Sabkha tribesmen": two tribes sharing one noun.
             first = pair.group("name").replace("-", " ").replace("’", "'")
             found.append(
                 ActorMention(pair.start(), pair.end("name"), pair.group("name"), tribe=first)

@@ -106,8 +106,8 @@ def assess(trigger: Token, sentence: Span, failure_words: frozenset[str]) -> Cla
             status = Status.PURPOSE
             break
         if token.dep_ == "acl" and infinitive and token.head.pos_ in {"NOUN", "PROPN"}:
-            # "an attempt by regime forces to advance into the area": failed; "an
-            # attack to regain control of their positions": what the attack was for.
+            # "an attempt by the army to push into the village": failed; "an
+            # assault to win back their positions": what the assault was for.
             failed = token.head.lemma_.lower() in failure_words
             status = Status.FAILED if failed else Status.PURPOSE
             break
