@@ -11,56 +11,46 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
-from dataclasses import replace
 from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
 from frontlines.events.actors import (
-    Actor,
     ActorFinder,
     Antecedent,
     former_latter,
     resolve,
 )
 from frontlines.events.candidate import Candidate, ResolvedMention
-from frontlines.events.claims import Claim, Status, assess, clause_path
+from frontlines.events.claims import Claim, Status
 from frontlines.events.context import (
     assign_places,
     blame_previous,
-    captures_something_else,
     context_place,
-    describes_control,
     has_place_object,
     hedge_previous,
-    in_relative_clause,
-    in_support_phrase,
     is_definite_description,
-    names_people,
     recent_events,
     refers_back,
-    stated_as_reason,
     taken_object,
 )
 from frontlines.events.counts import attach_counts
 from frontlines.events.dates import find_date
 from frontlines.events.exchange import answered_fire
 from frontlines.events.lexicon import Lexicon
+from frontlines.events.parties import trigger_sides
 from frontlines.events.places import (
     apply_locators,
     drop_containers,
     foreign_capital,
-    holds_place,
     join_between,
     link_definite_descriptions,
     names_a_backer,
     place_key,
 )
 from frontlines.events.records import EventRecords, join_same_happening
-from frontlines.events.roles import assign_roles
+from frontlines.events.screening import TriggerScreen
 from frontlines.events.sides import (
-    BETWEEN,
-    MUTUAL_FIGHTING,
     allies_together,
     article_country,
     clash_sides,
@@ -76,7 +66,7 @@ from frontlines.events.triggers import Trigger, TriggerFinder
 from frontlines.events.victims import ONE_SIDED_ASSAULTS, settlement_object, victim_words
 from frontlines.model import Article, Event, PlaceMention
 from frontlines.nlp.lookups import WordIds, doc_text, lemma_lower_ids, span_text
-from frontlines.taxonomy import ActorKind, EventType, SubEventType, TimePrecision
+from frontlines.taxonomy import ActorKind, TimePrecision
 
 
 class EventAssembler:
@@ -93,11 +83,7 @@ class EventAssembler:
         self.civilian_words = frozenset(lexicon.modifiers.get("civilian_words", ()))
         self._civilian_ids = WordIds(self.civilian_words)
         self.combatant_words = frozenset(lexicon.modifiers.get("combatant_words", ()))
-        temporary = lexicon.modifiers.get("temporary", ())
-        self.temporary = re.compile(
-            r"\b(?:" + "|".join(re.escape(w) for w in temporary) + r")\b" if temporary else r"(?!)",
-            re.I,
-        )
+        self.screen = TriggerScreen(lexicon)
         self.records = EventRecords(lexicon)
 
     def code(self, article: Article, doc: Doc, places: list[PlaceMention]) -> list[Event]:
@@ -172,7 +158,7 @@ class EventAssembler:
                     candidate.precision = int(TimePrecision.WEEK)
             answered_fire(
                 sentence, paragraph, s_triggers,
-                lambda t, m=s_mentions: self._roles(doc, t, m),  # type: ignore[misc]
+                lambda t, m=s_mentions: trigger_sides(doc, t, m),  # type: ignore[misc]
                 [*candidates, *new], self.lexicon.classes["clash"],
             )  # fmt: skip
             attach_counts(sentence, paragraph, new, candidates, s_mentions, self.failure_words)
@@ -248,56 +234,7 @@ class EventAssembler:
         all_places: list[PlaceMention],
         paragraph_mentions: list[ResolvedMention],
     ) -> list[Candidate]:
-        live: list[tuple[Trigger, Claim]] = []
-        for trigger in triggers:
-            # The trigger's head, built once (a replaced trigger keeps its span).
-            root = trigger.root(doc)
-            if (
-                root.dep_ in MODIFIER_DEPS
-                and trigger.end - trigger.start == 1
-                and not (holds_place(root.head, places) and not holds_place(root, places))
-            ):
-                # "battle tank", "rocket launcher", "captured soldiers": a modifier,
-                # not a happening ("captured Ajil" misparsed so is one).
-                continue
-            if trigger.needs_place_object and not has_place_object(doc, trigger, places):
-                continue
-            if trigger.cls.state is not None and captures_something_else(
-                doc, trigger, places, frozenset(trigger.cls.partial_objects)
-            ):
-                # "seized three boats": not a change of who holds a place, but
-                # property taken by force (ACLED's looting/property destruction).
-                if root.lemma_.lower() not in PROPERTY_SEIZURE:
-                    continue
-                trigger = replace(trigger, cls=self.lexicon.classes["looting"])
-            if trigger.cls.sub_event is SubEventType.AGREEMENT and in_relative_clause(root):
-                continue  # "a man who had signed a reconciliation agreement"
-            if names_people(doc, trigger):
-                continue  # "killed two suicide bombers": the bombers, not a bombing
-            if in_support_phrase(root):
-                continue  # "supported by coalition warplanes": support, not a strike
-            if stated_as_reason(doc, trigger):
-                continue  # "arrested for taking part in protests": the arrest happened
-            claim = assess(root, sentence, self.failure_words)
-            if claim.status is Status.NEGATED and trigger.cls.sub_event is DISRUPTED:
-                claim = replace(claim, status=Status.HAPPENED)  # "the grenade did not explode"
-            if claim.status in {Status.CONDITIONAL, Status.FUTURE, Status.NEGATED}:
-                continue
-            if trigger.cls.state is not None:
-                if self.temporary.search(sentence.text):
-                    # "briefly captured the town": fighting over it, not a change of hands.
-                    claim = replace(claim, status=Status.FAILED)
-                elif describes_control(root):
-                    continue  # "the village, which is controlled by QSD": a state of things
-            if claim.status is Status.PURPOSE:
-                if trigger.cls.intervention is None:
-                    continue
-                # "gathered to protest": a protest is the gathering's purpose and
-                # the gathering itself.
-                claim = replace(claim, status=Status.HAPPENED)
-            live.append((trigger, claim))
-        if any(not t.weak for t, _ in live):
-            live = [(t, c) for t, c in live if not t.weak]
+        live = self.screen.happenings(doc, sentence, triggers, places)
         # "the base", "the village": places the report already named, not new ones.
         new_places = [p for p in places if not is_definite_description(p)]
         live = [(t, c) for t, c in live if not refers_back(doc, t, new_places)]
@@ -369,13 +306,13 @@ class EventAssembler:
         earlier: list[Candidate],
         paragraph_mentions: list[ResolvedMention],
     ) -> Candidate:
-        agents, patients = self._roles(doc, trigger, mentions)
+        agents, patients = trigger_sides(doc, trigger, mentions)
         for other, _ in items:  # fill gaps from the other triggers of the sentence
             if agents and patients:
                 break
             if other is trigger:
                 continue
-            more_agents, more_patients = self._roles(doc, other, mentions)
+            more_agents, more_patients = trigger_sides(doc, other, mentions)
             # Not the side already found on the other end ("55 people were arrested
             # ... a blogger who was arrested": the people are not their own captors).
             agents = agents or [a for a in more_agents if a not in patients]
@@ -443,92 +380,11 @@ class EventAssembler:
             evidence=[doc[trigger.start].sent],
         )
 
-    def _roles(
-        self, doc: Doc, trigger: Trigger, mentions: list[ResolvedMention]
-    ) -> tuple[list[Actor], list[Actor]]:
-        root = trigger.root(doc)
-        anchors = clause_path(root)
-        # Also climb from a clause head to the verb it modifies ("advanced ...,
-        # capturing"), so participle clauses share their main clause's subject.
-        top = anchors[-1]
-        # A clause with a subject of its own ("while rebels shelled ...") keeps it; a
-        # pronoun ("after he was kidnapped") points back to the main clause.
-        own_subject = any(
-            c.dep_ in {"nsubj", "nsubjpass"} and c.pos_ != "PRON" for c in top.children
-        )
-        while (
-            not own_subject and top.dep_ in {"advcl", "xcomp", "conj", "pcomp"} and top.head != top
-        ):
-            top = top.head
-            anchors.append(top)
-            if any(c.dep_ in {"nsubj", "nsubjpass"} for c in top.children):
-                break
-        roles = assign_roles(anchors, [m.token for m in mentions])
-        # "QSD, with the support of coalition helicopters, detained IS members": the
-        # supporter is associated with the side it helps, never the side acted upon.
-        support = {i for i in range(len(mentions)) if in_support_phrase(mentions[i].token)}
-        agents = [mentions[i].actor for i in roles.agents if i not in support]
-        patients = [mentions[i].actor for i in roles.patients if i not in support]
-        supporters = [mentions[i].actor for i in (*roles.agents, *roles.patients, *roles.others)
-                      if i in support]  # fmt: skip
-        others = [i for i in roles.others if i not in support]
-        roles = replace(roles, others=tuple(others))
-        # Mentions with no role of their own fill the gaps, except that civilians
-        # never fire a weapon from afar: "an air strike hit a market, killing 3
-        # people" has the people acted upon and its perpetrator unnamed.
-        remote = trigger.cls.sub_event is not None and (
-            trigger.cls.sub_event.event_type is EventType.EXPLOSIONS
-        )
-        fillers = [
-            i for i in roles.others
-            if not (remote and mentions[i].actor.kind is ActorKind.CIVILIANS)
-        ]  # fmt: skip
-        if not agents and not patients and roles.others and not fillers:
-            patients = [mentions[roles.others[0]].actor]
-        elif not agents and not patients and fillers:
-            ordered = [mentions[i].actor for i in fillers]
-            agents, patients = ordered[:1], ordered[1:2]
-        elif not agents and fillers:
-            agents = [mentions[fillers[0]].actor]
-        elif not patients and roles.others:
-            rest = [mentions[i].actor for i in roles.others if mentions[i].actor not in agents]
-            patients = rest[:1]
-        mutual = root.lemma_.lower() in MUTUAL_FIGHTING
-        conjoined = [i for i in sorted(support) if mentions[i].token.dep_ == "conj"]
-        if (
-            mutual
-            and agents
-            and not patients
-            and len(supporters) > 1
-            and conjoined
-            and mentions[conjoined[-1]].actor == supporters[-1]
-            and BETWEEN.search(root.sent.text)
-        ):
-            # "between regime forces supported by LaQ and IS": the last conjunct of the
-            # support phrase is the second side of "between".
-            patients, supporters = supporters[-1:], supporters[:-1]
-        if not agents and len(patients) > 1 and mutual:
-            # "clashes took place between X and Y" parsed with both sides acted upon:
-            # the first named is the first side.
-            agents, patients = patients[:1], patients[1:]
-        if agents:
-            agents += [a for a in supporters if a not in agents]
-        return agents, patients
-
-
 # -- helpers ------------------------------------------------------------------------
 
 
-DISRUPTED = SubEventType.DISRUPTED_WEAPONS_USE
-
 # Where a paragraph ends: every "\n\n", overlapping ones too ("\n\n\n" holds two).
 _PARAGRAPH_BREAK = re.compile(r"(?=\n\n)")
-
-# A one-word trigger in these relations only describes a noun.
-MODIFIER_DEPS = frozenset({"compound", "amod"})
-
-# Territory verbs that, with a thing as their object, take property.
-PROPERTY_SEIZURE = frozenset({"seize", "confiscate", "commandeer"})
 
 
 def _paragraph_text(token: Token) -> str:

@@ -1,0 +1,107 @@
+"""Which triggers of a sentence stand for something that happened.
+
+A trigger word is not yet an event: "battle tank" names a thing, "killed two suicide
+bombers" names people, "supported by coalition warplanes" is support, "will storm
+the town" has not happened and "the village, controlled by QSD" is a state of
+things. The screen drops those and keeps each remaining trigger with its claim
+(happened, failed, hedged), so the assembler only places and codes happenings.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from spacy.tokens import Doc, Span
+
+from frontlines.events.claims import Claim, Status, assess
+from frontlines.events.context import (
+    captures_something_else,
+    describes_control,
+    has_place_object,
+    in_relative_clause,
+    in_support_phrase,
+    names_people,
+    stated_as_reason,
+)
+from frontlines.events.lexicon import Lexicon
+from frontlines.events.places import holds_place
+from frontlines.events.triggers import Trigger
+from frontlines.model import PlaceMention
+from frontlines.taxonomy import SubEventType
+
+DISRUPTED = SubEventType.DISRUPTED_WEAPONS_USE
+
+# A one-word trigger in these relations only describes a noun.
+MODIFIER_DEPS = frozenset({"compound", "amod"})
+
+# Territory verbs that, with a thing as their object, take property.
+PROPERTY_SEIZURE = frozenset({"seize", "confiscate", "commandeer"})
+
+
+class TriggerScreen:
+    """Keeps the triggers that describe a happening, each with its claim."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lexicon = lexicon
+        self.failure_words = frozenset(lexicon.modifiers.get("failure", ()))
+        temporary = lexicon.modifiers.get("temporary", ())
+        self.temporary = re.compile(
+            r"\b(?:" + "|".join(re.escape(w) for w in temporary) + r")\b" if temporary else r"(?!)",
+            re.I,
+        )
+
+    def happenings(
+        self, doc: Doc, sentence: Span, triggers: list[Trigger], places: list[PlaceMention]
+    ) -> list[tuple[Trigger, Claim]]:
+        live: list[tuple[Trigger, Claim]] = []
+        for trigger in triggers:
+            # The trigger's head, built once (a replaced trigger keeps its span).
+            root = trigger.root(doc)
+            if (
+                root.dep_ in MODIFIER_DEPS
+                and trigger.end - trigger.start == 1
+                and not (holds_place(root.head, places) and not holds_place(root, places))
+            ):
+                # "battle tank", "rocket launcher", "captured soldiers": a modifier,
+                # not a happening ("captured Ajil" misparsed so is one).
+                continue
+            if trigger.needs_place_object and not has_place_object(doc, trigger, places):
+                continue
+            if trigger.cls.state is not None and captures_something_else(
+                doc, trigger, places, frozenset(trigger.cls.partial_objects)
+            ):
+                # "seized three boats": not a change of who holds a place, but
+                # property taken by force (ACLED's looting/property destruction).
+                if root.lemma_.lower() not in PROPERTY_SEIZURE:
+                    continue
+                trigger = replace(trigger, cls=self.lexicon.classes["looting"])
+            if trigger.cls.sub_event is SubEventType.AGREEMENT and in_relative_clause(root):
+                continue  # "a man who had signed a reconciliation agreement"
+            if names_people(doc, trigger):
+                continue  # "killed two suicide bombers": the bombers, not a bombing
+            if in_support_phrase(root):
+                continue  # "supported by coalition warplanes": support, not a strike
+            if stated_as_reason(doc, trigger):
+                continue  # "arrested for taking part in protests": the arrest happened
+            claim = assess(root, sentence, self.failure_words)
+            if claim.status is Status.NEGATED and trigger.cls.sub_event is DISRUPTED:
+                claim = replace(claim, status=Status.HAPPENED)  # "the grenade did not explode"
+            if claim.status in {Status.CONDITIONAL, Status.FUTURE, Status.NEGATED}:
+                continue
+            if trigger.cls.state is not None:
+                if self.temporary.search(sentence.text):
+                    # "briefly captured the town": fighting over it, not a change of hands.
+                    claim = replace(claim, status=Status.FAILED)
+                elif describes_control(root):
+                    continue  # "the village, which is controlled by QSD": a state of things
+            if claim.status is Status.PURPOSE:
+                if trigger.cls.intervention is None:
+                    continue
+                # "gathered to protest": a protest is the gathering's purpose and
+                # the gathering itself.
+                claim = replace(claim, status=Status.HAPPENED)
+            live.append((trigger, claim))
+        if any(not t.weak for t, _ in live):
+            live = [(t, c) for t, c in live if not t.weak]
+        return live
