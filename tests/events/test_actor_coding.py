@@ -77,7 +77,7 @@ def test_place_inside_an_actor_name_does_not_set_the_country(code):
 
 
 def test_home_only_unit_abroad_is_that_countrys_forces():
-    from frontlines.events.actors import named_actor
+    from frontlines.events.actor_resolution import named_actor
 
     lexicon = load_lexicon()
     entry = lexicon.actor(f"{SYRIA_STATE} 17th Division")

@@ -15,12 +15,8 @@ from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
-from frontlines.events.actors import (
-    ActorFinder,
-    Antecedent,
-    former_latter,
-    resolve,
-)
+from frontlines.events.actor_resolution import Antecedent, resolve
+from frontlines.events.actors import ActorFinder, former_latter
 from frontlines.events.candidate import Candidate, ResolvedMention
 from frontlines.events.claims import Claim, Status
 from frontlines.events.context import (
@@ -379,6 +375,7 @@ class EventAssembler:
             precision=int(TimePrecision.DAY),
             evidence=[doc[trigger.start].sent],
         )
+
 
 # -- helpers ------------------------------------------------------------------------
 

@@ -11,7 +11,8 @@ from datetime import date
 
 from spacy.tokens import Span
 
-from frontlines.events.actors import Actor, dated, generic_actor, rehome
+from frontlines.events.actor_resolution import dated, generic_actor, rehome
+from frontlines.events.actors import Actor
 from frontlines.events.candidate import Candidate
 from frontlines.events.claims import Status
 from frontlines.events.lexicon import Lexicon
