@@ -167,3 +167,15 @@ def test_town_of_unknown_size_beats_its_same_named_district(geocoder) -> None:
     text = "Shelling hit Hass, 4 km north of Maarat al-Numan, in Idlib countryside."
     town = _by_text(geocoder.mentions(text, country_hint="SY"))["Maarat al-Numan"]
     assert town.feature_code == "PPL" and town.geo_precision == 2 and town.admin1 == "Idleb"
+
+
+def test_a_village_named_in_every_paragraph_keeps_the_province_named_once(geocoder) -> None:
+    # "Tafas" folds with bigger towns abroad (Talas, Turkey); named twice, their
+    # votes must not outweigh the governorate the report names, nor blank the report.
+    text = (
+        "Gunmen attacked an army checkpoint in Tafas, in the west of Daraa province, on "
+        "Sunday.\n\nBy the evening the army had sent reinforcements to Tafas."
+    )
+    mentions = geocoder.mentions(text)
+    places = [(m.text, m.place.country_code) for m in mentions if m.place is not None]
+    assert places == [("Tafas", "SY"), ("Daraa", "SY"), ("Tafas", "SY")]

@@ -71,7 +71,11 @@ def country_votes(
             for code in sorted({e.country_code for e in strong if e.country_code}):
                 votes[code] += 4
             continue
-        top = max(towns or options, key=lambda e: e.population)
+        # The namesake spelled as written speaks for the name before the loose key's
+        # other spellings ("Tafas" is Tafas in Syria, not Talas in Turkey).
+        written = spelling(candidate.text)
+        exact = [e for e in towns if spelling(e.name) == written]
+        top = max(exact or towns or options, key=lambda e: e.population)
         if top.country_code and top.population >= 1000:
             votes[top.country_code] += TOP_TOWN_VOTE
     ranked = [code for code, _ in votes.most_common()]
