@@ -72,9 +72,11 @@ def country_votes(
                 votes[code] += 4
             continue
         # The namesake spelled as written speaks for the name before the loose key's
-        # other spellings ("Tafas" is Tafas in Syria, not Talas in Turkey).
+        # other spellings ("Tafas" is Tafas in Syria, not Talas in Turkey), and a
+        # county of that name counts with the towns ("Kent", "Hampshire").
         written = spelling(candidate.text)
-        exact = [e for e in towns if spelling(e.name) == written]
+        exact = [e for e in options if spelling(e.name) == written
+                 and (e.feature_code.startswith("PPL") or e.feature_code == "ADM2")]  # fmt: skip
         top = max(exact or towns or options, key=lambda e: e.population)
         if top.country_code and top.population >= 1000:
             votes[top.country_code] += TOP_TOWN_VOTE
