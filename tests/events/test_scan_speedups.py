@@ -112,6 +112,8 @@ def test_a_gate_answers_as_its_pattern(gate: WordGate) -> None:
     assert any(gate.pattern.search(t) for t in texts)  # the texts do reach the pattern
     for text in texts:
         assert _answer(gate.search(text)) == _answer(gate.pattern.search(text)), text
+        found = [m.span() for m in gate.finditer(text)]
+        assert found == [m.span() for m in gate.pattern.finditer(text)], text
 
 
 def test_a_gate_takes_only_lowercase_ascii_words() -> None:

@@ -75,11 +75,12 @@ class EventAssembler:
         self.lexicon = lexicon
         self.actors = ActorFinder(lexicon)
         self.triggers = TriggerFinder(nlp_vocab_owner, lexicon)
-        self.failure_words = frozenset(lexicon.modifiers.get("failure", ()))
+        self.screen = TriggerScreen(lexicon)
+        # One list of failure words ("failed", "repelled") for claims and counts alike.
+        self.failure_words = self.screen.failure_words
         self.civilian_words = frozenset(lexicon.modifiers.get("civilian_words", ()))
         self._civilian_ids = WordIds(self.civilian_words)
         self.combatant_words = frozenset(lexicon.modifiers.get("combatant_words", ()))
-        self.screen = TriggerScreen(lexicon)
         self.records = EventRecords(lexicon)
 
     def code(self, article: Article, doc: Doc, places: list[PlaceMention]) -> list[Event]:

@@ -17,7 +17,7 @@ from importlib import resources
 
 from spacy.tokens import Span
 
-from frontlines.events.scan import WordGate, may_hold
+from frontlines.events.scan import WordGate
 from frontlines.nlp.lookups import WordIds, lemma_lower_ids
 
 _STOP = re.compile(r"[;:]|\.(?:\s|$)")
@@ -189,11 +189,9 @@ _CAUSE_BEFORE = re.compile(
 
 
 def _one_death(sentence: str) -> bool:
-    if not may_hold(sentence, _ONE_DEATH.words):
-        return False
     return any(
         not _CAUSE_BEFORE.search(sentence, max(0, m.start() - 30), m.start())
-        for m in _ONE_DEATH.pattern.finditer(sentence)
+        for m in _ONE_DEATH.finditer(sentence)
     )
 
 

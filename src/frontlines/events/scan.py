@@ -13,7 +13,7 @@ for "k", the long s) could match letters its lowercase does not show.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 __all__ = ["WordGate", "may_hold"]
 
@@ -49,3 +49,7 @@ class WordGate:
     def search(self, text: str) -> re.Match[str] | None:
         """``pattern.search(text)``, skipped when the text cannot match."""
         return self.pattern.search(text) if may_hold(text, self.words) else None
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        """``pattern.finditer(text)``, empty when the text cannot match."""
+        return self.pattern.finditer(text) if may_hold(text, self.words) else iter(())
