@@ -274,6 +274,12 @@ def test_start_skips_rows_before_the_limit() -> None:
     assert report.rows == 2 and calls == ["2", "3"]
 
 
+def test_start_past_every_row_raises() -> None:
+    rows = [_row(event_id_cnty=str(i), notes=str(i)) for i in range(3)]
+    with pytest.raises(InputError, match="the file has 3 rows"):
+        score_acled(rows, lambda _t, _d: [], start=3)
+
+
 def test_extractor_gets_notes_and_date() -> None:
     got: list[tuple[str, date]] = []
 

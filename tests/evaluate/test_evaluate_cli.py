@@ -70,6 +70,14 @@ def test_acled_start_scores_a_later_slice(gold: Path) -> None:
     assert summary["rows"] == 1 and summary["event_recall"] == 0.0
 
 
+def test_start_past_the_last_row_is_an_error_not_an_empty_table(gold: Path) -> None:
+    result = CliRunner().invoke(evaluate_group, ["acled", str(gold), "--start", "50"])
+    assert result.exit_code == 1
+    assert result.stderr.strip().splitlines() == [
+        f"error: {gold}: --start 50 skips every row: the file has 2 rows"
+    ]
+
+
 def test_bad_input_is_one_line(tmp_path: Path) -> None:
     result = CliRunner().invoke(evaluate_group, ["acled", str(tmp_path / "none.csv")])
     assert result.exit_code == 1

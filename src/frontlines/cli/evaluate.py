@@ -22,6 +22,7 @@ import click
 
 from frontlines.cli.errors import EXIT_FAILED_INPUTS, handle_errors
 from frontlines.cli.progress import progress as _progress
+from frontlines.errors import InputError
 
 FORMATS = ("table", "json")
 
@@ -69,9 +70,13 @@ def acled_command(
 
     extractor = pipeline_extractor()
     with _progress("ACLED rows", limit) as progress:
-        report = score_acled(
-            read_acled(gold), extractor, start=start, limit=limit, progress=progress
-        )
+        try:
+            report = score_acled(
+                read_acled(gold), extractor, start=start, limit=limit, progress=progress
+            )
+        except InputError as exc:
+            exc.source = exc.source or gold
+            raise
     if report_path:
         count = write_report(report, report_path)
         click.echo(f"{count} disagreements written to {report_path}", err=True)

@@ -26,12 +26,13 @@ from __future__ import annotations
 import time
 import unicodedata
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from itertools import islice
 from typing import Protocol
 
+from frontlines.errors import InputError
 from frontlines.evaluate.acled_rows import AcledRow, parse_acled_date, read_acled
 from frontlines.evaluate.metrics import accuracy_within, confusion, haversine_km, macro_f1, ratio
 from frontlines.evaluate.render import format_table, write_report
@@ -295,11 +296,22 @@ def score_acled(
     ``progress`` is called with the rows done so far."""
     report = AcledReport()
     started = time.perf_counter()
-    for index, row in enumerate(islice(rows, start, None)):
+    seen = 0
+
+    def counted() -> Iterator[AcledRow]:
+        nonlocal seen
+        for row in rows:
+            seen += 1
+            yield row
+
+    for index, row in enumerate(islice(counted(), start, None)):
         if limit is not None and index >= limit:
             break
         report.add(row, extract(row.notes, row.event_date))
         if progress is not None:
             progress(index + 1)
+    if start and not report.rows:
+        # An empty table would read as "scored nothing wrong"; say what happened.
+        raise InputError(f"--start {start} skips every row: the file has {seen} rows")
     report.seconds = time.perf_counter() - started
     return report
