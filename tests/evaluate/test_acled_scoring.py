@@ -305,3 +305,14 @@ def test_write_report_jsonl_and_csv(tmp_path: Path) -> None:
     as_csv = tmp_path / "errors.csv"
     assert write_report(report, as_csv) == count
     assert as_csv.read_text(encoding="utf-8").startswith("row_id,field,gold,predicted,notes")
+
+
+def test_a_district_matches_under_any_of_its_packaged_names() -> None:
+    # OpenSyria lists "Jebel Saman" (OCHA's spelling) as an alias of "Mount Simeon".
+    row = _row(admin2="Jebel Saman", admin3="Jebel Saman")
+    same = _score([(row, [_event(admin2="Mount Simeon", admin3="Mount Simeon")])])
+    assert same["admin2_accuracy"] == 1.0 and same["admin3_accuracy"] == 1.0
+    other = _score([(row, [_event(admin2="Afrin", admin3="Afrin")])])
+    assert other["admin2_accuracy"] == 0.0 and other["admin3_accuracy"] == 0.0
+    # A name of no packaged unit is compared as written.
+    assert _score([(_row(), [_event()])])["admin2_accuracy"] == 1.0

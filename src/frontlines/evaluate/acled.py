@@ -12,7 +12,8 @@ field; a row with no predicted event is scored against "NONE" (labels), None
   carry meaning in every word ("Military Forces of Syria (2000-)" is a regime period),
   so "(2000-) 5th Assault Corps" is a different actor from "(2000-)";
 - admin areas ignore case, accents, spaces, hyphens and apostrophes ("Deir-ez-Zor"
-  = "Deir ez Zor", "Dar'a" = "Dara");
+  = "Deir ez Zor", "Dar'a" = "Dara"), and a district or sub-district matches under any
+  of its names in the packaged admin data ("Jebel Saman" = "Mount Simeon");
 - a missing value agrees with a missing value (no actor2 on either side is right);
 - distances need coordinates on both sides; a prediction without them is a miss.
 
@@ -34,6 +35,7 @@ from typing import Protocol
 
 from frontlines.errors import InputError
 from frontlines.evaluate.acled_rows import AcledRow, parse_acled_date, read_acled
+from frontlines.evaluate.admin_names import admin_normaliser
 from frontlines.evaluate.metrics import accuracy_within, confusion, haversine_km, macro_f1, ratio
 from frontlines.evaluate.render import format_table, write_report
 from frontlines.model import Event
@@ -169,8 +171,8 @@ _FIELD_NORMALISERS: dict[str, Callable[[str | None], str | None]] = {
     "actor1": normalise_actor,
     "actor2": normalise_actor,
     "admin1": normalise_admin,
-    "admin2": normalise_admin,
-    "admin3": normalise_admin,
+    "admin2": admin_normaliser("admin2", normalise_admin),
+    "admin3": admin_normaliser("admin3", normalise_admin),
     "location": normalise_admin,
 }
 

@@ -272,8 +272,27 @@ def drop_containers(places: list[PlaceMention], text: str = "") -> list[PlaceMen
     return list(unique.values())
 
 
+# How large an area is, largest first: a place is inside an area only when it is a
+# smaller unit. Without this an ADM3 and its governorate ("Sokhnah in Homs", the
+# sub-district named after its town) each contained the other, and both were dropped.
+_AREA_RANKS = (("PCL", 0), ("ADM1", 2), ("RGN", 3), ("AREA", 3), ("ADM2", 4), ("ADM3", 5))
+_POINT_RANK = 9
+
+
+def _area_rank(place: Place) -> int:
+    code = place.feature_code or ""
+    for prefix, rank in _AREA_RANKS:
+        if code.startswith(prefix):
+            if prefix in {"RGN", "AREA"} and not place.admin1:
+                return 1  # a region across a country or beyond ("the Middle East")
+            return rank
+    return 6 if code.startswith("ADM") else _POINT_RANK
+
+
 def _inside(inner: Place, outer: Place) -> bool:
     if is_area(outer):
+        if _area_rank(inner) <= _area_rank(outer):
+            return False
         if outer.admin1:
             return inner.admin1 == outer.admin1
         return inner.country == outer.country

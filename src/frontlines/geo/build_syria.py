@@ -8,14 +8,14 @@ from typing import Any
 
 from frontlines.geo.writer import PlaceWriter, data_file, tsv_rows
 
-__all__ = ["add_syria_admin", "syrian_admin"]
+__all__ = ["add_syria_admin", "plain_spelling", "syrian_admin"]
 
 
 def _acled_admin1() -> dict[str, str]:
     return {row[0]: row[1] for row in tsv_rows("admin1_names.tsv")}
 
 
-def _plain(name: str) -> str:
+def plain_spelling(name: str) -> str:
     """OCHA / OpenSyria spelling -> ACLED's: hyphens become spaces, apostrophes go."""
     return name.replace("-", " ").replace("'", "").replace("’", "")
 
@@ -26,15 +26,17 @@ def add_syria_admin(builder: PlaceWriter) -> list[dict[str, Any]]:
     governorates = json.loads(data_file("opensyria_governorates.json").read_text("utf-8"))
     districts = json.loads(data_file("opensyria_districts.json").read_text("utf-8"))
     subdistricts = json.loads(data_file("opensyria_subdistricts.json").read_text("utf-8"))
-    gov_name = {g["id"]: acled.get(g["name"]["en"], _plain(g["name"]["en"])) for g in governorates}
-    dist_name = {d["id"]: _plain(d["name"]["en"]) for d in districts}
+    gov_name = {
+        g["id"]: acled.get(g["name"]["en"], plain_spelling(g["name"]["en"])) for g in governorates
+    }
+    dist_name = {d["id"]: plain_spelling(d["name"]["en"]) for d in districts}
     for level, units in (("ADM1", governorates), ("ADM2", districts), ("ADM3", subdistricts)):
         for unit in units:
             point = unit["centroid"]
             aliases = [a["value"] for a in unit.get("aliases", []) if a.get("language") == "en"]
             admin1 = gov_name[unit["id"] if level == "ADM1" else unit["governorateId"]]
             admin2 = dist_name.get(unit["id"] if level == "ADM2" else unit.get("districtId", ""))
-            name = admin1 if level == "ADM1" else _plain(unit["name"]["en"])
+            name = admin1 if level == "ADM1" else plain_spelling(unit["name"]["en"])
             population = (unit.get("population") or {}).get("value") or 0
             geonameid = (unit.get("externalIds") or {}).get("geonames")
             builder.add(
@@ -57,7 +59,7 @@ def add_syria_admin(builder: PlaceWriter) -> list[dict[str, Any]]:
         {
             "admin1": gov_name[u["governorateId"]],
             "admin2": dist_name.get(u.get("districtId", "")),
-            "admin3": _plain(u["name"]["en"]),
+            "admin3": plain_spelling(u["name"]["en"]),
             "lat": u["centroid"]["latitude"],
             "lon": u["centroid"]["longitude"],
         }

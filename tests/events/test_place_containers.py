@@ -1,0 +1,51 @@
+"""Which of a sentence's places is the event's: an area that holds another named
+place is context, but two areas never hold each other."""
+
+from __future__ import annotations
+
+from frontlines.events.places import drop_containers
+from frontlines.model import Place, PlaceMention
+
+
+def _unit(name: str, code: str, admin1: str | None, precision: int = 3) -> Place:
+    return Place(name, 35.0, 38.0, precision, "Syria", "SY", admin1, feature_code=code)
+
+
+def _mentions(*places: Place) -> list[PlaceMention]:
+    out, offset = [], 0
+    for place in places:
+        out.append(PlaceMention("a", offset, offset + len(place.name), place.name, place))
+        offset += len(place.name) + 4
+    return out
+
+
+def _kept(*places: Place) -> list[str]:
+    return [m.place.name for m in drop_containers(_mentions(*places)) if m.place]
+
+
+def test_a_sub_district_inside_its_governorate_is_kept_not_both_dropped() -> None:
+    # The sub-district named after its town, and the governorate after it: the
+    # governorate holds the sub-district, not the other way round.
+    sub_district = _unit("Qasr Nur", "ADM3", "Homs", precision=2)
+    assert _kept(sub_district, _unit("Homs", "ADM1", "Homs")) == ["Qasr Nur"]
+
+
+def test_a_region_inside_a_governorate_is_kept() -> None:
+    region = _unit("Wadi Nimr", "RGN", "Rural Damascus")
+    assert _kept(region, _unit("Rural Damascus", "ADM1", "Rural Damascus")) == ["Wadi Nimr"]
+
+
+def test_a_village_still_replaces_the_districts_around_it() -> None:
+    village = _unit("Tall Sahil", "PPL", "Homs", precision=1)
+    district = _unit("Markaz Sahil", "ADM2", "Homs")
+    assert _kept(district, village, _unit("Homs", "ADM1", "Homs")) == ["Tall Sahil"]
+
+
+def test_two_governorates_are_two_places() -> None:
+    assert _kept(_unit("Homs", "ADM1", "Homs"), _unit("Hama", "ADM1", "Hama")) == ["Homs", "Hama"]
+
+
+def test_a_region_across_the_country_holds_a_governorate() -> None:
+    # A region with no governorate of its own ("the north-east") is larger than one.
+    wide = _unit("Jazira Plain", "RGN", None)
+    assert _kept(wide, _unit("Al Hasakeh", "ADM1", "Al Hasakeh")) == ["Al Hasakeh"]
