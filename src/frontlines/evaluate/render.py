@@ -24,7 +24,7 @@ REPORT_FIELDS = ("row_id", "field", "gold", "predicted", "notes")
 LABEL_WIDTH = 12
 # Metric names ending so are counts, speeds, errors or areas, not rates.
 _NOT_RATES = (
-    *("rows", "articles", "toponyms", "_pairs"),
+    *("rows", "articles", "toponyms", "_pairs", "_events"),
     *("_mae", "_km", "per_second", "per_row", "_auc"),
 )
 
@@ -37,7 +37,12 @@ def format_metrics(summary: Mapping[str, float], title: str = "") -> str:
     """One ``name  value`` line per metric, rates as percentages."""
     lines = [title] if title else []
     for name, value in summary.items():
-        shown = f"{value * 100:7.1f} %" if _is_rate(name) else f"{value:9.4g}"
+        if _is_rate(name):
+            shown = f"{value * 100:7.1f} %"
+        elif float(value).is_integer():
+            shown = f"{int(value):9d}"  # a count: every digit ("20108", not "2.011e+04")
+        else:
+            shown = f"{value:9.4g}"
         lines.append(f"  {name:32}{shown}")
     return "\n".join(lines)
 
