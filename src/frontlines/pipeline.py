@@ -17,6 +17,7 @@ from frontlines.config import Settings, load_settings
 from frontlines.errors import FrontlinesError
 from frontlines.events.assemble import EventAssembler
 from frontlines.events.lexicon import load_lexicon
+from frontlines.events.setting import report_setting
 from frontlines.model import Article, Event, Rejected
 from frontlines.nlp.lookups import index_doc
 
@@ -104,10 +105,17 @@ class Pipeline:
             index_doc(doc, article.text)
             parsed = time.perf_counter()
             self.counters.add_time("nlp", parsed - started)
+            setting = report_setting(
+                self.assembler.lexicon.fronts,
+                article.text,
+                article.published,
+                self.assembler.actor_country(article.text),
+            )
             places = self.geocoder.mentions(
                 article.text,
                 article_id=article.id,
-                country_hint=self.assembler.actor_country(article.text),
+                country_hint=setting.country,
+                region_hint=setting.regions,
             )
             located = time.perf_counter()
             self.counters.add_time("geo", located - parsed)

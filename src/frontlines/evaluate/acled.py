@@ -11,9 +11,10 @@ field; a row with no predicted event is scored against "NONE" (labels), None
 - actors are compared exactly, ignoring only case and runs of spaces: ACLED's names
   carry meaning in every word ("Military Forces of Syria (2000-)" is a regime period),
   so "(2000-) 5th Assault Corps" is a different actor from "(2000-)";
-- admin areas ignore case, accents, spaces, hyphens and apostrophes ("Deir-ez-Zor"
-  = "Deir ez Zor", "Dar'a" = "Dara"), and a district or sub-district matches under any
-  of its names in the packaged admin data ("Jebel Saman" = "Mount Simeon");
+- admin areas ignore case, accents, spaces, hyphens, apostrophes and doubled letters
+  ("Deir-ez-Zor" = "Deir ez Zor", "Dar'a" = "Dara", "Shabeelle" = "Shabelle"), and a
+  district or sub-district matches under any of its names in the packaged admin data
+  ("Jebel Saman" = "Mount Simeon");
 - a missing value agrees with a missing value (no actor2 on either side is right);
 - distances need coordinates on both sides; a prediction without them is a miss.
 
@@ -24,6 +25,7 @@ commit it: it quotes ACLED notes).
 
 from __future__ import annotations
 
+import re
 import time
 import unicodedata
 from collections import Counter
@@ -80,7 +82,8 @@ def normalise_admin(name: str | None) -> str | None:
     )
     # Modifier letters (ʼ ʿ ʾ) are apostrophes of transliteration, not letters.
     folded = "".join(c for c in plain if c.isalnum() and unicodedata.category(c) != "Lm")
-    return folded or None
+    # A doubled letter is a transliteration variant too ("Banaadir" = "Banadir").
+    return re.sub(r"(.)\1+", r"\1", folded) or None
 
 
 class _Located(Protocol):

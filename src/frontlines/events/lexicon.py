@@ -94,13 +94,21 @@ class Front:
     admin1: frozenset[str]  # folded names of the regions the front runs through
     since: date | None = None
     until: date | None = None
+    regions: tuple[str, ...] = ()  # the same regions as written (geo's admin1 names)
+    # Words that set a report on this front by themselves ("OSCE SMM"), and words that
+    # do once the report is known to be set in the front's country ("the contact line").
+    cues: tuple[str, ...] = ()
+    words: tuple[str, ...] = ()
 
-    def covers(self, country: str | None, admin1: str | None, day: date | None) -> bool:
-        if country != self.country or admin1 is None or day is None:
+    def active(self, day: date | None) -> bool:
+        if day is None:
             return False
         if self.since is not None and day < self.since:
             return False
-        if self.until is not None and day > self.until:
+        return self.until is None or day <= self.until
+
+    def covers(self, country: str | None, admin1: str | None, day: date | None) -> bool:
+        if country != self.country or admin1 is None or not self.active(day):
             return False
         return _fold(admin1) in self.admin1
 
@@ -317,6 +325,9 @@ def _fronts(data: dict[str, Any]) -> tuple[Front, ...]:
                 admin1=frozenset(_fold(a) for a in raw.get("admin1", ())),
                 since=raw.get("since"),
                 until=raw.get("until"),
+                regions=tuple(str(a) for a in raw.get("admin1", ())),
+                cues=tuple(str(c) for c in raw.get("cues", ())),
+                words=tuple(str(w) for w in raw.get("words", ())),
             )
         )
     return tuple(fronts)

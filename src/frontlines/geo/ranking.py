@@ -329,3 +329,15 @@ def contradicts(best: Entry, admin1: str | None, explicit: bool) -> bool:
     if explicit:
         return best.population < FOREIGN_MIN_POPULATION
     return best.feature_code in {"ADM2", "ADM3"} or best.population == 0
+
+
+def outside_regions(best: Entry, regions: tuple[str, ...]) -> bool:
+    """Whether the regions a report is set in (a front) rule out a small place in
+    another region: as an explicit governorate does, they veto any place below a
+    city's size elsewhere, so an unknown village of the front falls back to its area
+    rather than to a namesake across the country."""
+    if not regions or best.admin1 is None or best.admin1 in regions:
+        return False
+    if best.feature_code in {"ADM1", "PCLI"}:
+        return False
+    return best.population < FOREIGN_MIN_POPULATION

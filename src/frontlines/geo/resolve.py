@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -19,7 +19,7 @@ from frontlines.geo.coherence import support
 from frontlines.geo.find import Candidate, find_candidates, span_candidate
 from frontlines.geo.gazetteer import Entry, Gazetteer
 from frontlines.geo.lexicon import FEATURE_WORDS, NOT_PLACES
-from frontlines.geo.ranking import Ranker, contradicts, haversine_km, whole
+from frontlines.geo.ranking import Ranker, contradicts, haversine_km, outside_regions, whole
 from frontlines.ingest.metadata import WIRE_DATELINE
 from frontlines.model import Place, PlaceMention
 
@@ -47,10 +47,18 @@ class Geocoder:
     # -- public API ---------------------------------------------------------------
 
     def mentions(
-        self, text: str, *, article_id: str = "", country_hint: str | None = None
+        self,
+        text: str,
+        *,
+        article_id: str = "",
+        country_hint: str | None = None,
+        region_hint: Sequence[str] = (),
     ) -> list[PlaceMention]:
+        """Every place the text names. ``country_hint`` and ``region_hint`` (first-level
+        units) say where the report is set when its own names do not (its actors, the
+        front it speaks of): they rank namesakes as if the report had named them."""
         candidates = find_candidates(text, self.gazetteer)
-        resolved = self._resolve_all(text, candidates, country_hint)
+        resolved = self._resolve_all(text, candidates, country_hint, tuple(region_hint))
         return [
             PlaceMention(article_id, c.start, c.end, c.text, resolved.get(c.start))
             for c in candidates
@@ -91,7 +99,11 @@ class Geocoder:
                        feature_hint=candidate.feature_hint or name.feature_hint)  # fmt: skip
 
     def _resolve_all(
-        self, text: str, candidates: list[Candidate], country_hint: str | None
+        self,
+        text: str,
+        candidates: list[Candidate],
+        country_hint: str | None,
+        region_hint: tuple[str, ...] = (),
     ) -> dict[int, Place | None]:
         """Each candidate's place (None: not taken for one), keyed by its start."""
         entries = {c.start: self.gazetteer.lookup_key(c.key) if c.known else [] for c in candidates}
@@ -108,7 +120,8 @@ class Geocoder:
 
         def others(candidate: Candidate) -> list[str]:
             """The units named by the report's other names than this one."""
-            return [name for name, keys in named_units if keys - {candidate.key}]
+            named = [name for name, keys in named_units if keys - {candidate.key}]
+            return named + [name for name in region_hint if name not in named]
 
         coherence = self._coherence(context, entries, countries, others)
         resolved: dict[int, Place | None] = {}
@@ -154,7 +167,19 @@ class Geocoder:
                 coherence,
                 located=located.get(candidate.start),
             )
-            contradicted = best is not None and contradicts(best, sentence_admin1, explicit)
+            contradicted = (
+                best is not None
+                and (
+                    contradicts(best, sentence_admin1, explicit)
+                    # The front's regions are in the report's country: a place abroad
+                    # is ranked as any foreign place is.
+                    or (
+                        not explicit
+                        and best.country_code in countries[:1]
+                        and outside_regions(best, region_hint)
+                    )
+                )
+            )
             if best is not None and not contradicted:
                 resolved[candidate.start] = self.areas.place(candidate, best)
                 chosen[candidate.start] = best

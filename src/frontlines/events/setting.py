@@ -1,0 +1,68 @@
+"""Where a report is set, told before its places are resolved: the front line it
+speaks of. Monitors' reports from a front name a village and nothing else ("14
+explosions near Bohdanivka"); the village's name recurs across the country, and the
+front says which one is meant, as it does to a reader who knows the war.
+
+A front is set by its own words alone ("OSCE SMM", the Donbas republics' forces), or
+by words any war uses ("the contact line") once the report is known to be set in
+that front's country, and only on the days the front existed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+
+from frontlines.events.lexicon import Front
+
+
+@dataclass(frozen=True, slots=True)
+class Setting:
+    """The country a report is set in (None: unknown) and the regions it is about."""
+
+    country: str | None
+    regions: tuple[str, ...] = ()
+
+
+@lru_cache(maxsize=64)
+def _pattern(phrases: tuple[str, ...]) -> re.Pattern[str] | None:
+    """Whole-word matching; acronyms ("SMM") match in capitals only."""
+    if not phrases:
+        return None
+    parts = [
+        re.escape(p) if p.isupper() else f"(?i:{re.escape(p)})"
+        for p in sorted(phrases, key=len, reverse=True)
+    ]
+    return re.compile(rf"(?<!\w)(?:{'|'.join(parts)})(?!\w)")
+
+
+def _says(text: str, phrases: tuple[str, ...]) -> bool:
+    pattern = _pattern(phrases)
+    return pattern is not None and pattern.search(text) is not None
+
+
+def front_of(
+    fronts: Sequence[Front], text: str, day: date | None, country: str | None
+) -> Front | None:
+    """The front the report is set on, if its words say so on that day."""
+    for front in fronts:
+        if not front.active(day):
+            continue
+        if _says(text, front.cues):
+            return front
+        if country == front.country and _says(text, front.words):
+            return front
+    return None
+
+
+def report_setting(
+    fronts: Sequence[Front], text: str, day: date | None, country: str | None
+) -> Setting:
+    """``country`` (from the report's actors), made precise by the front it names."""
+    front = front_of(fronts, text, day, country)
+    if front is None:
+        return Setting(country)
+    return Setting(front.country, front.regions)
