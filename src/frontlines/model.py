@@ -34,6 +34,9 @@ class Article:
     path: str | None = None
     tags: tuple[str, ...] = ()
     input_format: str = "text"
+    # The name an "X, 3 March 2024" line began with, when ``publisher`` was read from
+    # it: the pipeline checks it against the gazetteer, since it may name a place.
+    dateline_name: str | None = None
 
     @property
     def source_label(self) -> str | None:

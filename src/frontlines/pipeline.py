@@ -8,6 +8,7 @@ that could not be processed, so a batch never stops on one bad report.
 
 from __future__ import annotations
 
+import dataclasses
 import time
 from collections import Counter
 from collections.abc import Iterable, Iterator
@@ -18,7 +19,7 @@ from frontlines.errors import FrontlinesError
 from frontlines.events.assemble import EventAssembler
 from frontlines.events.lexicon import load_lexicon
 from frontlines.events.setting import report_setting
-from frontlines.model import Article, Event, Rejected
+from frontlines.model import Article, Event, Place, Rejected
 from frontlines.nlp.lookups import index_doc
 
 # Articles parsed per spaCy batch: large enough for nlp.pipe to amortise, small
@@ -91,12 +92,12 @@ class Pipeline:
             # report the article that fails.
             for article in batch:
                 try:
-                    events = next(self._code([article]))[1]
+                    coded, events = next(self._code([article]))
                 except Exception as exc:
                     self.counters.counts["rejected"] += 1
                     yield Rejected(article.path or article.id, f"processing failed: {exc}", "E500")
                     continue
-                yield ArticleResult(article, tuple(events))
+                yield ArticleResult(coded, tuple(events))
 
     def _code(self, batch: list[Article]) -> Iterator[tuple[Article, list[Event]]]:
         started = time.perf_counter()
@@ -105,17 +106,19 @@ class Pipeline:
             index_doc(doc, article.text)
             parsed = time.perf_counter()
             self.counters.add_time("nlp", parsed - started)
+            article, dateline = self._dateline_place(article)
             setting = report_setting(
                 self.assembler.lexicon.fronts,
                 article.text,
                 article.published,
-                self.assembler.actor_country(article.text),
+                dateline.country if dateline else self.assembler.actor_country(article.text),
             )
             places = self.geocoder.mentions(
                 article.text,
                 article_id=article.id,
                 country_hint=setting.country,
-                region_hint=setting.regions,
+                region_hint=setting.regions
+                or ((dateline.admin1,) if dateline and dateline.admin1 else ()),
             )
             located = time.perf_counter()
             self.counters.add_time("geo", located - parsed)
@@ -125,6 +128,16 @@ class Pipeline:
             self.counters.counts["articles"] += 1
             self.counters.counts["events"] += len(events)
             yield article, events
+
+    def _dateline_place(self, article: Article) -> tuple[Article, Place | None]:
+        """ "Daraa, 3 March 2024": a line read as "outlet, date" whose name is a place
+        is a dateline. The place is where the report is set, not its publisher."""
+        if not article.dateline_name or article.publisher != article.dateline_name:
+            return article, None
+        place = self.geocoder.whole_place(article.dateline_name)
+        if place is None:
+            return article, None
+        return dataclasses.replace(article, publisher=None, dateline_name=None), place
 
 
 _DEFAULT: dict[str, Pipeline] = {}

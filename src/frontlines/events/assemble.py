@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from frontlines.events.actor_resolution import Antecedent, resolve
 from frontlines.events.actors import ActorFinder, former_latter
 from frontlines.events.candidate import Candidate, ResolvedMention
-from frontlines.events.claims import Claim, Status
+from frontlines.events.claims import Claim, Status, attribution_spans
 from frontlines.events.context import (
     assign_places,
     blame_previous,
@@ -193,6 +193,11 @@ class EventAssembler:
         antecedents: list[Antecedent] = []
         found = self.actors.find(doc_text(doc))
         found = sorted([*found, *former_latter(doc_text(doc), found)], key=lambda m: m.start)
+        # "according to local activists": people a claim comes from, named by a role
+        # alone, are the report's sources, not a side. A named group stays a side:
+        # "according to the SDF" is most often the SDF telling of its own fighting.
+        sources = attribution_spans(doc_text(doc))
+        found = [m for m in found if m.entry or not any(s <= m.start < e for s, e in sources)]
         for mention in found:
             span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
             if span is None:

@@ -162,3 +162,8 @@ def _attribution(sentence: Span) -> str | None:
                 words = [t for t in subject.subtree]
                 return sentence.doc[words[0].i : words[-1].i + 1].text
     return None
+
+
+def attribution_spans(text: str) -> list[tuple[int, int]]:
+    """Where the text names whom it has a claim from: the "X" of "according to X"."""
+    return [match.span("who") for match in _ACCORDING_RE.finditer(text)]

@@ -73,7 +73,9 @@ def _single(word: str) -> list[list[dict[str, object]]]:
         [
             {
                 "LOWER": {"IN": variants, "NOT_IN": sorted(MONTHS)},
-                "POS": {"IN": [*CONTENT_POS, "PROPN"]},
+                # AUX: the small model tags a gerund opening a sentence ("Shelling hit
+                # the town") as an auxiliary; no trigger word is a real one.
+                "POS": {"IN": [*CONTENT_POS, "PROPN", "AUX"]},
             }
         ],
     ]

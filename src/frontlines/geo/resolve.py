@@ -35,6 +35,10 @@ _GENERIC = frozenset(FEATURE_WORDS) | NOT_PLACES
 FEATURE_SUFFIXES: dict[str, tuple[str, ...]] = {"AIRB": ("airbase", "airport"), "DAM": ("dam",)}
 
 
+# All-capital names this short are acronyms of outlets and agencies, not places.
+ACRONYM_MAX_LETTERS = 5
+
+
 class Geocoder:
     """Finds and resolves the places of a text against a gazetteer."""
 
@@ -295,6 +299,18 @@ class Geocoder:
         if best is not None:
             return self.areas.place(candidate, best)
         return self.areas.fallback(candidate, admin1s[0] if admin1s else None, countries)
+
+    def whole_place(self, name: str) -> Place | None:
+        """The place ``name`` names as a whole ("Daraa"), or None: it is something else
+        ("Global Research"), names a place only in part ("Aleppo Media Centre"), or is
+        an acronym ("SANA", an agency, not Sanaa)."""
+        plain = name.strip()
+        if not plain or (plain.isupper() and len(plain) <= ACRONYM_MAX_LETTERS):
+            return None
+        found = self.mentions(plain)
+        if len(found) == 1 and (found[0].start, found[0].end) == (0, len(plain)):
+            return found[0].place
+        return None
 
     def reverse(self, lat: float, lon: float) -> Place:
         """Country and admin names for a point (nearest centroids; see reverse.py)."""

@@ -55,6 +55,7 @@ def _build(
         path=path,
         tags=cleaned.tags,
         input_format=input_format,
+        dateline_name=cleaned.dateline_name if cleaned.publisher else None,
     )
 
 

@@ -65,6 +65,9 @@ class CleanedReport:
     original_source: str | None = None
     tags: tuple[str, ...] = ()
     dropped: tuple[tuple[str, str], ...] = ()
+    # The name before the date of an "X, 3 March 2024" line, taken as the outlet; it
+    # may be a place instead ("Daraa, 3 March 2024"), which only the gazetteer knows.
+    dateline_name: str | None = None
 
     def dropped_categories(self) -> set[str]:
         return {category for category, _ in self.dropped}
@@ -77,6 +80,7 @@ class _State:
     publisher: str | None = None
     published: date | None = None
     original_source: str | None = None
+    dateline_name: str | None = None
     tags: list[str] = field(default_factory=list)
     kept: list[str] = field(default_factory=list)
     dropped: list[tuple[str, str]] = field(default_factory=list)
@@ -104,6 +108,7 @@ def clean_report(raw_text: str, *, rules: BoilerplateRules | None = None) -> Cle
         original_source=state.original_source,
         tags=tuple(state.tags),
         dropped=tuple(state.dropped),
+        dateline_name=state.dateline_name,
     )
 
 
@@ -128,6 +133,8 @@ def _header_line(line: str, state: _State, rules: BoilerplateRules) -> bool:
         return True
     dateline = read_dateline(plain, rules)
     if dateline is not None:
+        if dateline[0] and not state.publisher:
+            state.dateline_name = dateline[0]
         state.publisher = state.publisher or dateline[0]
         state.published = state.published or dateline[1]
         state.drop("dateline", line)
