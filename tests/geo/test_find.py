@@ -58,3 +58,10 @@ def test_unknown_name_after_cue_is_a_candidate(gazetteer) -> None:
     text = "Clashes went on in Zaytunat Qarqur village all night."
     spans = _spans(text, gazetteer)
     assert "Zaytunat Qarqur" in spans
+
+
+def test_an_abbreviated_head_with_its_full_stop_is_one_name() -> None:
+    text = "The convoy left St. Petersburg for Ft. Lauderdale via Mt. Vernon."
+    spans = {c.text for c in find_candidates(text, load_geocoder().gazetteer)}
+    assert {"St. Petersburg", "Ft. Lauderdale", "Mt. Vernon"} <= spans
+    assert "Petersburg" not in spans and "Lauderdale" not in spans

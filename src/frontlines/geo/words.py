@@ -33,6 +33,10 @@ def particle(word: str) -> bool:
 # What may stand between two words of one name; compiled once, as the article
 # pattern below: these run for every word of every report.
 _JOIN = re.compile(r"[ \t]?|-")
+# Abbreviated heads written with a full stop ("St. Petersburg", "Ft. Lauderdale",
+# "Mt. Vernon"): the stop does not end the name.
+_DOTTED_HEADS = frozenset({"St", "Ste", "Sta", "Ft", "Mt", "Pt"})
+_DOTTED_GAP = re.compile(r"\.[ \t]?")
 _ARABIC_ARTICLE = re.compile(r"(?:al|el|ad|ar|as|ash|at|az|an|ez|es|ed|et|ul|adh)[-’'](?P<rest>.+)")
 
 
@@ -42,7 +46,11 @@ def runs(text: str, words: list[Word]) -> list[list[Word]]:
     current: list[Word] = []
     for word in words:
         gap = text[current[-1].end : word.start] if current else ""
-        joined = not current or _JOIN.fullmatch(gap) is not None
+        joined = (
+            not current
+            or _JOIN.fullmatch(gap) is not None
+            or (current[-1].text in _DOTTED_HEADS and _DOTTED_GAP.fullmatch(gap) is not None)
+        )
         starts_name = is_capitalised(word.text) or _starts_arabic_name(word.text)
         name_part = starts_name or (particle(word.text) and bool(current))
         if name_part and joined:
