@@ -152,7 +152,12 @@ def test_end_to_end_scores() -> None:
         _mention(40, 45, None),  # false positive
         _mention(50, 55, None),  # on an ignored span: neither right nor wrong
     ]
-    summary = score_geoparsing([article], lambda _text: mentions).summary()
+    report = score_geoparsing([article], lambda _text: mentions)
+    summary = report.summary()
+    # The false positive is listed for reading; the ignored span is not.
+    assert [(m["start"], m["outcome"]) for m in report.misses if m["outcome"] == "spurious"] == [
+        (40, "spurious")
+    ]
     assert summary["recognition_precision"] == 0.75  # 3 of 4 counted predictions
     assert summary["recognition_recall"] == 0.75  # 3 of 4 gold
     assert summary["recognition_f1"] == 0.75

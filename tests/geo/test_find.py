@@ -65,3 +65,18 @@ def test_an_abbreviated_head_with_its_full_stop_is_one_name() -> None:
     spans = {c.text for c in find_candidates(text, load_geocoder().gazetteer)}
     assert {"St. Petersburg", "Ft. Lauderdale", "Mt. Vernon"} <= spans
     assert "Petersburg" not in spans and "Lauderdale" not in spans
+
+
+def test_a_given_name_and_unknown_surname_are_a_person(gazetteer) -> None:
+    spans = _spans("The board thanked incumbent Scott Mabery. Darla Quenby spoke next.", gazetteer)
+    assert "Scott" not in spans and "Darla" not in spans
+
+
+def test_place_words_and_the_things_named_after_places_are_kept(gazetteer) -> None:
+    text = (
+        "Grants went to the Dublin Historical Society and to Homs Refinery. "
+        "Clashes were reported in Tal Hawash."
+    )
+    spans = _spans(text, gazetteer)
+    assert {"Dublin", "Homs"} <= set(spans)
+    assert any("Hawash" in name for name in spans)

@@ -110,7 +110,8 @@ def acled_geo_command(gold: str, limit: int | None, fmt: str) -> None:
 @_limit_option()
 @click.option("--report", "report_path", type=click.Path(dir_okay=False, path_type=str),
               help="write every missed toponym (JSONL: gold and our place, error km, "
-                   "context); it quotes the corpus, so keep it out of the repository")  # fmt: skip
+                   "context) and, end to end, every place found where the corpus marks "
+                   "none; it quotes the corpus, so keep it out of the repository")  # fmt: skip
 @_format_option()
 @handle_errors
 def geoparsing_command(
@@ -141,7 +142,7 @@ def geoparsing_command(
                                       progress=progress)  # fmt: skip
     if report_path:
         count = write_misses(report, report_path)
-        click.echo(f"{count} missed toponyms written to {report_path}", err=True)
+        click.echo(f"{count} misses written to {report_path}", err=True)
     _print(report.summary(), fmt, f"{Path(corpus_file).name}, {mode}")
 
 

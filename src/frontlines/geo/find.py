@@ -121,7 +121,9 @@ def _person(text: str, run: list[Word], gazetteer: Gazetteer) -> bool:
     if last.text.casefold() in FEATURE_WORDS:
         return False  # "Oaxaca State", "Lagos State": a unit named with its kind
     readings = gazetteer.lookup_key(name_key(last.text))
-    if not readings or any(not e.feature_code.startswith("PPL") for e in readings):
+    if not readings:
+        return _named_person(text, run, gazetteer)
+    if any(not e.feature_code.startswith("PPL") for e in readings):
         return False  # surnames are towns' names, not countries' or states' ("Air France")
     title = TITLE_BEFORE.search(text, max(0, run[0].start - 20), run[0].start)
     if title and title.group(1).casefold() in TITLES:
@@ -140,6 +142,46 @@ def _person(text: str, run: list[Word], gazetteer: Gazetteer) -> bool:
         if not word.text[1:].islower():
             return False
     return True
+
+
+# Last words that make a run a building's, a work's or a feature's name ("Homs
+# Refinery", "Damascus University"), whose first word is the place it lies in.
+_PLACE_TAILS = frozenset(
+    """university refinery hospital citadel station school college stadium market mosque
+    church cathedral prison square street road avenue bridge camp council museum park
+    port plant field fields hotel mall center centre library academy court city valley
+    mountain mountains lake river bay island islands beach gate hills heights plain
+    desert crossing highway junction township borough parish district municipality
+    village""".split()
+)
+# Words right before a run that say it is where something is ("in Tal Hawash"), or
+# that a thing's name follows ("the Texas Forest Service", "his Canadian Lottery").
+_LOCATIVE_BEFORE = re.compile(
+    r"\b(?i:in|at|near|from|to|of|outside|into|towards?|across|around|between|via|through"
+    r"|and|or|the|a|an|his|her|its|their|our|this|that)\s+$"
+)
+
+
+def _named_person(text: str, run: list[Word], gazetteer: Gazetteer) -> bool:
+    """ "incumbents Scott Newsham", "Scott Varner, a spokesman": two or three plain
+    capitalised words ending in one no entry bears, the whole no place, and not put
+    where something is ("in Tal Hawash") are a given name and a surname. A town may
+    bear the given name ("Scott"); it is no evidence of a place."""
+    if not 2 <= len(run) <= 3 or run[-1].text.casefold() in _PLACE_TAILS:
+        return False
+    for word in run:
+        plain = word.text
+        if not (plain[:1].isupper() and plain[1:].isalpha() and plain[1:].islower()):
+            return False  # "McAllen", "O'Brien": not the plain words this rule knows
+        if plain.casefold() in NOT_PLACES or generic_head(plain):
+            return False  # "North Raqqa", "Tall Hawash": place words
+    if _LOCATIVE_BEFORE.search(text, max(0, run[0].start - 12), run[0].start):
+        return False
+    if any(
+        not e.feature_code.startswith("PPL") for e in gazetteer.lookup_key(name_key(run[0].text))
+    ):
+        return False  # "Ohio Turnpike", "Sochi Development": a state or unit leads it
+    return not gazetteer.has_key(name_key(text[run[0].start : run[-1].end]))
 
 
 def _acronyms(text: str, gazetteer: Gazetteer) -> list[Candidate]:
