@@ -80,3 +80,13 @@ def test_place_words_and_the_things_named_after_places_are_kept(gazetteer) -> No
     spans = _spans(text, gazetteer)
     assert {"Dublin", "Homs"} <= set(spans)
     assert any("Hawash" in name for name in spans)
+
+
+def test_a_surname_that_is_a_county_name_is_a_person(gazetteer) -> None:
+    spans = _spans("Deputy Kevin George Baker said the road was closed.", gazetteer)
+    assert "Baker" not in spans
+
+
+def test_a_lone_word_before_a_number_is_a_numbered_unit(gazetteer) -> None:
+    spans = _spans("Two units, Pack 122 and Troop 9, collected food in Norfolk.", gazetteer)
+    assert "Pack" not in spans and "Troop" not in spans and "Norfolk" in spans

@@ -94,6 +94,9 @@ def find_candidates(text: str, gazetteer: Gazetteer) -> list[Candidate]:
                 found.append(make_candidate(text, *whole, name_key(text[slice(*whole)]),
                                         known=False, cue="name"))  # fmt: skip
                 break
+            if _numbered_label(text, run, index, part, key, gazetteer):
+                index += len(part)
+                continue  # "Pack 122", "Section 2AA", "Block 4": a numbered unit
             if _org_tail(text, run, index + len(part)) or _state_school(text, end, key, gazetteer):
                 index += len(part)
                 continue  # "Hamza Brigade", "Manbij Military Council", "Ohio State"
@@ -123,8 +126,10 @@ def _person(text: str, run: list[Word], gazetteer: Gazetteer) -> bool:
     readings = gazetteer.lookup_key(name_key(last.text))
     if not readings:
         return _named_person(text, run, gazetteer)
-    if any(not e.feature_code.startswith("PPL") for e in readings):
-        return False  # surnames are towns' names, not countries' or states' ("Air France")
+    if any(e.feature_code.startswith(("PCL", "ADM1", "CONT", "RGN")) for e in readings):
+        # Surnames are towns' and counties' names ("Baker", "Taylor"), not countries'
+        # or states' ("Air France").
+        return False
     title = TITLE_BEFORE.search(text, max(0, run[0].start - 20), run[0].start)
     if title and title.group(1).casefold() in TITLES:
         return True
@@ -142,6 +147,26 @@ def _person(text: str, run: list[Word], gazetteer: Gazetteer) -> bool:
         if not word.text[1:].islower():
             return False
     return True
+
+
+_NUMBER_AFTER = re.compile(r"[ \t]+\d")
+# Places at least this big are named before numbers too ("Dallas 24, Houston 17").
+LABEL_MAX_POPULATION = 50_000
+
+
+def _numbered_label(
+    text: str, run: list[Word], index: int, part: list[Word], key: str, gazetteer: Gazetteer
+) -> bool:
+    """A lone word before a number names a numbered unit, not the small town that
+    shares its spelling ("Pack 122", "Troop 9", "Section 2AA")."""
+    if len(run) != 1 or len(part) != 1 or not _NUMBER_AFTER.match(text, part[0].end):
+        return False
+    from frontlines.geo.ranking import spelling  # ranking imports this module
+
+    readings = gazetteer.lookup_key(key)
+    # The readings spelled as written: a loose key also reaches "Pakistan" from "Pack".
+    written = [e for e in readings if spelling(e.name) == spelling(part[0].text)] or readings
+    return all(e.population < LABEL_MAX_POPULATION for e in written)
 
 
 # Last words that make a run a building's, a work's or a feature's name ("Homs
