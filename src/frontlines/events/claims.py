@@ -37,9 +37,7 @@ UNVERIFIED = re.compile(
     r"(?: be)?(?: immediately)?(?: independently)? (?:verified|confirmed)\b|\bunverified\b",
     re.I,
 )
-_ACCORDING_RE = WordGate(
-    re.compile(r"\baccording to (?P<who>[^,.;]+)", re.I), ["according to"]
-)
+_ACCORDING_RE = WordGate(re.compile(r"\baccording to (?P<who>[^,.;]+)", re.I), ["according to"])
 _SPEECH_VERBS = frozenset({"say", "claim", "report", "announce", "state", "allege", "confirm"})
 
 

@@ -13,7 +13,7 @@ from datetime import date, datetime, timedelta
 
 import dateparser
 
-from frontlines.events.scan import WordGate
+from frontlines.events.scan import WordGate, may_hold
 from frontlines.ingest.metadata import WIRE_DATELINE
 from frontlines.taxonomy import TimePrecision
 
@@ -71,6 +71,15 @@ _WEEKDAY = WordGate(
 )
 
 
+# Every word one of the gates above opens on: a sentence holding none matches none.
+_ANY_CUE_WORDS = tuple(
+    sorted(
+        {w for gate in (_EXPLICIT, _MONTH_ONLY, _DAYS_AGO, _WEEKDAY) for w in gate.words}
+        | {w for gate, _, _ in _RELATIVE for w in gate.words}
+    )
+)
+
+
 @dataclass(frozen=True, slots=True)
 class DateCue:
     """A date found in a sentence: the date, its precision and the words that gave it."""
@@ -97,6 +106,8 @@ def find_date(sentence: str, published: date | None) -> DateCue | None:
     if dateline:
         # Blank the dateline rather than cut it, so offsets stay those of the sentence.
         sentence = " " * dateline.end() + sentence[dateline.end() :]
+    if not may_hold(sentence, _ANY_CUE_WORDS):
+        return None  # no gate below can open: most sentences name no date
     explicit = _EXPLICIT.search(sentence)
     if explicit:
         value = _parse_explicit(explicit.group(0), published)

@@ -196,9 +196,20 @@ class TriggerFinder:
         if self._anchors is None:
             yield from self._matcher(doc)
             return
+        # spaCy's Matcher first checks that the Doc has each annotation its patterns
+        # read (tags, lemmas, the parse), walking every token of the Doc per attribute
+        # and call: a report's dozen windows walked it dozens of times. Each attribute
+        # is checked at its first window; later windows reading only checked ones skip
+        # the walk (same answers; the same error for a Doc that lacks one).
+        checked: set[int] = set()
         for first, last, patterns in self._windows(doc):
-            for match_id, start, end in self._window_matcher(patterns)(doc[first:last]):
+            matcher = self._window_matcher(patterns)
+            attrs = getattr(matcher, "_seen_attrs", None)
+            known = attrs is not None and attrs <= checked
+            for match_id, start, end in matcher(doc[first:last], allow_missing=known):
                 yield match_id, first + start, first + end
+            if attrs is not None:
+                checked |= attrs
 
     def find(self, doc: Doc) -> list[Trigger]:
         spans = []

@@ -19,7 +19,7 @@ class Word(NamedTuple):  # a tuple: one is made for every word of every report
 
 
 def words(text: str) -> list[Word]:
-    return [Word(m.start(), m.end(), m.group(0)) for m in _WORD.finditer(text)]
+    return [Word(*m.span(), m.group()) for m in _WORD.finditer(text)]
 
 
 def is_capitalised(word: str) -> bool:
@@ -30,10 +30,10 @@ def particle(word: str) -> bool:
     return word.casefold() in PARTICLES
 
 
-# What may stand between two words of one name; compiled once, as the article
-# pattern below: these run for every word of every report.
-_JOIN = re.compile(r"[ \t]?|-")
+# What may stand between two words of one name: nothing, a space, a tab or a hyphen.
+_JOINS = frozenset({"", " ", "\t", "-"})
 _ARABIC_ARTICLE = re.compile(r"(?:al|el|ad|ar|as|ash|at|az|an|ez|es|ed|et|ul|adh)[-’'](?P<rest>.+)")
+_ARTICLE_INITIALS = frozenset("aeu")  # the first letters of the articles above
 
 
 def runs(text: str, words: list[Word]) -> list[list[Word]]:
@@ -41,9 +41,9 @@ def runs(text: str, words: list[Word]) -> list[list[Word]]:
     runs: list[list[Word]] = []
     current: list[Word] = []
     for word in words:
-        gap = text[current[-1].end : word.start] if current else ""
-        joined = not current or _JOIN.fullmatch(gap) is not None
-        starts_name = is_capitalised(word.text) or _starts_arabic_name(word.text)
+        # A set test, not a pattern: this runs for every word of every report.
+        joined = not current or text[current[-1].end : word.start] in _JOINS
+        starts_name = word.text[:1].isupper() or _starts_arabic_name(word.text)
         name_part = starts_name or (particle(word.text) and bool(current))
         if name_part and joined:
             current.append(word)
@@ -65,6 +65,8 @@ def runs(text: str, words: list[Word]) -> list[list[Word]]:
 
 def _starts_arabic_name(word: str) -> bool:
     """ "al-Malali": a lowercase article glued to a capitalised name."""
+    if word[:1] not in _ARTICLE_INITIALS:
+        return False  # most words: the pattern would fail on the first letter
     match = _ARABIC_ARTICLE.match(word)
     return bool(match and match.group("rest")[:1].isupper())
 
