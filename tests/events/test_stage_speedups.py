@@ -101,3 +101,26 @@ def _outcome(run: Callable[[], list[tuple[int, int]]]) -> object:
         return run()
     except ValueError as error:
         return type(error), str(error)
+
+
+def test_whole_dates_read_directly_are_dateparsers() -> None:
+    months = ["January", "Feb", "Mar.", "April", "May", "June", "Jul", "August", "Sept",
+              "Sep.", "October", "Nov", "December"]  # fmt: skip
+    rng = random.Random(9)
+    texts = []
+    for month in months:
+        for day in (1, 2, 3, 9, 11, 12, 13, 21, 22, 23, 28, 29, 30, 31):
+            year = rng.choice([1995, 2011, 2017, 2020, 2024, 2031])
+            suffix = rng.choice(["", "st", "nd", "rd", "th"])
+            iso = f"{year}-{months.index(month) + 1:02d}-{day:02d}"
+            texts += [f"{day}{suffix} {month} {year}", f"{day} {month}, {year}",
+                      f"{day}-{month}-{year}", f"{month} {day}{suffix}, {year}",
+                      f"{month} {day} {year}", iso]  # fmt: skip
+    texts += ["12 March", "March 12th", "0 March 2021", "2021-13-01", "1 May 1850"]
+    read = [t for t in texts if dates.plain_date(t) is not None]
+    assert len(read) > 400 and "12 March" not in read
+    for published in (date(2021, 6, 16), date(2019, 1, 2)):
+        for text in texts:
+            parsed = dates._dateparser_date(text, published)
+            assert dates.plain_date(text) in {None, parsed}, text
+            assert dates._parse_explicit(text, published) == parsed, text

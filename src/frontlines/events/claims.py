@@ -63,7 +63,21 @@ def clause_path(token: Token) -> list[Token]:
 
     Walking stops at a token with its own subject or at a relative clause, so a
     "will" in the main clause does not make an event in a relative clause future.
+    Remembered on the Doc by token index (the screen, the sides and the counts all
+    walk the same triggers' paths); each call gets a list of its own.
     """
+    remembered = token.doc.user_data.setdefault(_PATHS, {})
+    known = remembered.get(token.i)
+    if known is None:
+        known = remembered[token.i] = tuple(t.i for t in _clause_path(token))
+    doc = token.doc
+    return [doc[i] for i in known]
+
+
+_PATHS = "frontlines.clause_paths"
+
+
+def _clause_path(token: Token) -> list[Token]:
     path = [token]
     current = token
     while True:
@@ -86,7 +100,6 @@ def assess(trigger: Token, sentence: Span, failure_words: frozenset[str]) -> Cla
     status = Status.HAPPENED
     for token in path:
         children = list(token.children)
-        lower_children = {c.lower_ for c in children}
         if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in children):
             status = Status.CONDITIONAL
             break
@@ -109,7 +122,7 @@ def assess(trigger: Token, sentence: Span, failure_words: frozenset[str]) -> Cla
             failed = token.head.lemma_.lower() in failure_words
             status = Status.FAILED if failed else Status.PURPOSE
             break
-        if "going" in lower_children and "to" in {c.lower_ for c in token.subtree}:
+        if any(c.lower_ == "going" for c in children) and "to" in {c.lower_ for c in token.subtree}:
             status = Status.FUTURE
             break
         if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in children):

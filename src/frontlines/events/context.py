@@ -32,7 +32,19 @@ SUPPORT_WORDS = frozenset(
 
 def in_support_phrase(token: Token) -> bool:
     """A trigger inside "supported by ...", "backed by ...", "with air cover of ...":
-    it says how an actor was helped, not what happened."""
+    it says how an actor was helped, not what happened. Remembered on the Doc by
+    token index: every trigger of a sentence asks it of every actor mention."""
+    remembered = token.doc.user_data.setdefault(_SUPPORT, {})
+    known = remembered.get(token.i)
+    if known is None:
+        known = remembered[token.i] = _in_support_phrase(token)
+    return bool(known)
+
+
+_SUPPORT = "frontlines.in_support_phrase"
+
+
+def _in_support_phrase(token: Token) -> bool:
     current = token
     for _ in range(4):
         if current.head == current:
