@@ -13,7 +13,7 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from frontlines.events import dates
+from frontlines.events import claims, context, dates
 from frontlines.events.actors import Actor, ActorMention
 from frontlines.events.candidate import ResolvedMention
 from frontlines.events.lexicon import load_lexicon
@@ -124,3 +124,16 @@ def test_whole_dates_read_directly_are_dateparsers() -> None:
             parsed = dates._dateparser_date(text, published)
             assert dates.plain_date(text) in {None, parsed}, text
             assert dates._parse_explicit(text, published) == parsed, text
+
+
+def test_remembered_clause_paths_and_support_phrases_are_the_walks() -> None:
+    nlp = load_nlp()
+    text = " ".join(SENTENCES) + " Rebels, supported by drones, stormed the hill the army held."
+    doc = index_doc(nlp(text), text)
+    for token in doc:
+        path = claims.clause_path(token)
+        assert path == claims._clause_path(token)
+        path.append(token)  # a caller's list is its own
+        assert claims.clause_path(token) == claims._clause_path(token)
+        assert context.in_support_phrase(token) == context._in_support_phrase(token)
+    assert any(context.in_support_phrase(t) for t in doc)

@@ -13,6 +13,7 @@ from frontlines.config import Settings
 from frontlines.geo import import_csv, open_gazetteer
 from frontlines.geo.areas import Areas
 from frontlines.geo.coherence import NEAR_KM, support
+from frontlines.geo.context import sentence_bounds
 from frontlines.geo.gazetteer import Entry
 from frontlines.geo.words import _ARABIC_ARTICLE, _JOINS, _starts_arabic_name, runs, words
 
@@ -74,3 +75,18 @@ def test_admin_units_are_kept_and_given_as_copies(settings: Settings) -> None:
     areas = Areas(gazetteer)
     assert areas._country_key("SY") == areas._read_country_key("SY") != ""
     assert areas._country_key("SY") == areas._country_keys["SY"]
+
+
+def test_sentence_bounds_are_the_searches_for_sentence_ends() -> None:
+    rng = random.Random(6)
+    end_mark = re.compile(r"[.!?]\s")
+    for _ in range(400):
+        text = "".join(rng.choices("ab .!?\n\t,", k=rng.randint(0, 40)))
+        for start in range(len(text) + 1):
+            end = rng.randint(start, len(text))
+            first = max((m.end() for m in end_mark.finditer(text, 0, start)), default=0)
+            after = end_mark.search(text, end)
+            assert sentence_bounds(text, start, end) == (
+                first,
+                after.start() if after else len(text),
+            ), (text, start, end)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import replace
+from functools import lru_cache
 
 from frontlines.geo.find import Candidate
 from frontlines.geo.gazetteer import Entry, Gazetteer
@@ -18,6 +19,7 @@ from frontlines.model import Place
 __all__ = ["Areas", "ascii_name", "to_place"]
 
 
+@lru_cache(maxsize=65_536)  # a corpus's places bear the same few thousand names
 def ascii_name(name: str) -> str:
     """ "Khān Shaykhūn" -> "Khan Shaykhun": ACLED writes locations without diacritics."""
     decomposed = unicodedata.normalize("NFKD", name)
