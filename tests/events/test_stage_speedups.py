@@ -1,12 +1,14 @@
 """More of the events stage's speed-ups answer as the plain code does: the date
 finder's first test on all its gates' words, victim words read from the Doc's arrays,
-and the trigger finder's one check per Doc of the annotations its patterns read."""
+and the trigger finder's one check per Doc of the annotations its patterns read and its
+one-word patterns matched on the Doc's arrays."""
 
 from __future__ import annotations
 
 import random
 from collections.abc import Callable
 from datetime import date
+from importlib import resources
 
 import pytest
 from spacy.matcher import Matcher
@@ -20,6 +22,7 @@ from frontlines.events.lexicon import load_lexicon
 from frontlines.events.scan import WordGate
 from frontlines.events.triggers import TriggerFinder
 from frontlines.events.victims import victim_words
+from frontlines.events.word_triggers import OneWordPatterns
 from frontlines.nlp import load_nlp
 from frontlines.nlp.lookups import index_doc, token_offsets
 from frontlines.taxonomy import ActorKind
@@ -92,7 +95,7 @@ def test_windowed_triggers_are_the_big_matchers_after_one_check_per_doc() -> Non
 
 def _big_matches(finder: TriggerFinder, doc: Doc) -> list[Span]:
     big: Matcher = finder._matcher
-    return [doc[start:end] for _, start, end in big(doc)]
+    return [Span(doc, start, end, label=key) for key, start, end in big(doc)]
 
 
 def _outcome(run: Callable[[], list[tuple[int, int]]]) -> object:
@@ -137,3 +140,32 @@ def test_remembered_clause_paths_and_support_phrases_are_the_walks() -> None:
         assert claims.clause_path(token) == claims._clause_path(token)
         assert context.in_support_phrase(token) == context._in_support_phrase(token)
     assert any(context.in_support_phrase(t) for t in doc)
+
+
+def _report_docs() -> list[Doc]:
+    examples = resources.files("frontlines.data").joinpath("examples")
+    texts = [f.read_text(encoding="utf-8") for f in examples.iterdir() if f.name.endswith(".md")]
+    return [index_doc(doc, text) for text, doc in zip(texts, load_nlp().pipe(texts), strict=True)]
+
+
+def test_one_word_patterns_match_as_a_matcher_of_them() -> None:
+    nlp = load_nlp()
+    finder = TriggerFinder(nlp, load_lexicon())
+    alone = Matcher(nlp.vocab)
+    for key, pattern in finder._patterns:
+        if OneWordPatterns.takes(pattern):
+            alone.add(key, [pattern])
+    docs = [*_report_docs(), *(index_doc(nlp(t), t) for t in SENTENCES)]
+    found = [finder._one_word.matches(doc) for doc in docs]
+    assert sum(map(len, found)) > 20
+    for doc, matches in zip(docs, found, strict=True):
+        # The Matcher's matches of one word, by token (its order within a token).
+        assert matches == sorted(alone(doc), key=lambda m: m[1])
+        plain = [
+            (s.start, s.end, finder._keys[s.label_])
+            for s in filter_spans(_big_matches(finder, doc))
+        ]
+        found_triggers = [
+            (t.start, t.end, (t.cls, t.weak, t.needs_place_object)) for t in finder.find(doc)
+        ]
+        assert found_triggers == plain

@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from frontlines.events.lexicon import Lexicon, TriggerClass
+from frontlines.events.word_triggers import OneWordPatterns
 
 # Single-word triggers must be content words: "March" the month is not a march and
 # "mine" the pronoun is not a landmine.
@@ -110,6 +111,9 @@ class TriggerFinder:
         # when some pattern could start anywhere (then the whole Doc is matched).
         self._anchors: dict[tuple[str, str], list[int]] | None = {}
         self._window_matchers: OrderedDict[tuple[int, ...], Matcher] = OrderedDict()
+        # One-word patterns are matched on the Doc's arrays (word_triggers.py); the
+        # windows hold the longer ones.
+        self._one_word = OneWordPatterns()
         for cls in lexicon.classes.values():
             self._add(cls, "lemma", [p for w in cls.lemmas for p in _single(w)], weak=False)
             self._add(cls, "phrase", [[_word(w) for w in p.split()] for p in cls.phrases], False)
@@ -139,7 +143,10 @@ class TriggerFinder:
         self._keys[key] = (cls, weak, needs_object)
         self._matcher.add(key, patterns)
         for pattern in patterns:
-            self._add_anchor(len(self._patterns), pattern)
+            if OneWordPatterns.takes(pattern):
+                self._one_word.add(len(self._patterns), key, pattern)
+            else:
+                self._add_anchor(len(self._patterns), pattern)
             self._patterns.append((key, pattern))
 
     def _add_anchor(self, index: int, pattern: Pattern) -> None:
@@ -210,6 +217,9 @@ class TriggerFinder:
                 yield match_id, first + start, first + end
             if attrs is not None:
                 checked |= attrs
+        # Only spans of one word tie with these (``filter_spans`` keeps the first of
+        # equal spans), and they come in the Matcher's order for one word.
+        yield from self._one_word.matches(doc)
 
     def find(self, doc: Doc) -> list[Trigger]:
         spans = []
