@@ -96,7 +96,7 @@ def stated_as_reason(doc: Doc, trigger: Trigger) -> bool:
     start = doc[trigger.start].idx
     sentence_start = doc[trigger.start].sent.start_char
     before = doc_text(doc)[max(sentence_start, start - 60) : start]
-    nominal = trigger.span(doc).root.pos_ in {"NOUN", "PROPN"} or (
+    nominal = trigger.root(doc).pos_ in {"NOUN", "PROPN"} or (
         trigger.end < len(doc) and doc[trigger.end].lower_ == "of"  # "the take over of"
     )
     if nominal and _DISPUTED.search(before):

@@ -172,9 +172,9 @@ class TriggerFinder:
         by_lemma, by_lower, by_orth = self._anchor_ids
         windows: list[tuple[int, int, set[int]]] = []
         for index, (lemma, lower, orth) in enumerate(doc.to_array([LEMMA, LOWER, ORTH]).tolist()):
+            if lemma not in by_lemma and lower not in by_lower and orth not in by_orth:
+                continue  # most tokens start no pattern: no list built for them
             starting = [*by_lemma.get(lemma, ()), *by_lower.get(lower, ()), *by_orth.get(orth, ())]
-            if not starting:
-                continue
             reach = max(len(self._patterns[i][1]) for i in starting)
             start, end = index, min(index + reach, len(doc))
             if windows and start < windows[-1][1]:

@@ -21,13 +21,17 @@ def victim_words(sentence: Span, mentions: list[ResolvedMention], agents: list[A
     # On the Doc's arrays (``t.lower_`` and ``t.idx`` of each token): no Token object
     # per word of the sentence for every event.
     doc = sentence.doc
-    strings = doc.vocab.strings
     ids = lemma_lower_ids(doc)[sentence.start : sentence.end]
-    offsets = token_offsets(doc)[sentence.start : sentence.end]
-    return {
-        strings[lower] for (_, lower), idx in zip(ids, offsets, strict=True)
-        if not any(m.start <= idx < m.end for m in acting)
-    }  # fmt: skip
+    if acting:
+        offsets = token_offsets(doc)[sentence.start : sentence.end]
+        lowers = {
+            lower for (_, lower), idx in zip(ids, offsets, strict=True)
+            if not any(m.start <= idx < m.end for m in acting)
+        }  # fmt: skip
+    else:
+        lowers = {lower for _, lower in ids}
+    strings = doc.vocab.strings
+    return {strings[lower] for lower in lowers}  # each distinct word's string once
 
 
 # What a raid on a settlement names as its object.

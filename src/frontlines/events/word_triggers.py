@@ -74,10 +74,10 @@ class OneWordPatterns:
         by_lemma, by_lower, by_orth = self._by_value
         found: list[tuple[int, int, int]] = []
         for index, row in enumerate(doc.to_array([LEMMA, LOWER, ORTH, POS]).tolist()):
+            if row[0] not in by_lemma and row[1] not in by_lower and row[2] not in by_orth:
+                continue  # most tokens start no pattern
             starting = [*by_lemma.get(row[0], ()), *by_lower.get(row[1], ()),
                         *by_orth.get(row[2], ())]  # fmt: skip
-            if not starting:
-                continue
             starting.sort(key=lambda entry: entry[0])  # the patterns' order
             keys: set[int] = set()
             for _, key, tests in starting:
