@@ -38,7 +38,9 @@ def test_each_documented_command_and_option_exists(words: list[str]) -> None:
     assert command is not cli and not isinstance(command, click.Group), words
     options = {name for param in command.params for name in getattr(param, "opts", [])}
     documented = {
-        match.group(0).split("=")[0] for word in rest for match in [re.match(r"--[\w-]+", word)]
+        match.group(0).split("=")[0]
+        for word in rest
+        for match in [re.match(r"--[\w-]+", word)]
         if match
     }
     assert documented <= options, (words, documented - options)

@@ -267,8 +267,11 @@ def test_police_breaking_up_a_protest_are_its_second_side(code) -> None:
     [
         ("Turkish shelling hit Tall Rifaat on Friday.", "Military Forces of Turkey (2016-)", None),
         # The repelled side comes first (ACLED's convention for a failed attack).
-        ("Syrian troops repelled several Turkish attacks near Tall Rifaat on Friday.",
-         "Military Forces of Turkey (2016-)", SYRIA_STATE),
+        (
+            "Syrian troops repelled several Turkish attacks near Tall Rifaat on Friday.",
+            "Military Forces of Turkey (2016-)",
+            SYRIA_STATE,
+        ),
     ],
 )
 def test_a_states_demonym_before_a_weapon_or_attack_names_its_forces(

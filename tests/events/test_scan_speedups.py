@@ -82,8 +82,12 @@ def _sample(items: Any, rng: random.Random) -> str:
     return "".join(out)
 
 
-def _random_texts(gate_words: tuple[str, ...], rng: random.Random, count: int,
-                  pattern: re.Pattern[str] | None = None) -> list[str]:
+def _random_texts(
+    gate_words: tuple[str, ...],
+    rng: random.Random,
+    count: int,
+    pattern: re.Pattern[str] | None = None,
+) -> list[str]:
     """Filler and gate words, or (with ``pattern``) strings of its every branch,
     in random case, among the characters Unicode folds onto ASCII letters."""
     parsed = sre_parse.parse(pattern.pattern, pattern.flags) if pattern is not None else None

@@ -63,8 +63,11 @@ def test_dates_with_times_go_through_dateparser(value: str) -> None:
     ("first_paragraph", "published", "publisher"),
     [
         ("ODESA, Ukraine, 4 April 2023 - Drones struck the port.", date(2023, 4, 4), None),
-        ("ALEPPO, Jan. 9, 2019 (Levant Wire) - Shells fell on the old city.", date(2019, 1, 9),
-         "Levant Wire"),
+        (
+            "ALEPPO, Jan. 9, 2019 (Levant Wire) - Shells fell on the old city.",
+            date(2019, 1, 9),
+            "Levant Wire",
+        ),
         # No year: the report's date is not guessed.
         ("GAO, June 12 (Sahel Desk) - Gunmen attacked a market.", None, "Sahel Desk"),
         # Not a dateline: an ordinary sentence that starts with a capitalised place.

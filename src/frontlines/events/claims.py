@@ -37,9 +37,7 @@ UNVERIFIED = re.compile(
     r"(?: be)?(?: immediately)?(?: independently)? (?:verified|confirmed)\b|\bunverified\b",
     re.I,
 )
-_ACCORDING_RE = WordGate(
-    re.compile(r"\baccording to (?P<who>[^,.;]+)", re.I), ["according to"]
-)
+_ACCORDING_RE = WordGate(re.compile(r"\baccording to (?P<who>[^,.;]+)", re.I), ["according to"])
 _SPEECH_VERBS = frozenset({"say", "claim", "report", "announce", "state", "allege", "confirm"})
 
 
@@ -65,7 +63,21 @@ def clause_path(token: Token) -> list[Token]:
 
     Walking stops at a token with its own subject or at a relative clause, so a
     "will" in the main clause does not make an event in a relative clause future.
+    Remembered on the Doc by token index (the screen, the sides and the counts all
+    walk the same triggers' paths); each call gets a list of its own.
     """
+    remembered = token.doc.user_data.setdefault(_PATHS, {})
+    known = remembered.get(token.i)
+    if known is None:
+        known = remembered[token.i] = tuple(t.i for t in _clause_path(token))
+    doc = token.doc
+    return [doc[i] for i in known]
+
+
+_PATHS = "frontlines.clause_paths"
+
+
+def _clause_path(token: Token) -> list[Token]:
     path = [token]
     current = token
     while True:
@@ -87,19 +99,19 @@ def assess(trigger: Token, sentence: Span, failure_words: frozenset[str]) -> Cla
     path = clause_path(trigger)
     status = Status.HAPPENED
     for token in path:
-        children = list(token.children)
-        lower_children = {c.lower_ for c in children}
-        if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in children):
+        # Each child's relation and word, read once (every test below asks them).
+        children = [(c.dep_, c.lower_) for c in token.children]
+        if any(dep == "mark" and word in CONDITIONAL_MARKS for dep, word in children):
             status = Status.CONDITIONAL
             break
-        auxes = {c.lower_ for c in children if c.dep_ in {"aux", "auxpass"}}
+        auxes = {word for dep, word in children if dep in {"aux", "auxpass"}}
         if auxes & CONDITIONAL_AUX:
             status = Status.CONDITIONAL
             break
         if auxes & FUTURE_AUX or (token != trigger and token.lemma_ in FUTURE_VERBS):
             status = Status.FUTURE
             break
-        infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in children)
+        infinitive = ("aux", "to") in children
         if token.dep_ == "advcl" and infinitive:
             # "released prisoners to combat the spread", "advanced to capture the
             # town": a purpose, which has not happened (yet).
@@ -111,10 +123,12 @@ def assess(trigger: Token, sentence: Span, failure_words: frozenset[str]) -> Cla
             failed = token.head.lemma_.lower() in failure_words
             status = Status.FAILED if failed else Status.PURPOSE
             break
-        if "going" in lower_children and "to" in {c.lower_ for c in token.subtree}:
+        if any(word == "going" for _, word in children) and "to" in {
+            c.lower_ for c in token.subtree
+        }:
             status = Status.FUTURE
             break
-        if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in children):
+        if any(dep == "neg" or (dep == "det" and word == "no") for dep, word in children):
             status = Status.NEGATED
             break
         if token != trigger and token.lemma_.lower() in failure_words:

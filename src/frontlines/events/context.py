@@ -32,7 +32,19 @@ SUPPORT_WORDS = frozenset(
 
 def in_support_phrase(token: Token) -> bool:
     """A trigger inside "supported by ...", "backed by ...", "with air cover of ...":
-    it says how an actor was helped, not what happened."""
+    it says how an actor was helped, not what happened. Remembered on the Doc by
+    token index: every trigger of a sentence asks it of every actor mention."""
+    remembered = token.doc.user_data.setdefault(_SUPPORT, {})
+    known = remembered.get(token.i)
+    if known is None:
+        known = remembered[token.i] = _in_support_phrase(token)
+    return bool(known)
+
+
+_SUPPORT = "frontlines.in_support_phrase"
+
+
+def _in_support_phrase(token: Token) -> bool:
     current = token
     for _ in range(4):
         if current.head == current:
@@ -84,7 +96,7 @@ def stated_as_reason(doc: Doc, trigger: Trigger) -> bool:
     start = doc[trigger.start].idx
     sentence_start = doc[trigger.start].sent.start_char
     before = doc_text(doc)[max(sentence_start, start - 60) : start]
-    nominal = trigger.span(doc).root.pos_ in {"NOUN", "PROPN"} or (
+    nominal = trigger.root(doc).pos_ in {"NOUN", "PROPN"} or (
         trigger.end < len(doc) and doc[trigger.end].lower_ == "of"  # "the take over of"
     )
     if nominal and _DISPUTED.search(before):

@@ -51,7 +51,7 @@ def attach_counts(
             candidate.evidence.append(sentence)
         # "One of the wounded later died in hospital": a further death, added to the
         # count already told.
-        more = bool(LATER_DEATH.search(sentence.text))
+        more = bool(LATER_DEATH.search(span_text(sentence)))
     if not targets:
         return
     if killed is not None:

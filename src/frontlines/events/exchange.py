@@ -15,6 +15,7 @@ from frontlines.events.context import recent_events
 from frontlines.events.lexicon import TriggerClass
 from frontlines.events.subevents import ARMED_KINDS
 from frontlines.events.triggers import Trigger
+from frontlines.nlp.lookups import span_text
 
 # Classes of fire from a distance that one side can answer in kind.
 REMOTE_FIRE = frozenset({"shelling"})
@@ -40,7 +41,7 @@ def answered_fire(
     shelling = [c for c in recent_events(candidates, paragraph) if c.cls.name in REMOTE_FIRE]
     if not shelling:
         return
-    response = bool(RESPONSE.search(sentence.text))
+    response = bool(RESPONSE.search(span_text(sentence)))
     for trigger in fire:
         agents, patients = roles(trigger)
         shooter = agents[0] if agents else None

@@ -127,9 +127,8 @@ def fatalities(sentence: str) -> int | None:
         return int(coded.group(1))
     if _NONE.search(sentence):
         return 0
-    death_after = _cue_positions(sentence, q.death_after)
-    death_before = _cue_positions(sentence, q.death_before)
-    not_death = _cue_positions(sentence, q.not_death)
+    # The casualty words are found at the first count: most sentences have none.
+    cues: tuple[list[tuple[int, int]], ...] = ()
     total, seen = 0, False
     for match in q.count_re.finditer(sentence):
         low = _value(match.group("n"), q)
@@ -137,7 +136,10 @@ def fatalities(sentence: str) -> int | None:
         if low is None or _is_date_part(sentence, match.start("n"), match.end("n")):
             continue
         value = min(low, high) if high is not None else low
-        if _is_fatality(sentence, match.start(), match.end(), death_after, death_before, not_death):
+        if not cues:
+            cues = tuple(_cue_positions(sentence, c)
+                         for c in (q.death_after, q.death_before, q.not_death))  # fmt: skip
+        if _is_fatality(sentence, match.start(), match.end(), *cues):
             total += value
             seen = True
     if not seen and _one_death(sentence) and not _NOT_DEAD.search(sentence):

@@ -19,6 +19,7 @@ from frontlines.events.context import in_support_phrase
 from frontlines.events.roles import assign_roles
 from frontlines.events.sides import BETWEEN, MUTUAL_FIGHTING
 from frontlines.events.triggers import Trigger
+from frontlines.nlp.lookups import span_text
 from frontlines.taxonomy import ActorKind, EventType
 
 
@@ -79,7 +80,7 @@ def trigger_sides(
         and len(supporters) > 1
         and conjoined
         and mentions[conjoined[-1]].actor == supporters[-1]
-        and BETWEEN.search(root.sent.text)
+        and BETWEEN.search(span_text(root.sent))
     ):
         # "between regime forces supported by LaQ and IS": the last conjunct of the
         # support phrase is the second side of "between".

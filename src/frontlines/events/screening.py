@@ -28,6 +28,7 @@ from frontlines.events.lexicon import Lexicon
 from frontlines.events.places import holds_place
 from frontlines.events.triggers import Trigger
 from frontlines.model import PlaceMention
+from frontlines.nlp.lookups import span_text
 from frontlines.taxonomy import SubEventType
 
 DISRUPTED = SubEventType.DISRUPTED_WEAPONS_USE
@@ -90,7 +91,7 @@ class TriggerScreen:
             if claim.status in {Status.CONDITIONAL, Status.FUTURE, Status.NEGATED}:
                 continue
             if trigger.cls.state is not None:
-                if self.temporary.search(sentence.text):
+                if self.temporary.search(span_text(sentence)):
                     # "briefly captured the town": fighting over it, not a change of hands.
                     claim = replace(claim, status=Status.FAILED)
                 elif describes_control(root):

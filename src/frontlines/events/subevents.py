@@ -4,6 +4,7 @@ who acted, who was acted upon and what the paragraph says happened to a protest.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from frontlines.events.actors import Actor
 from frontlines.events.candidate import Candidate
@@ -43,6 +44,12 @@ ARMED_KINDS = frozenset(
 )  # fmt: skip
 
 
+@lru_cache(maxsize=1024)
+def _word_start(word: str) -> re.Pattern[str]:
+    """A word (or the start of one) at a word boundary, compiled once per word."""
+    return re.compile(rf"\b{re.escape(word)}")
+
+
 def protest_outcome(c: Candidate, modifiers: dict[str, tuple[str, ...]]) -> SubEventType | None:
     """A protest's sub-event from what the paragraph says happened to it."""
 
@@ -50,7 +57,9 @@ def protest_outcome(c: Candidate, modifiers: dict[str, tuple[str, ...]]) -> SubE
 
     def said(kind: str) -> bool:
         for word in modifiers.get(kind, ()):
-            for found in re.finditer(rf"\b{re.escape(word)}", text):
+            if word not in text:
+                continue  # the pattern spells the word as given: most paragraphs lack it
+            for found in _word_start(word).finditer(text):
                 if kind == "violent" and THROWN_BY_POLICE.match(text, found.end()):
                     continue  # "guards threw tear gas at them": an intervention
                 # "against the arrest of their editor", "He was arrested last week":

@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from frontlines.events.lexicon import Lexicon, TriggerClass
+from frontlines.events.word_triggers import OneWordPatterns
 
 # Single-word triggers must be content words: "March" the month is not a march and
 # "mine" the pronoun is not a landmine.
@@ -112,6 +113,9 @@ class TriggerFinder:
         # when some pattern could start anywhere (then the whole Doc is matched).
         self._anchors: dict[tuple[str, str], list[int]] | None = {}
         self._window_matchers: OrderedDict[tuple[int, ...], Matcher] = OrderedDict()
+        # One-word patterns are matched on the Doc's arrays (word_triggers.py); the
+        # windows hold the longer ones.
+        self._one_word = OneWordPatterns()
         for cls in lexicon.classes.values():
             self._add(cls, "lemma", [p for w in cls.lemmas for p in _single(w)], weak=False)
             self._add(cls, "phrase", [[_word(w) for w in p.split()] for p in cls.phrases], False)
@@ -141,7 +145,10 @@ class TriggerFinder:
         self._keys[key] = (cls, weak, needs_object)
         self._matcher.add(key, patterns)
         for pattern in patterns:
-            self._add_anchor(len(self._patterns), pattern)
+            if OneWordPatterns.takes(pattern):
+                self._one_word.add(len(self._patterns), key, pattern)
+            else:
+                self._add_anchor(len(self._patterns), pattern)
             self._patterns.append((key, pattern))
 
     def _add_anchor(self, index: int, pattern: Pattern) -> None:
@@ -167,9 +174,9 @@ class TriggerFinder:
         by_lemma, by_lower, by_orth = self._anchor_ids
         windows: list[tuple[int, int, set[int]]] = []
         for index, (lemma, lower, orth) in enumerate(doc.to_array([LEMMA, LOWER, ORTH]).tolist()):
+            if lemma not in by_lemma and lower not in by_lower and orth not in by_orth:
+                continue  # most tokens start no pattern: no list built for them
             starting = [*by_lemma.get(lemma, ()), *by_lower.get(lower, ()), *by_orth.get(orth, ())]
-            if not starting:
-                continue
             reach = max(len(self._patterns[i][1]) for i in starting)
             start, end = index, min(index + reach, len(doc))
             if windows and start < windows[-1][1]:
@@ -198,9 +205,23 @@ class TriggerFinder:
         if self._anchors is None:
             yield from self._matcher(doc)
             return
+        # spaCy's Matcher first checks that the Doc has each annotation its patterns
+        # read (tags, lemmas, the parse), walking every token of the Doc per attribute
+        # and call: a report's dozen windows walked it dozens of times. Each attribute
+        # is checked at its first window; later windows reading only checked ones skip
+        # the walk (same answers; the same error for a Doc that lacks one).
+        checked: set[int] = set()
         for first, last, patterns in self._windows(doc):
-            for match_id, start, end in self._window_matcher(patterns)(doc[first:last]):
+            matcher = self._window_matcher(patterns)
+            attrs = getattr(matcher, "_seen_attrs", None)
+            known = attrs is not None and attrs <= checked
+            for match_id, start, end in matcher(doc[first:last], allow_missing=known):
                 yield match_id, first + start, first + end
+            if attrs is not None:
+                checked |= attrs
+        # Only spans of one word tie with these (``filter_spans`` keeps the first of
+        # equal spans), and they come in the Matcher's order for one word.
+        yield from self._one_word.matches(doc)
 
     def find(self, doc: Doc) -> list[Trigger]:
         spans = []

@@ -8,6 +8,7 @@ from spacy.tokens import Span, Token
 from frontlines.events.actors import Actor
 from frontlines.events.candidate import ResolvedMention
 from frontlines.model import PlaceMention
+from frontlines.nlp.lookups import lemma_lower_ids, token_offsets
 
 # Verbs of one side falling on another (not of two sides fighting).
 ONE_SIDED_ASSAULTS = frozenset({"attack", "raid", "assault", "storm"})
@@ -17,10 +18,20 @@ def victim_words(sentence: Span, mentions: list[ResolvedMention], agents: list[A
     """The sentence's words outside the mentions of the acting side ("gunmen" in
     "unidentified gunmen shot a reporter" says who shot, not who was shot)."""
     acting = [m.mention for m in mentions if m.actor in agents]
-    return {
-        t.lower_ for t in sentence
-        if not any(m.start <= t.idx < m.end for m in acting)
-    }  # fmt: skip
+    # On the Doc's arrays (``t.lower_`` and ``t.idx`` of each token): no Token object
+    # per word of the sentence for every event.
+    doc = sentence.doc
+    ids = lemma_lower_ids(doc)[sentence.start : sentence.end]
+    if acting:
+        offsets = token_offsets(doc)[sentence.start : sentence.end]
+        lowers = {
+            lower for (_, lower), idx in zip(ids, offsets, strict=True)
+            if not any(m.start <= idx < m.end for m in acting)
+        }  # fmt: skip
+    else:
+        lowers = {lower for _, lower in ids}
+    strings = doc.vocab.strings
+    return {strings[lower] for lower in lowers}  # each distinct word's string once
 
 
 # What a raid on a settlement names as its object.

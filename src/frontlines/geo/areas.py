@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import replace
+from functools import lru_cache
 
 from frontlines.geo.find import Candidate
 from frontlines.geo.gazetteer import Entry, Gazetteer
@@ -18,6 +19,7 @@ from frontlines.model import Place
 __all__ = ["Areas", "ascii_name", "to_place"]
 
 
+@lru_cache(maxsize=65_536)  # a corpus's places bear the same few thousand names
 def ascii_name(name: str) -> str:
     """ "Khān Shaykhūn" -> "Khan Shaykhun": ACLED writes locations without diacritics."""
     decomposed = unicodedata.normalize("NFKD", name)
@@ -55,6 +57,7 @@ class Areas:
     def __init__(self, gazetteer: Gazetteer) -> None:
         self.gazetteer = gazetteer
         self._seats: dict[tuple[str, str], Entry | None] = {}
+        self._country_keys: dict[str, str] = {}
 
     def place(self, candidate: Candidate, entry: Entry) -> Place:
         if entry.feature_code == "ADM1" and self.ringed(entry):
@@ -132,6 +135,13 @@ class Areas:
                        feature_code=None)  # fmt: skip
 
     def _country_key(self, country_code: str) -> str:
+        # Remembered: the packaged file never changes, and fallbacks ask for few countries.
+        key = self._country_keys.get(country_code)
+        if key is None:
+            key = self._country_keys[country_code] = self._read_country_key(country_code)
+        return key
+
+    def _read_country_key(self, country_code: str) -> str:
         row = (
             self.gazetteer._db()
             .execute(

@@ -8,8 +8,10 @@ own (a softmax of its context score). A few rounds let agreeing readings reinfor
 each other, as in Lieberman's "spatial minimality" heuristics, without fixing any
 name first.
 
-Distances use an equirectangular approximation: exact enough below a few hundred km,
-and cheap for the pairwise comparisons a report needs.
+Distances use an equirectangular approximation (6371 km times the hypotenuse of the
+longitude difference scaled by the cosine of the mean latitude and the latitude
+difference, in radians): exact enough below a few hundred km, and cheap for the
+pairwise comparisons a report needs.
 """
 
 from __future__ import annotations
@@ -30,14 +32,6 @@ ROUNDS = 3
 # Readings that do not say where on the ground a report is: they neither give nor
 # get support.
 _WHOLE = frozenset({"PCLI", "CONT", "RGN"})
-
-
-def _km(a: Entry, b: Entry) -> float:
-    x = math.radians(b.longitude - a.longitude) * math.cos(
-        math.radians((a.latitude + b.latitude) / 2)
-    )
-    y = math.radians(b.latitude - a.latitude)
-    return 6371.0 * math.hypot(x, y)
 
 
 def _softmax(scores: list[float]) -> list[float]:
@@ -65,24 +59,31 @@ def support(
         base.append([s for s, _ in scored])
     # Which readings of other names each reading is near: computed once, and only
     # against readings in its own country (no other can support it), in the same
-    # (name, reading) order as over all of them.
-    by_country: dict[str | None, list[tuple[int, int, Entry]]] = {}
+    # (name, reading) order as over all of them. The distance is computed inline (no
+    # call per pair): this runs for every pair of readings of a report.
+    by_country: dict[str | None, list[tuple[int, int, bool, str | None, float, float]]] = {}
     for j, others in enumerate(readings):
         for b, other in enumerate(others):
-            by_country.setdefault(other.country_code, []).append((j, b, other))
+            by_country.setdefault(other.country_code, []).append(
+                (j, b, other.feature_code == "ADM1", other.admin1, other.latitude, other.longitude)
+            )
+    radians, cos, hypot = math.radians, math.cos, math.hypot
     near: dict[tuple[int, int], list[tuple[int, int]]] = {}
     for i, group in enumerate(readings):
         for a, reading in enumerate(group):
             pairs = near[(i, a)] = []
-            for j, b, other in by_country[reading.country_code]:
+            admin1, lat, lon = reading.admin1, reading.latitude, reading.longitude
+            for j, b, unit, other_admin1, other_lat, other_lon in by_country[reading.country_code]:
                 # A reading supports another of its country when near it, and a
                 # first-level unit the readings inside it.
                 if j == i:
                     continue
-                if other.feature_code == "ADM1":
-                    if reading.admin1 is not None and reading.admin1 == other.admin1:
+                if unit:
+                    if admin1 is not None and admin1 == other_admin1:
                         pairs.append((j, b))
-                elif _km(reading, other) <= NEAR_KM:
+                    continue
+                x = radians(other_lon - lon) * cos(radians((lat + other_lat) / 2))
+                if 6371.0 * hypot(x, radians(other_lat - lat)) <= NEAR_KM:
                     pairs.append((j, b))
     weights = [_softmax(s) if s else [] for s in base]
     result: dict[tuple[int, int], float] = {}

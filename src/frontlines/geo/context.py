@@ -3,8 +3,10 @@ units, the unit a sentence names, and the town it centres on."""
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
+from functools import lru_cache
 
 from frontlines.geo.find import Candidate
 from frontlines.geo.gazetteer import Entry
@@ -105,6 +107,25 @@ def named_units(
     return [(name, frozenset(keys[name])) for name, _ in counts.most_common()]
 
 
+def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence around ``text[start:end]``: from the end of the last sentence end
+    before it to the mark of the first one after it (else the text's ends)."""
+    ends = _sentence_ends(text)
+    before = bisect.bisect_right(ends, start)
+    after = bisect.bisect_left(ends, end + 2)  # an end lies two past its mark
+    return (ends[before - 1] if before else 0), (
+        ends[after] - 2 if after < len(ends) else len(text)
+    )
+
+
+@lru_cache(maxsize=1)  # one report's names ask in turn
+def _sentence_ends(text: str) -> list[int]:
+    """Where each sentence end of the text (a full stop, question or exclamation
+    mark, then a space) ends. Two ends cannot overlap, so these are the ends any
+    search for one finds."""
+    return [m.end() for m in _SENTENCE_END.finditer(text)]
+
+
 def sentence_admin1(
     text: str,
     candidate: Candidate,
@@ -115,9 +136,7 @@ def sentence_admin1(
     unit = written_in(text, candidate, candidates, entries)
     if unit is not None and not _listed_unit(entries[candidate.start], unit):
         return unit, True
-    start = max((m.end() for m in _SENTENCE_END.finditer(text, 0, candidate.start)), default=0)
-    end_match = _SENTENCE_END.search(text, candidate.end)
-    end = end_match.start() if end_match else len(text)
+    start, end = sentence_bounds(text, candidate.start, candidate.end)
     named: list[str] = []
     for other in candidates:
         if other is candidate or not (start <= other.start < end):

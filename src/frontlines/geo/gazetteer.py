@@ -19,6 +19,8 @@ import hashlib
 import os
 import sqlite3
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -185,8 +187,25 @@ class Gazetteer:
         """Every entry one of whose names has the same key as ``name``."""
         return self.lookup_key(name_key(name))
 
+    @contextmanager
+    def steady(self) -> Iterator[None]:
+        """Answers inside the block come from the user file as it was on entry: one
+        report's hundreds of questions cost one stat of it, not one each."""
+        held = getattr(self._local, "held", None)
+        self._local.held = self._remembered() if held is None else held
+        try:
+            yield
+        finally:
+            self._local.held = held
+
     def _remembered(self) -> dict[tuple[str, str], tuple[Entry, ...] | bool]:
-        """The answers given since the user file last changed (one stat a call)."""
+        """The answers given since the user file last changed (one stat a call,
+        outside ``steady``)."""
+        held: dict[tuple[str, str], tuple[Entry, ...] | bool] | None = getattr(
+            self._local, "held", None
+        )
+        if held is not None:
+            return held
         state: tuple[int, ...] = (_user_writes[0],)
         if self._user_file is not None:
             try:
@@ -287,6 +306,15 @@ class Gazetteer:
         return row is not None
 
     def admin_units(self, country_code: str, level: str) -> list[Entry]:
+        answers = self._remembered()
+        units = answers.get(("units", f"{country_code}:{level}"))
+        if not isinstance(units, tuple):
+            units = answers[("units", f"{country_code}:{level}")] = tuple(
+                self._admin_units(country_code, level)
+            )
+        return list(units)
+
+    def _admin_units(self, country_code: str, level: str) -> list[Entry]:
         rows = (
             self._db()
             .execute(

@@ -61,8 +61,9 @@ class Geocoder:
         """Every place the text names. ``country_hint`` and ``region_hint`` (first-level
         units) say where the report is set when its own names do not (its actors, the
         front it speaks of): they rank namesakes as if the report had named them."""
-        candidates = find_candidates(text, self.gazetteer)
-        resolved = self._resolve_all(text, candidates, country_hint, tuple(region_hint))
+        with self.gazetteer.steady():
+            candidates = find_candidates(text, self.gazetteer)
+            resolved = self._resolve_all(text, candidates, country_hint, tuple(region_hint))
         return [
             PlaceMention(article_id, c.start, c.end, c.text, resolved.get(c.start))
             for c in candidates
@@ -74,11 +75,12 @@ class Geocoder:
     ) -> list[Place | None]:
         """The places of spans known to name places, ranked with the rest of the text
         (the other places found in it) as context."""
-        given = {s: self._given(text, s, e) for s, e in spans}
-        found = [c for c in find_candidates(text, self.gazetteer)
-                 if not any(s < c.end and c.start < e for s, e in spans)]  # fmt: skip
-        candidates = sorted([*given.values(), *found], key=lambda c: c.start)
-        resolved = self._resolve_all(text, candidates, country_hint)
+        with self.gazetteer.steady():
+            given = {s: self._given(text, s, e) for s, e in spans}
+            found = [c for c in find_candidates(text, self.gazetteer)
+                     if not any(s < c.end and c.start < e for s, e in spans)]  # fmt: skip
+            candidates = sorted([*given.values(), *found], key=lambda c: c.start)
+            resolved = self._resolve_all(text, candidates, country_hint)
         return [resolved.get(s) for s, _ in spans]
 
     def _given(self, text: str, start: int, end: int) -> Candidate:
@@ -255,10 +257,12 @@ class Geocoder:
         if len(groups) < 2:
             return {}
         firsts = list(groups.values())
+        # Each name's units, listed once: every reading of the name is scored with them.
+        units = [admin1s(first) for first in firsts]
 
         def score(index: int, entry: Entry) -> float:
             first = firsts[index]
-            return self.ranker.score(first, entry, countries, admin1s(first), None, [], set()).score
+            return self.ranker.score(first, entry, countries, units[index], None, [], set()).score
 
         return support([entries[c.start] for c in firsts], score)
 

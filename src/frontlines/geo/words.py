@@ -19,7 +19,7 @@ class Word(NamedTuple):  # a tuple: one is made for every word of every report
 
 
 def words(text: str) -> list[Word]:
-    return [Word(m.start(), m.end(), m.group(0)) for m in _WORD.finditer(text)]
+    return [Word(*m.span(), m.group()) for m in _WORD.finditer(text)]
 
 
 def is_capitalised(word: str) -> bool:
@@ -30,14 +30,14 @@ def particle(word: str) -> bool:
     return word.casefold() in PARTICLES
 
 
-# What may stand between two words of one name; compiled once, as the article
-# pattern below: these run for every word of every report.
-_JOIN = re.compile(r"[ \t]?|-")
+# What may stand between two words of one name: nothing, a space, a tab or a hyphen.
+_JOINS = frozenset({"", " ", "\t", "-"})
 # Abbreviated heads written with a full stop ("St. Petersburg", "Ft. Lauderdale",
 # "Mt. Vernon"): the stop does not end the name.
 _DOTTED_HEADS = frozenset({"St", "Ste", "Sta", "Ft", "Mt", "Pt"})
-_DOTTED_GAP = re.compile(r"\.[ \t]?")
+_DOTTED_GAPS = frozenset({".", ". ", ".\t"})
 _ARABIC_ARTICLE = re.compile(r"(?:al|el|ad|ar|as|ash|at|az|an|ez|es|ed|et|ul|adh)[-’'](?P<rest>.+)")
+_ARTICLE_INITIALS = frozenset("aeu")  # the first letters of the articles above
 
 
 def runs(text: str, words: list[Word]) -> list[list[Word]]:
@@ -45,13 +45,14 @@ def runs(text: str, words: list[Word]) -> list[list[Word]]:
     runs: list[list[Word]] = []
     current: list[Word] = []
     for word in words:
+        # Set tests, not patterns: this runs for every word of every report.
         gap = text[current[-1].end : word.start] if current else ""
         joined = (
             not current
-            or _JOIN.fullmatch(gap) is not None
-            or (current[-1].text in _DOTTED_HEADS and _DOTTED_GAP.fullmatch(gap) is not None)
+            or gap in _JOINS
+            or (gap in _DOTTED_GAPS and current[-1].text in _DOTTED_HEADS)
         )
-        starts_name = is_capitalised(word.text) or _starts_arabic_name(word.text)
+        starts_name = word.text[:1].isupper() or _starts_arabic_name(word.text)
         name_part = starts_name or (particle(word.text) and bool(current))
         if name_part and joined:
             current.append(word)
@@ -73,6 +74,8 @@ def runs(text: str, words: list[Word]) -> list[list[Word]]:
 
 def _starts_arabic_name(word: str) -> bool:
     """ "al-Malali": a lowercase article glued to a capitalised name."""
+    if word[:1] not in _ARTICLE_INITIALS:
+        return False  # most words: the pattern would fail on the first letter
     match = _ARABIC_ARTICLE.match(word)
     return bool(match and match.group("rest")[:1].isupper())
 

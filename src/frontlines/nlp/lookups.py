@@ -18,12 +18,13 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterable, Iterator
 
-from spacy.attrs import LEMMA, LOWER
+from spacy.attrs import IDX, LEMMA, LOWER
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 _TEXT = "frontlines.text"
 _HASHES = "frontlines.lemma_lower"
+_OFFSETS = "frontlines.offsets"
 
 
 def index_doc(doc: Doc, text: str | None = None) -> Doc:
@@ -76,6 +77,14 @@ def lemma_lower_ids(doc: Doc) -> list[tuple[int, int]]:
     if not isinstance(ids, list):
         ids = doc.user_data[_HASHES] = [tuple(row) for row in doc.to_array([LEMMA, LOWER]).tolist()]
     return ids
+
+
+def token_offsets(doc: Doc) -> list[int]:
+    """Each token's ``idx`` (its character offset), read once per Doc from its array."""
+    offsets = doc.user_data.get(_OFFSETS)
+    if not isinstance(offsets, list):
+        offsets = doc.user_data[_OFFSETS] = doc.to_array(IDX).tolist()
+    return offsets
 
 
 class WordIds:
