@@ -9,7 +9,7 @@ from frontlines.events.actors import Actor
 from frontlines.events.candidate import Candidate
 from frontlines.events.claims import Status
 from frontlines.events.grievances import describes_grievance, token_at
-from frontlines.nlp.lookups import doc_text
+from frontlines.nlp.lookups import doc_text, span_text
 from frontlines.taxonomy import ActorKind, SubEventType
 
 # "protesting the killing of"; not "during the protest, guards opened fire".
@@ -35,6 +35,10 @@ THROWN_BY_POLICE = re.compile(r"\s+(?:\w+\s+)?(?:tear\s*gas|teargas|gas|stun|smo
 
 # The report's own word for a violent crowd.
 RIOTERS = re.compile(r"\brioters?\b")
+
+
+# Detainees beaten or tortured by the ones who held them.
+BEATEN = re.compile(r"\b(?:beat|beaten|beating|tortur\w*)\b", re.I)
 
 
 # A crowd shut in ("barricaded themselves in the office") is a sit-in, not violence.
@@ -192,6 +196,16 @@ def sub_event_of(
         # beaten to death by four men") is an attack by unknown assailants.
         return SubEventType.MOB_VIOLENCE
     target = c.actor2.kind if c.actor2 else None
+    if (
+        cls.name == "arrest"
+        and state
+        and target not in ARMED_KINDS
+        and c.evidence
+        and BEATEN.search(span_text(c.evidence[0]))
+    ):
+        # "Soldiers beat three men and then detained them": violence against the ones
+        # arrested makes the arrest an attack on them.
+        return SubEventType.ATTACK
     # Violence against civilians needs civilian victims: armed men seized or shot by a
     # non-state group are fought with (a state arresting them is an arrest).
     arrest_by_state = state and cls.non_state is not None
