@@ -6,10 +6,6 @@ from __future__ import annotations
 import pytest
 
 
-def _sub_events(code, text: str) -> list[str]:
-    return [e.sub_event_type for e in code(text)]
-
-
 @pytest.mark.parametrize(
     "text",
     [
@@ -23,8 +19,8 @@ def _sub_events(code, text: str) -> list[str]:
         "On Monday, relatives of a guard who was accidentally shot dead protested in Saraqib.",
     ],
 )
-def test_violence_named_as_the_grievance_leaves_the_protest_peaceful(code, text):
-    assert _sub_events(code, text) == ["Peaceful protest"]
+def test_violence_named_as_the_grievance_leaves_the_protest_peaceful(sub_events, text):
+    assert sub_events(text) == ["Peaceful protest"]
 
 
 @pytest.mark.parametrize(
@@ -45,27 +41,25 @@ def test_violence_named_as_the_grievance_leaves_the_protest_peaceful(code, text)
         ),
     ],
 )
-def test_what_the_crowd_did_or_suffered_codes_the_protest(code, text, expected):
-    assert _sub_events(code, text) == [expected]
+def test_what_the_crowd_did_or_suffered_codes_the_protest(sub_events, text, expected):
+    assert sub_events(text) == [expected]
 
 
-def test_guards_killing_a_protester_is_excessive_force(code):
+def test_guards_killing_a_protester_is_excessive_force(sub_events):
     text = (
         "On Monday, residents gathered in Saraqib to protest against a new crossing. "
         "During the protest, guards opened fire, killing a protester."
     )
-    assert "Excessive force against protesters" in _sub_events(code, text)
+    assert "Excessive force against protesters" in sub_events(text)
 
 
-def test_a_riot_with_no_demand_is_mob_violence(code):
-    assert _sub_events(code, "On Monday, inmates rioted in the prison of Saraqib.") == [
-        "Mob violence"
-    ]
+def test_a_riot_with_no_demand_is_mob_violence(sub_events):
+    assert sub_events("On Monday, inmates rioted in the prison of Saraqib.") == ["Mob violence"]
 
 
-def test_a_riot_for_a_demand_is_a_violent_demonstration(code):
+def test_a_riot_for_a_demand_is_a_violent_demonstration(sub_events):
     text = "On Monday, inmates rioted in the prison of Saraqib, demanding visits."
-    assert _sub_events(code, text) == ["Violent demonstration"]
+    assert sub_events(text) == ["Violent demonstration"]
 
 
 @pytest.mark.parametrize(
@@ -78,10 +72,10 @@ def test_a_riot_for_a_demand_is_a_violent_demonstration(code):
         ),
     ],
 )
-def test_stones_thrown_are_a_demonstration_only_with_a_demand(code, text, expected):
-    assert _sub_events(code, text) == [expected]
+def test_stones_thrown_are_a_demonstration_only_with_a_demand(sub_events, text, expected):
+    assert sub_events(text) == [expected]
 
 
-def test_armed_men_who_fight_the_police_are_in_an_armed_clash(code):
+def test_armed_men_who_fight_the_police_are_in_an_armed_clash(sub_events):
     text = "On Monday, HTS fighters clashed with police in Saraqib."
-    assert _sub_events(code, text) == ["Armed clash"]
+    assert sub_events(text) == ["Armed clash"]
