@@ -1,6 +1,7 @@
 """What forces do besides fighting: drugs seized or labs destroyed (property
 destruction), detainees beaten (an attack), armed groups handing out food (a change
-of activity). Sentences written for these tests."""
+of activity); and a rape told after the attack it came with (sexual violence).
+Sentences written for these tests."""
 
 from __future__ import annotations
 
@@ -36,4 +37,18 @@ def test_drugs_seized_or_labs_destroyed_are_property_destruction(sub_events, tex
     ],
 )
 def test_what_the_forces_or_the_crowd_did_codes_the_event(sub_events, text, expected):
+    assert sub_events(text) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "On Monday, gunmen attacked two women near Hajin. They raped one of them.",
+            "Sexual violence",
+        ),
+        ("On Monday, residents protested in Hajin after a girl was raped.", "Peaceful protest"),
+    ],
+)
+def test_a_victim_raped_makes_the_attack_sexual_violence(sub_events, text, expected):
     assert sub_events(text) == [expected]

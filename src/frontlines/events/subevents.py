@@ -37,6 +37,14 @@ THROWN_BY_POLICE = re.compile(r"\s+(?:\w+\s+)?(?:tear\s*gas|teargas|gas|stun|smo
 RIOTERS = re.compile(r"\brioters?\b")
 
 
+# A victim raped, told as what was done (not "accused of rape", "for raping").
+RAPED = re.compile(
+    r"(?<!accused of )(?<!suspected of )(?<!charged with )(?<!for )"
+    r"\b(?:gang-|gang )?(?:raped|sexually assaulted|sexually abused)\b"
+)
+ONE_SIDED = frozenset({SubEventType.ATTACK, SubEventType.ABDUCTION})
+
+
 # Detainees beaten or tortured by the ones who held them.
 BEATEN = re.compile(r"\b(?:beat|beaten|beating|tortur\w*)\b", re.I)
 
@@ -154,6 +162,20 @@ def sub_event_of(
 ) -> SubEventType:
     """``countries``: where the event is (its place's country and the report's; a place
     resolved abroad by mistake must not make the state's own forces foreign)."""
+    sub_event = _sub_event(c, actor1, modifiers, countries)
+    if sub_event in ONE_SIDED and RAPED.search(c.paragraph_text):
+        # "Gunmen attacked three women ... and raped one of them": ACLED codes the
+        # rape, not the attack or the abduction it came with.
+        return SubEventType.SEXUAL_VIOLENCE
+    return sub_event
+
+
+def _sub_event(
+    c: Candidate,
+    actor1: Actor,
+    modifiers: dict[str, tuple[str, ...]],
+    countries: frozenset[str],
+) -> SubEventType:
     cls = c.cls
     if cls.intervention is not None:
         outcome = protest_outcome(c, modifiers)
