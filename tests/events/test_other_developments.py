@@ -30,3 +30,20 @@ def test_shots_fired_at_people_are_not_warning_shots(code):
 def test_refugees_killed_on_their_return_are_attacked(code):
     events = code("On Monday, gunmen shot dead two refugees who returned to Hajin.")
     assert [e.sub_event_type for e in events] == ["Attack"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "On Monday, IS militants took control of Hajin and raised their flag there.",
+            "Non-violent transfer of territory",
+        ),
+        (
+            "On Monday, IS militants took control of Hajin after clashes with the army.",
+            "Non-state actor overtakes territory",
+        ),
+    ],
+)
+def test_a_capture_with_no_fighting_told_is_a_non_violent_transfer(code, text, expected):
+    assert [e.sub_event_type for e in code(text)] == [expected]

@@ -45,6 +45,15 @@ RAPED = re.compile(
 ONE_SIDED = frozenset({SubEventType.ATTACK, SubEventType.ABDUCTION})
 
 
+# Any word of fighting, killing or fire: a capture told with none of them was
+# made without a fight.
+VIOLENCE = re.compile(
+    r"\b(?:clash\w*|fight\w*|fought|attack\w*|kill\w*|wound\w*|injur\w*|shell\w*|strikes?"
+    r"|battle\w*|assault\w*|fire|fired|firing|ambush\w*|died|dead|death\w*|casualt\w*"
+    r"|storm\w*|raid\w*|offensive|bomb\w*|artillery|gunfire|shoot\w*|shot)\b"
+)
+
+
 # Detainees beaten or tortured by the ones who held them.
 BEATEN = re.compile(r"\b(?:beat|beaten|beating|tortur\w*)\b", re.I)
 
@@ -202,7 +211,13 @@ def _sub_event(
             a for a in (actor1, *c.assoc1)
             if _home_state(a, countries | ({opponent} if opponent else set()))
         ]  # fmt: skip
-        return cls.state if home else (cls.non_state or cls.state)
+        if home:
+            return cls.state
+        if cls.non_state is not None and not VIOLENCE.search(c.paragraph_text):
+            # "Militants took control of the village and raised their flag", no
+            # fighting, killing or fire told: ACLED's non-violent transfer.
+            return SubEventType.NON_VIOLENT_TRANSFER
+        return cls.non_state or cls.state
     assert cls.sub_event is not None
     if cls.name in {"riot", "mob", "protest_violent"}:
         return riot_sub_event(c)
