@@ -213,9 +213,10 @@ def _sub_event(
         ]  # fmt: skip
         if home:
             return cls.state
-        if cls.non_state is not None and not VIOLENCE.search(c.paragraph_text):
-            # "Militants took control of the village and raised their flag", no
-            # fighting, killing or fire told: ACLED's non-violent transfer.
+        if cls.non_state is not None and c.actor2 is None and not VIOLENCE.search(c.paragraph_text):
+            # "Militants took control of the village and raised their flag", taken
+            # from no side named and with no fighting, killing or fire told: ACLED's
+            # non-violent transfer ("seized villages from IS" is an overtaking).
             return SubEventType.NON_VIOLENT_TRANSFER
         return cls.non_state or cls.state
     assert cls.sub_event is not None
