@@ -78,3 +78,9 @@ def code() -> Callable[..., list[Event]]:
         return assembler.code(article, nlp(text), find_places(text, "test"))
 
     return run
+
+
+@pytest.fixture(scope="session")
+def sub_events(code: Callable[..., list[Event]]) -> Callable[[str], list[str]]:
+    """The sub-event types coded from a text, in order."""
+    return lambda text: [e.sub_event_type for e in code(text)]

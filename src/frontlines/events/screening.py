@@ -24,6 +24,7 @@ from frontlines.events.context import (
     names_people,
     stated_as_reason,
 )
+from frontlines.events.grievances import background_riot
 from frontlines.events.lexicon import Lexicon
 from frontlines.events.places import holds_place
 from frontlines.events.triggers import Trigger
@@ -79,6 +80,10 @@ class TriggerScreen:
                 trigger = replace(trigger, cls=self.lexicon.classes["looting"])
             if trigger.cls.sub_event is SubEventType.AGREEMENT and in_relative_clause(root):
                 continue  # "a man who had signed a reconciliation agreement"
+            if trigger.cls.name == "riot" and background_riot(
+                root, any(t.cls.intervention is not None for t in triggers)
+            ):
+                continue
             if names_people(doc, trigger):
                 continue  # "killed two suicide bombers": the bombers, not a bombing
             if in_support_phrase(root):
