@@ -1,0 +1,76 @@
+"""Battle coding conventions of the Syria development rows (issue #4): how a change of
+control is worded, ACLED's own actor acronyms, and the sides of fighting. Sentences
+written for these tests; places from the conftest gazetteer."""
+
+from __future__ import annotations
+
+import pytest
+
+SYRIA = "Military Forces of Syria (2000-)"
+GAINS = "Government regains territory"
+OVERTAKES = "Non-state actor overtakes territory"
+CLASH = "Armed clash"
+
+
+def _pair(event) -> set[str | None]:  # type: ignore[no-untyped-def]
+    return {event.actor1, event.actor2}
+
+
+# -- a change of control, however it is worded ------------------------------------------
+
+CONTROL = [
+    pytest.param(
+        "On Monday, the Syrian army established full control over Saraqib after fighting HTS.",
+        GAINS,
+        id="established_control_over",
+    ),
+    pytest.param(
+        "On Monday, Ahrar al-Sham fighters restored control of Saraqib after clashes with HTS.",
+        OVERTAKES,
+        id="restored_control_of",
+    ),
+    pytest.param(
+        "On Monday, rebel fighters retook control of Saraqib from regime troops after clashes.",
+        OVERTAKES,
+        id="retook_control_of",
+    ),
+    pytest.param(
+        "On Monday, government troops secured Saraqib after two days of fighting with IS.",
+        GAINS,
+        id="secured_a_place",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "sub_event"), CONTROL)
+def test_a_change_of_control(code, text: str, sub_event: str) -> None:
+    assert [e.sub_event_type for e in code(text)] == [sub_event]
+
+
+def test_securing_something_that_is_no_place_takes_nothing(code) -> None:
+    (event,) = code("On Monday, regime forces secured the road after clashes with IS near Hajin.")
+    assert event.sub_event_type == CLASH
+
+
+# -- ACLED's acronyms of actors ----------------------------------------------------------
+
+ACRONYMS = [
+    pytest.param("JTW", "JTW: National Liberation Front", id="JTW"),
+    pytest.param("AAS", "AAS: Ahrar al Sham", id="AAS"),
+    pytest.param("HNDZ", "HNDZ: Nour al Din al Zinki Movement", id="HNDZ"),
+    pytest.param("JTS", "JTS: Syria Liberation Front", id="JTS"),
+    pytest.param("TIP", "TIP: Turkistan Islamic Party", id="TIP"),
+]
+
+
+@pytest.mark.parametrize(("acronym", "actor"), ACRONYMS)
+def test_the_acronym_before_an_acled_name_names_the_actor(code, acronym: str, actor: str) -> None:
+    (event,) = code(f"On Monday, HTS fighters clashed with {acronym} near Saraqib.")
+    assert _pair(event) == {"HTS: Hayat Tahrir al Sham", actor}
+
+
+def test_the_syria_liberation_front_of_2018_is_not_the_later_syrian_one(code) -> None:
+    (first,) = code("On Monday, the Syria Liberation Front clashed with HTS near Saraqib.")
+    (second,) = code("On Monday, the Syrian Liberation Front clashed with HTS near Saraqib.")
+    assert "JTS: Syria Liberation Front" in _pair(first)
+    assert "Syrian Liberation Front" in _pair(second)
