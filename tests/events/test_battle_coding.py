@@ -39,6 +39,46 @@ CONTROL = [
         GAINS,
         id="secured_a_place",
     ),
+    pytest.param(
+        "On Monday, regime troops advanced against HTS to control Saraqib.",
+        GAINS,
+        id="the_outcome_of_an_advance",
+    ),
+    pytest.param(
+        "On Monday, government troops advanced to the outskirts of Saraqib.",
+        CLASH,
+        id="an_advance_with_no_capture_is_fighting",
+    ),
+    pytest.param(
+        "On Monday, QSD fighters advanced into Hajin during clashes with IS.",
+        CLASH,
+        id="advancing_into_a_place_is_not_holding_it",
+    ),
+    pytest.param(
+        "On Monday, QSD units made gains towards controlling Hajin amid clashes with IS.",
+        CLASH,
+        id="an_aim_is_not_a_capture",
+    ),
+    pytest.param(
+        "On Monday, QSD fighters took partial control of Hajin from IS.",
+        CLASH,
+        id="partial_control",
+    ),
+    pytest.param(
+        "On Monday, IS fighters nearly captured Hajin from QSD.",
+        CLASH,
+        id="nearly_captured",
+    ),
+    pytest.param(
+        "On Monday, QSD fighters seized most of Hajin from IS after a night of fighting.",
+        CLASH,
+        id="most_of_a_place",
+    ),
+    pytest.param(
+        "On Monday, QSD units captured an IS emir in Hajin.",
+        CLASH,
+        id="a_person_captured_is_no_place_taken",
+    ),
 ]
 
 
