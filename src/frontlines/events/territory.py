@@ -1,7 +1,8 @@
 """How a report words a change of control, read the way ACLED codes it: the outcome
 of an advance ("advanced to control the village") is a capture; an aim ("advances
 towards controlling the dam") is not yet one; part of a place taken ("took partial
-control", "nearly captured") is fighting over it; people captured are taken prisoner, not territory."""
+control", "nearly captured") is fighting over it; people captured are taken
+prisoner, not territory."""
 
 from __future__ import annotations
 
