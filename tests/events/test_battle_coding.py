@@ -114,3 +114,64 @@ def test_the_syria_liberation_front_of_2018_is_not_the_later_syrian_one(code) ->
     (second,) = code("On Monday, the Syrian Liberation Front clashed with HTS near Saraqib.")
     assert "JTS: Syria Liberation Front" in _pair(first)
     assert "Syrian Liberation Front" in _pair(second)
+
+
+# -- people named by their group -----------------------------------------------------
+
+MEMBERS = [
+    pytest.param(
+        "On Monday, unidentified gunmen shot dead a former Liwa Tawhid commander near Saraqib.",
+        {"Unidentified Armed Group (Syria)"},
+        id="a_former_commander_of_a_named_group",
+    ),
+    pytest.param(
+        "On Monday, unknown gunmen killed a former commander of Jaysh al Thani in Saraqib.",
+        {"Unidentified Armed Group (Syria)"},
+        id="a_former_commander_of_a_known_group_is_no_longer_of_it",
+    ),
+    pytest.param(
+        "On Monday, gunmen shot dead a man, who was a member of IS, in Hajin.",
+        {"Unidentified Armed Group (Syria)", "Islamic State (Syria)"},
+        id="a_man_who_was_a_member_of_a_group",
+    ),
+    pytest.param(
+        "On Monday, gunmen assassinated a man reportedly belonging to the SDF near Hajin.",
+        {"Unidentified Armed Group (Syria)", "QSD: Syrian Democratic Forces"},
+        id="a_man_belonging_to_a_group",
+    ),
+    pytest.param(
+        "On Monday, HTS fighters raided JTW-affiliated Al Sham Corps posts in Saraqib.",
+        {"HTS: Hayat Tahrir al Sham", "Al Sham Corps"},
+        id="a_group_affiliated_with_another_is_itself",
+    ),
+]
+
+
+# -- the sides of fighting (and people named by their group, above) --------------------
+
+SIDES = [
+    *MEMBERS,
+    pytest.param(
+        "QSD units supported by coalition jets clashed with IS fighters near Hajin on Monday.",
+        {"QSD: Syrian Democratic Forces", "Islamic State (Syria)"},
+        id="a_side_supported_by_others_still_fights",
+    ),
+    pytest.param(
+        "The Syrian Army supported by the NDF clashed with IS near Hajin on Monday.",
+        {SYRIA, "Islamic State (Syria)"},
+        id="the_supported_side_is_no_supporter",
+    ),
+    pytest.param(
+        "On Monday, rebel fighters exchanged light and heavy machine gun fire with QSD "
+        "units near Tall Rifaat.",
+        {"Opposition Rebels (Syria)", "QSD: Syrian Democratic Forces"},
+        id="fire_exchanged_with_many_words_between",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "pair"), SIDES)
+def test_the_sides_of_fighting(code, text: str, pair: set[str]) -> None:
+    (event,) = code(text)
+    assert event.sub_event_type == CLASH
+    assert _pair(event) == pair

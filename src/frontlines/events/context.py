@@ -28,21 +28,36 @@ LIGHT_VERBS = frozenset(
 SUPPORT_WORDS = frozenset(
     {"support", "supported", "back", "backed", "cover", "coverage", "accompany", "escort", "assist"}
 )
+# Fighting verbs with no passive: never a participle describing the supporters.
+_INTRANSITIVE = frozenset({"clash", "skirmish"})
+
+
+def _main_verb(token: Token) -> bool:
+    return token.pos_ == "VERB" and (token.tag_ == "VBD" or token.lemma_.lower() in _INTRANSITIVE)
 
 
 def in_support_phrase(token: Token) -> bool:
     """A trigger inside "supported by ...", "backed by ...", "with air cover of ...":
-    it says how an actor was helped, not what happened."""
+    it says how an actor was helped, not what happened. A verb in the past tense,
+    or a fighting verb that takes no object ("QSD supported by coalition jets clashed
+    with IS", parsed as if the jets clashed), is the main verb the small model hung
+    under the phrase."""
+    if _main_verb(token):
+        return False
     current = token
     for _ in range(4):
         if current.head == current:
             return False
         below, current = current, current.head
+        if _main_verb(current) and current.lemma_.lower() not in SUPPORT_WORDS:
+            return False  # "... clashed with IS": IS is fought, not a supporter
         if current.lemma_.lower() in SUPPORT_WORDS and current.i != token.i:
             # "between Turkey backed rebels and YPG": with no supporter named as its
             # subject, the object of the verb is an actor of its own, not a supporter
             # ("gunmen supported one of the groups" keeps the group aside).
             subject = any(c.dep_ in {"nsubj", "nsubjpass"} for c in current.children)
+            if below.dep_ == "nsubj" and any(c.dep_ == "agent" for c in current.children):
+                return False  # "the army supported by the NDF": the army is supported
             return below.dep_ != "dobj" or subject
         if current.pos_ in {"VERB", "AUX"} and any(
             c.dep_ in {"nsubj", "nsubjpass"} for c in current.children
