@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import pytest
 
+from frontlines.events.numbers import fatalities
+
 SYRIA = "Military Forces of Syria (2000-)"
 GAINS = "Government regains territory"
 OVERTAKES = "Non-state actor overtakes territory"
@@ -175,3 +177,30 @@ def test_the_sides_of_fighting(code, text: str, pair: set[str]) -> None:
     (event,) = code(text)
     assert event.sub_event_type == CLASH
     assert _pair(event) == pair
+
+
+# -- fatalities ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Given how heavy the fighting was, an unknown number of fatalities is coded as 10.",
+        "Deaths were reported among both sides, coded as ten.",
+        "Both sides lost men, with the unknown number coded at 10.",
+    ],
+)
+def test_a_figure_stated_as_coded_is_the_count(sentence: str) -> None:
+    assert fatalities(sentence) == 10
+
+
+def test_a_coded_figure_is_not_split_over_the_places(code) -> None:
+    events = code(
+        "On Monday, HTS and Ahrar al-Sham fighters clashed in Saraqib and Hajin. "
+        "Unknown fatalities coded as 10."
+    )
+    assert [e.fatalities for e in events] == [10, 10]
+
+
+def test_a_man_shot_and_killed_is_one_death() -> None:
+    assert fatalities("A shepherd was shot and killed near the border post.") == 1
