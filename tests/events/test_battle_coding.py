@@ -169,6 +169,11 @@ SIDES = [
         {"Opposition Rebels (Syria)", "QSD: Syrian Democratic Forces"},
         id="fire_exchanged_with_many_words_between",
     ),
+    pytest.param(
+        "On Monday, QSD fighters clashed with rebel and Islamist factions near Tall Rifaat.",
+        {"QSD: Syrian Democratic Forces", "Opposition Rebels (Syria)"},
+        id="rebels_are_the_opposition_not_the_group_named_before",
+    ),
 ]
 
 
