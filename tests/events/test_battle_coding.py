@@ -177,6 +177,14 @@ SIDES = [
 ]
 
 
+def test_a_group_named_before_an_operation_fights_as_the_operation(code) -> None:
+    (event,) = code(
+        "On Monday, FSA Olive Branch fighters took control of Kafr Naya from YPG units."
+    )
+    assert event.sub_event_type == OVERTAKES
+    assert _pair(event) == {"Operation Olive Branch", "YPG: Peoples Protection Units"}
+
+
 @pytest.mark.parametrize(("text", "pair"), SIDES)
 def test_the_sides_of_fighting(code, text: str, pair: set[str]) -> None:
     (event,) = code(text)

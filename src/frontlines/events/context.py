@@ -321,6 +321,8 @@ def taken_object(doc: Doc, trigger: Trigger) -> str:
     for token in doc[trigger.end : min(trigger.end + 8, sentence_end)]:
         if token.pos_ == "PRON":
             return token.lower_  # "seized it": the report names no new place
+        if token.pos_ == "ADP" and token.lower_ not in {"of", "over", "on"}:
+            return ""  # "took control of the village from IS fighters": from whom
         if token.text.isupper() and len(token.text) > 1:
             continue  # "captured 3 IS members": an acronym names whose members
         if token.pos_ == "NOUN" and token.dep_ != "compound":

@@ -56,14 +56,23 @@ def former_fighters(text: str, mentions: list[ActorMention]) -> list[ActorMentio
 
 def members_of_groups(text: str, mentions: list[ActorMention]) -> list[ActorMention]:
     """A person named as a member of a group ("a man, who was a member of IS") is
-    that group, and a group named as affiliated with another ("JTW-affiliated Al Sham
-    Corps") is itself: one mention of it."""
+    that group, a group named as affiliated with another ("JTW-affiliated Al Sham
+    Corps") is itself, and one named before an operation ("JSH Olive Branch forces")
+    is the operation: one mention of it."""
 
     def merge(mention: ActorMention, following: ActorMention) -> ActorMention | None:
         between = text[mention.end : following.start]
         person = mention.role in _PERSON_ROLES and _MEMBER_OF.match(between)
         affiliate = mention.entry is not None and _AFFILIATED.match(between)
-        if following.entry is not None and (person or affiliate):
+        # "JSH Olive Branch forces": a group named as part of a joint operation fights
+        # as the operation (ACLED codes the operation).
+        operation = (
+            mention.entry is not None
+            and following.entry is not None
+            and following.entry.name.startswith("Operation ")
+            and not between.strip()
+        )
+        if following.entry is not None and (person or affiliate or operation):
             return _spanning(mention, following, text, following.entry)
         return None
 
