@@ -12,6 +12,7 @@ from frontlines.events.actors import NON_STATE_ARMED, Actor, ActorMention
 from frontlines.events.lexicon import GENERIC_ROLE_KINDS, ActorEntry, Lexicon
 from frontlines.taxonomy import ActorKind
 
+_OPPOSITION_WORDS = re.compile(r"\b(?:opposition|rebels?)\b", re.I)
 # "Islamic State (Iraq)": an actor name that carries its country.
 _COUNTRY_SUFFIX = re.compile(r"^(?P<base>.*) \((?P<country>[^()]+)\)$")
 
@@ -97,9 +98,10 @@ def resolve(
     if mention.tribe is not None:
         return tribal_actor(mention.tribe, country, lexicon)
     role = mention.role or "unidentified"
-    # "Opposition rebels", "opposition factions": ACLED's opposition, not whichever
-    # group was named just before (often the side they fight).
-    opposition = "opposition" in mention.text.lower()
+    # "Opposition rebels", "opposition factions", "rebel and Islamist factions": ACLED's
+    # opposition rebels, not whichever group was named just before (often the side
+    # they fight).
+    opposition = bool(_OPPOSITION_WORDS.search(mention.text))
     if role in {"rebels", "anaphor"} and not opposition:
         scopes = ["sentence", "paragraph"] + (["article"] if role == "anaphor" else [])
         for scope in scopes:

@@ -34,6 +34,7 @@ from frontlines.events.counts import attach_counts
 from frontlines.events.dates import find_date
 from frontlines.events.exchange import answered_fire
 from frontlines.events.lexicon import Lexicon
+from frontlines.events.members import former_fighters, members_of_groups
 from frontlines.events.parties import trigger_sides
 from frontlines.events.places import (
     apply_locators,
@@ -191,12 +192,13 @@ class EventAssembler:
     def _actor_mentions(self, doc, country, sentence_of, paragraph_of) -> list[ResolvedMention]:  # type: ignore[no-untyped-def]
         resolved: list[ResolvedMention] = []
         antecedents: list[Antecedent] = []
-        found = self.actors.find(doc_text(doc))
-        found = sorted([*found, *former_latter(doc_text(doc), found)], key=lambda m: m.start)
+        text = doc_text(doc)
+        found = members_of_groups(text, former_fighters(text, self.actors.find(text)))
+        found = sorted([*found, *former_latter(text, found)], key=lambda m: m.start)
         # "according to local activists": people a claim comes from, named by a role
         # alone, are the report's sources, not a side. A named group stays a side:
         # "according to the SDF" is most often the SDF telling of its own fighting.
-        sources = attribution_spans(doc_text(doc))
+        sources = attribution_spans(text)
         found = [m for m in found if m.entry or not any(s <= m.start < e for s, e in sources)]
         for mention in found:
             span = doc.char_span(mention.start, mention.end, alignment_mode="expand")

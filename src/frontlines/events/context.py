@@ -28,12 +28,21 @@ LIGHT_VERBS = frozenset(
 SUPPORT_WORDS = frozenset(
     {"support", "supported", "back", "backed", "cover", "coverage", "accompany", "escort", "assist"}
 )
+# Fighting verbs with no passive: never a participle describing the supporters.
+_INTRANSITIVE = frozenset({"clash", "skirmish"})
+
+
+def _main_verb(token: Token) -> bool:
+    return token.pos_ == "VERB" and (token.tag_ == "VBD" or token.lemma_.lower() in _INTRANSITIVE)
 
 
 def in_support_phrase(token: Token) -> bool:
     """A trigger inside "supported by ...", "backed by ...", "with air cover of ...":
-    it says how an actor was helped, not what happened. Remembered on the Doc by
-    token index: every trigger of a sentence asks it of every actor mention."""
+    it says how an actor was helped, not what happened. A verb in the past tense,
+    or a fighting verb that takes no object ("QSD supported by coalition jets clashed
+    with IS", parsed as if the jets clashed), is the main verb the small model hung
+    under the phrase. Remembered on the Doc by token index: every trigger of a
+    sentence asks it of every actor mention."""
     remembered = token.doc.user_data.setdefault(_SUPPORT, {})
     known = remembered.get(token.i)
     if known is None:
@@ -45,16 +54,22 @@ _SUPPORT = "frontlines.in_support_phrase"
 
 
 def _in_support_phrase(token: Token) -> bool:
+    if _main_verb(token):
+        return False
     current = token
     for _ in range(4):
         if current.head == current:
             return False
         below, current = current, current.head
+        if _main_verb(current) and current.lemma_.lower() not in SUPPORT_WORDS:
+            return False  # "... clashed with IS": IS is fought, not a supporter
         if current.lemma_.lower() in SUPPORT_WORDS and current.i != token.i:
             # "between Turkey backed rebels and YPG": with no supporter named as its
             # subject, the object of the verb is an actor of its own, not a supporter
             # ("gunmen supported one of the groups" keeps the group aside).
             subject = any(c.dep_ in {"nsubj", "nsubjpass"} for c in current.children)
+            if below.dep_ == "nsubj" and any(c.dep_ == "agent" for c in current.children):
+                return False  # "the army supported by the NDF": the army is supported
             return below.dep_ != "dobj" or subject
         if current.pos_ in {"VERB", "AUX"} and any(
             c.dep_ in {"nsubj", "nsubjpass"} for c in current.children
@@ -318,6 +333,8 @@ def taken_object(doc: Doc, trigger: Trigger) -> str:
     for token in doc[trigger.end : min(trigger.end + 8, sentence_end)]:
         if token.pos_ == "PRON":
             return token.lower_  # "seized it": the report names no new place
+        if token.pos_ == "ADP" and token.lower_ not in {"of", "over", "on"}:
+            return ""  # "took control of the village from IS fighters": from whom
         if token.text.isupper() and len(token.text) > 1:
             continue  # "captured 3 IS members": an acronym names whose members
         if token.pos_ == "NOUN" and token.dep_ != "compound":

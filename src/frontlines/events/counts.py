@@ -10,7 +10,7 @@ from spacy.tokens import Span
 from frontlines.events.candidate import Candidate, ResolvedMention
 from frontlines.events.claims import assess
 from frontlines.events.context import recent_events
-from frontlines.events.numbers import fatalities, losses
+from frontlines.events.numbers import coded_fatalities, fatalities, losses
 from frontlines.events.sides import subject_actor
 from frontlines.nlp.lookups import span_text
 
@@ -56,7 +56,9 @@ def attach_counts(
         return
     if killed is not None:
         # ACLED splits a count over the locations it covers; the first gets the rest.
-        share, rest = divmod(killed, len(targets))
+        # A figure stated as coded is the event's own, not split.
+        parts = 1 if coded_fatalities(span_text(sentence)) is not None else len(targets)
+        share, rest = divmod(killed, parts)
         for position, candidate in enumerate(targets):
             count = share + (rest if position == 0 else 0)
             candidate.fatalities = (candidate.fatalities or 0) + count if more else count

@@ -66,8 +66,16 @@ def _value(word: str, q: Quantities) -> int | None:
     return q.numbers.get(word, q.vague.get(word))
 
 
+# ACLED's own statement of the figure it coded: "fatalities coded as 13", "an unknown
+# number of fatalities is coded as ten", "fatalities were reported on both sides, coded
+# as 10", "with the unknown number coded as 10".
 _CODED = WordGate(
-    re.compile(r"fatalities (?:were |was |are )?coded (?:as |at |to )?(\d+)", re.I), ["coded"]
+    re.compile(
+        r"\b(?:fatalities|fatality|deaths|casualties|killed|dead|number)\b[^.;]{0,60}?"
+        r"\bcoded (?:as |at |to )?(?P<n>\d+|[a-z]+)\b",
+        re.I,
+    ),
+    ["coded"],
 )
 _MONTH_WORD = re.compile(r"^\s*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b", re.I)
 _MONTH_BEFORE = re.compile(
@@ -119,12 +127,22 @@ def _lowered(cues: tuple[str, ...]) -> tuple[tuple[str, str | None], ...]:
     return tuple((cue, cue.lower() if cue.isascii() else None) for cue in cues)
 
 
+def coded_fatalities(sentence: str) -> int | None:
+    """The figure a sentence says was coded for the event ("fatalities coded as 10"),
+    the whole event's count: never split over its places."""
+    for match in _CODED.finditer(sentence):
+        value = _value(match.group("n"), load_quantities())
+        if value is not None:
+            return value
+    return None
+
+
 def fatalities(sentence: str) -> int | None:
     """People reported killed in a sentence; None when it reports no count at all."""
     q = load_quantities()
-    coded = _CODED.search(sentence)
-    if coded:
-        return int(coded.group(1))
+    coded = coded_fatalities(sentence)
+    if coded is not None:
+        return coded
     if _NONE.search(sentence):
         return 0
     # The casualty words are found at the first count: most sentences have none.
@@ -150,7 +168,8 @@ def fatalities(sentence: str) -> int | None:
 # A single person killed, named without a number.
 _ONE_DEATH = WordGate(
     re.compile(
-        r"\b(?:was|has been|had been) (?:killed|shot dead|executed|assassinated|beheaded|slain)\b"
+        r"\b(?:was|has been|had been) (?:shot and |attacked and )?"
+        r"(?:killed|shot dead|executed|assassinated|beheaded|slain)\b"
         r"|\b(?:the )?(?:dead )?body of (?:a|an|the|one)\b|\bwas found dead\b"
         # "assassinated a QSD member", "stabbed a man to death", "an inmate was stabbed to death"
         r"|\b(?:killed|killing|assassinated|assassinating|executed|executing|murdered|beheaded"

@@ -10,17 +10,27 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from frontlines.events.actors import Actor
 from frontlines.events.candidate import ResolvedMention
 from frontlines.events.claims import clause_path
-from frontlines.events.context import in_support_phrase
+from frontlines.events.context import SUPPORT_WORDS, in_support_phrase
 from frontlines.events.roles import assign_roles
 from frontlines.events.sides import BETWEEN, MUTUAL_FIGHTING
 from frontlines.events.triggers import Trigger
 from frontlines.nlp.lookups import span_text
 from frontlines.taxonomy import ActorKind, EventType
+
+
+def _climbs(top: Token) -> bool:
+    """A clause that shares the subject of the verb above it; so does a fighting verb
+    the parse hung under "supported by" ("the army supported by the NDF clashed
+    with IS")."""
+    if top.head == top:
+        return False
+    support = top.dep_ == "ccomp" and top.head.lemma_.lower() in SUPPORT_WORDS
+    return top.dep_ in {"advcl", "xcomp", "conj", "pcomp"} or support
 
 
 def trigger_sides(
@@ -36,7 +46,7 @@ def trigger_sides(
     # A clause with a subject of its own ("while rebels shelled ...") keeps it; a
     # pronoun ("after he was kidnapped") points back to the main clause.
     own_subject = any(c.dep_ in {"nsubj", "nsubjpass"} and c.pos_ != "PRON" for c in top.children)
-    while not own_subject and top.dep_ in {"advcl", "xcomp", "conj", "pcomp"} and top.head != top:
+    while not own_subject and _climbs(top):
         top = top.head
         anchors.append(top)
         if any(c.dep_ in {"nsubj", "nsubjpass"} for c in top.children):

@@ -27,6 +27,12 @@ from frontlines.events.context import (
 from frontlines.events.grievances import background_riot
 from frontlines.events.lexicon import Lexicon
 from frontlines.events.places import holds_place
+from frontlines.events.territory import (
+    aimed_at,
+    outcome_of_advance,
+    partial_capture,
+    people_taken,
+)
 from frontlines.events.triggers import Trigger
 from frontlines.model import PlaceMention
 from frontlines.nlp.lookups import span_text
@@ -70,14 +76,21 @@ class TriggerScreen:
                 continue
             if trigger.needs_place_object and not has_place_object(doc, trigger, places):
                 continue
-            if trigger.cls.state is not None and captures_something_else(
-                doc, trigger, places, frozenset(trigger.cls.partial_objects)
+            if trigger.cls.state is not None and (
+                people_taken(doc, trigger)
+                or captures_something_else(
+                    doc, trigger, places, frozenset(trigger.cls.partial_objects)
+                )
             ):
                 # "seized three boats": not a change of who holds a place, but
-                # property taken by force (ACLED's looting/property destruction).
-                if root.lemma_.lower() not in PROPERTY_SEIZURE:
+                # property taken by force (ACLED's looting/property destruction);
+                # "captured an IS emir": a man taken prisoner.
+                if people_taken(doc, trigger):
+                    trigger = replace(trigger, cls=self.lexicon.classes["arrest"])
+                elif root.lemma_.lower() in PROPERTY_SEIZURE:
+                    trigger = replace(trigger, cls=self.lexicon.classes["looting"])
+                else:
                     continue
-                trigger = replace(trigger, cls=self.lexicon.classes["looting"])
             if trigger.cls.sub_event is SubEventType.AGREEMENT and in_relative_clause(root):
                 continue  # "a man who had signed a reconciliation agreement"
             if trigger.cls.name == "riot" and background_riot(
@@ -90,17 +103,26 @@ class TriggerScreen:
                 continue  # "supported by coalition warplanes": support, not a strike
             if stated_as_reason(doc, trigger):
                 continue  # "arrested for taking part in protests": the arrest happened
+            if trigger.cls.state is not None and aimed_at(root):
+                continue  # "advances towards controlling the dam": not yet taken
             claim = assess(root, sentence, self.failure_words)
             if claim.status is Status.NEGATED and trigger.cls.sub_event is DISRUPTED:
                 claim = replace(claim, status=Status.HAPPENED)  # "the grenade did not explode"
             if claim.status in {Status.CONDITIONAL, Status.FUTURE, Status.NEGATED}:
                 continue
             if trigger.cls.state is not None:
-                if self.temporary.search(span_text(sentence)):
-                    # "briefly captured the town": fighting over it, not a change of hands.
+                if self.temporary.search(span_text(sentence)) or partial_capture(doc, trigger):
+                    # "briefly captured the town", "took partial control of it": fighting
+                    # over it, not a change of hands.
                     claim = replace(claim, status=Status.FAILED)
                 elif describes_control(root):
                     continue  # "the village, which is controlled by QSD": a state of things
+            if (
+                claim.status is Status.PURPOSE
+                and trigger.cls.state is not None
+                and outcome_of_advance(root)
+            ):
+                claim = replace(claim, status=Status.HAPPENED)  # "advanced to control X"
             if claim.status is Status.PURPOSE:
                 if trigger.cls.intervention is None:
                     continue
