@@ -93,6 +93,14 @@ def _between_pair(token: Token, ancestor: Token) -> bool:
     )
 
 
+def _conjunct(token: Token) -> bool:
+    """Conjoined to its head: a "conj", or a modifier with its own "and" ("Rebels and
+    regime forces", which the small model parses as if it were "rebel forces")."""
+    if token.dep_ == "conj":
+        return True
+    return token.dep_ in {"nmod", "compound"} and any(c.dep_ == "cc" for c in token.children)
+
+
 def assign_roles(anchors: list[Token], mentions: list[Token]) -> Roles:
     """Roles of mention head tokens relative to a trigger.
 
@@ -108,13 +116,13 @@ def assign_roles(anchors: list[Token], mentions: list[Token]) -> Roles:
         for ancestor in token.ancestors:
             if ancestor.i in positions and positions[ancestor.i] != index:
                 # "between X and Y": the conjunct is the other side, not X's ally.
-                if token.dep_ != "conj" and not _between_pair(token, ancestor):
+                if not _conjunct(token) and not _between_pair(token, ancestor):
                     governor[index] = positions[ancestor.i]
                 break
     for index, token in enumerate(mentions):
         if index in governor:
             continue
-        if token.dep_ == "conj" and token.head.i in positions:
+        if _conjunct(token) and token.head.i in positions:
             continue  # a conjoined actor takes its role from its conjunct, below
         for position, anchor in enumerate(anchors):
             if token == anchor:
@@ -142,7 +150,7 @@ def assign_roles(anchors: list[Token], mentions: list[Token]) -> Roles:
     # Conjuncts share the role of what they are conjoined to, except the conjoined
     # subject of a reciprocal verb, which is the other side.
     for index, token in enumerate(mentions):
-        if index in roles or token.dep_ != "conj":
+        if index in roles or not _conjunct(token):
             continue
         for other, other_token in enumerate(mentions):
             if other_token == token.head and other in roles:

@@ -69,10 +69,14 @@ GROUP_NOUNS = frozenset(
 
 
 def group_head(token: Token) -> Token:
+    # A word with its own "and" is coordinated, not a modifier, whatever the parse:
+    # in "Rebels and regime forces clashed" the small model hangs "Rebels" under
+    # "forces" as if it were "rebel forces", which made the two sides one.
     while (
         token.dep_ in {"compound", "amod", "nmod"}
         and token.head != token
         and token.head.lemma_.lower() in GROUP_NOUNS
+        and not any(child.dep_ == "cc" for child in token.children)
     ):
         token = token.head
     return token
