@@ -39,6 +39,7 @@ from frontlines.events.parties import trigger_sides
 from frontlines.events.places import (
     apply_locators,
     drop_containers,
+    drop_origins,
     foreign_capital,
     join_between,
     link_definite_descriptions,
@@ -100,8 +101,7 @@ class EventAssembler:
         # A place inside an actor's name ("Operation Room" read as Rome) must not
         # decide the report's country, nor the names of its generic actors.
         named = self.actors.find(text)
-        # "Turkey-backed rebels", "a US-led coalition": a country named as the backer
-        # of an actor is no place of the report.
+        # "Turkey-backed rebels": a country named as an actor's backer is no place.
         places = [p for p in places if not names_a_backer(p, text)]
         outside = [
             p for p in places if not any(m.start <= p.start and p.end <= m.end for m in named)
@@ -116,7 +116,9 @@ class EventAssembler:
             if not any(m.mention.start <= p.start and p.end <= m.mention.end for m in mentions)
             and not foreign_capital(p, country, text)
         ]  # fmt: skip
-        places = link_definite_descriptions(doc, join_between(doc, apply_locators(doc, places)))
+        places = link_definite_descriptions(
+            doc, join_between(doc, apply_locators(doc, drop_origins(doc, places)))
+        )
         triggers = self.triggers.find(doc)
         candidates: list[Candidate] = []
         paragraph_date: dict[int, tuple[date, int, Span]] = {}

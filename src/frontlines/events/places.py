@@ -345,3 +345,40 @@ def holds_place(token: Token, places: list[PlaceMention]) -> bool:
     words = list(token.subtree)
     start, end = words[0].idx, words[-1].idx + len(words[-1].text)
     return any(start <= p.start and p.end <= end for p in places)
+
+
+# People and units a place can be the home of ("a soldier from Hama", "fighters
+# from Douma"): the place says where they come from, not where the event was.
+PERSON_NOUNS = frozenset(
+    {"fighter", "member", "militant", "militiaman", "soldier", "gunman", "commander",
+     "officer", "man", "woman", "men", "women", "boy", "girl", "child", "children", "youth",
+     "civilian", "resident", "native", "family", "journalist", "doctor", "teenager",
+     "worker", "student", "person", "people", "recruit", "defector", "elder", "activist"}
+)  # fmt: skip
+
+
+def drop_origins(doc: Doc, places: list[PlaceMention]) -> list[PlaceMention]:
+    """ "a young soldier from Hama was killed near Saraqib": Hama is his home, not
+    where he was killed. A home is kept when its sentence names no other place: then
+    it is the best the report says of where ("a fighter from Tafas was killed")."""
+    origins = {id(p) for p in places if origin_of_person(doc, p)}
+    if not origins:
+        return places
+    sentence_of = {id(p): _sentence_range(doc, p.start) for p in places}
+    return [
+        p for p in places
+        if id(p) not in origins
+        or not any(id(o) not in origins and sentence_of[id(o)] == sentence_of[id(p)]
+                   for o in places)
+    ]  # fmt: skip
+
+
+def origin_of_person(doc: Doc, mention: PlaceMention) -> bool:
+    """A place after "from" that hangs from a person or unit noun."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return False
+    prep = span.root.head
+    if prep.lower_ != "from" or span.root.dep_ != "pobj":
+        return False
+    return prep.head.pos_ == "NOUN" and prep.head.lemma_.lower() in PERSON_NOUNS
