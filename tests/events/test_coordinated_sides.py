@@ -24,7 +24,9 @@ def test_a_conjoined_subject_of_a_clash_is_both_sides(code, sentence: str) -> No
 
 
 def test_a_home_town_is_not_where_the_event_happened(code) -> None:
-    (event,) = code("A young soldier from Tall Rifaat was killed in clashes with rebels near Saraqib.")
+    (event,) = code(
+        "A young soldier from Tall Rifaat was killed in clashes with rebels near Saraqib."
+    )
     assert event.location == "Saraqib" and event.fatalities == 1
 
 

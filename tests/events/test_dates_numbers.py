@@ -73,3 +73,18 @@ def test_one_person_killed_without_a_number_is_one_fatality() -> None:
     assert fatalities("A man from the village died after three days in detention.") == 1
     assert fatalities("Gunmen shot and injured a council member.") is None
     assert fatalities("The raid killed a number of fighters.") is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # A count in one clause is not the death told in the next.
+        ("Troops captured two hills near the dam, while IS killed three soldiers.", 3),
+        ("Two fighters, while retreating, were killed.", 2),
+        # A killing told with the effort it took; a threat is none.
+        ("The rebels were able to kill 2 regime fighters with sniper fire.", 2),
+        ("The militants vowed to kill 5 hostages.", None),
+    ],
+)
+def test_counts_belong_to_their_own_clause(sentence: str, expected: int | None) -> None:
+    assert fatalities(sentence) == expected

@@ -21,6 +21,9 @@ from frontlines.events.scan import WordGate
 from frontlines.nlp.lookups import WordIds, lemma_lower_ids
 
 _STOP = re.compile(r"[;:]|\.(?:\s|$)")
+# A comma and a word that opens a clause of its own, between a count and a cue.
+# ("while retreating" is no new clause: a participle has no subject of its own).
+_NEW_CLAUSE = re.compile(r",\s*(?:while|whereas|but)\s+(?!\w+ing\b)", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -242,7 +245,9 @@ def _is_fatality(
     after += [(s, "not") for s, _ in not_death if end <= s < window_end]
     if after:
         first = min(after)
-        if len(text[end : first[0]].split()) <= 5:
+        gap = text[end : first[0]]
+        # "captured two hills, while IS killed ...": the cue is another clause's.
+        if len(gap.split()) <= 5 and not _NEW_CLAUSE.search(gap):
             return first[1] == "death"
     # Backward: the nearest casualty word before the count, same clause.
     window_start = max(0, start - 120)
