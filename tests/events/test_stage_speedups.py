@@ -205,3 +205,24 @@ def test_a_sentence_turned_away_holds_no_count() -> None:
             turned_away += 1
             assert q.count_re.search(sentence) is None, sentence
     assert turned_away > 100
+
+
+def test_speech_verbs_found_on_lemma_ids_are_the_token_tests() -> None:
+    sentences = [s for doc in _report_docs() for s in doc.sents]
+    sentences += [next(iter(index_doc(load_nlp()(t), t).sents)) for t in SPEECH]
+    found = []
+    for sentence in sentences:
+        plain = [t.i for t in sentence if t.lemma_ in claims._SPEECH_VERBS]
+        ids = claims.lemma_lower_ids(sentence.doc)[sentence.start : sentence.end]
+        fast = [i for i, (lemma, _) in enumerate(ids, sentence.start)
+                if lemma in claims._SPEECH_VERB_IDS]  # fmt: skip
+        assert fast == plain
+        found.append(claims._attribution(sentence))
+    assert sum(a is not None for a in found) >= 3
+
+
+SPEECH = [
+    "The army said it captured the hill.",
+    "Activists reported that five people died.",
+    "Local sources confirmed the attack on the checkpoint.",
+]
