@@ -169,3 +169,60 @@ def test_one_word_patterns_match_as_a_matcher_of_them() -> None:
             (t.start, t.end, (t.cls, t.weak, t.needs_place_object)) for t in finder.find(doc)
         ]
         assert found_triggers == plain
+
+
+def test_victim_words_outside_any_spans_are_the_token_tests() -> None:
+    # Mentions at any characters (inside words too), one or several, overlapping.
+    rng = random.Random(11)
+    actor = Actor("Unidentified Armed Group", ActorKind.POLITICAL_MILITIA, None, None, True)
+    docs = _report_docs()
+    for _ in range(400):
+        doc = rng.choice(docs)
+        sentence = rng.choice(list(doc.sents))
+        mentions = []
+        for _ in range(rng.randint(1, 3)):
+            start = rng.randint(sentence.start_char, sentence.end_char)
+            end = min(sentence.end_char, start + rng.randint(0, 40))
+            named = ActorMention(start, end, doc.text[start:end])
+            mentions.append(ResolvedMention(named, actor, sentence.root, 0, 0))
+        spans = [(m.mention.start, m.mention.end) for m in mentions]
+        plain = {t.lower_ for t in sentence if not any(s <= t.idx < e for s, e in spans)}
+        assert victim_words(sentence, mentions, [actor]) == plain
+
+
+def test_a_sentence_turned_away_holds_no_count() -> None:
+    from frontlines.events.numbers import _may_count, load_quantities
+
+    q = load_quantities()
+    rng = random.Random(5)
+    pieces = [*q.count_words, "Seven", "TWO", "dozens", "12", "٣", "none", "tone", "fighters",
+              "were", "killed", "-", " ", ", ", "between", "and", "Ten-year", "x"]  # fmt: skip
+    sentences = [s.text for doc in _report_docs() for s in doc.sents]
+    sentences += ["".join(rng.choices(pieces, k=rng.randint(1, 8))) for _ in range(5000)]
+    turned_away = 0
+    for sentence in sentences:
+        if not _may_count(sentence, q):
+            turned_away += 1
+            assert q.count_re.search(sentence) is None, sentence
+    assert turned_away > 100
+
+
+def test_speech_verbs_found_on_lemma_ids_are_the_token_tests() -> None:
+    sentences = [s for doc in _report_docs() for s in doc.sents]
+    sentences += [next(iter(index_doc(load_nlp()(t), t).sents)) for t in SPEECH]
+    found = []
+    for sentence in sentences:
+        plain = [t.i for t in sentence if t.lemma_ in claims._SPEECH_VERBS]
+        ids = claims.lemma_lower_ids(sentence.doc)[sentence.start : sentence.end]
+        fast = [i for i, (lemma, _) in enumerate(ids, sentence.start)
+                if lemma in claims._SPEECH_VERB_IDS]  # fmt: skip
+        assert fast == plain
+        found.append(claims._attribution(sentence))
+    assert sum(a is not None for a in found) >= 3
+
+
+SPEECH = [
+    "The army said it captured the hill.",
+    "Activists reported that five people died.",
+    "Local sources confirmed the attack on the checkpoint.",
+]

@@ -15,7 +15,15 @@ from frontlines.geo.areas import Areas
 from frontlines.geo.coherence import NEAR_KM, support
 from frontlines.geo.context import sentence_bounds
 from frontlines.geo.gazetteer import Entry
-from frontlines.geo.words import _ARABIC_ARTICLE, _JOINS, _starts_arabic_name, runs, words
+from frontlines.geo.words import (
+    _ARABIC_ARTICLE,
+    _JOINS,
+    _WORD,
+    Word,
+    _starts_arabic_name,
+    runs,
+    words,
+)
 
 
 def test_the_joining_gaps_are_the_patterns() -> None:
@@ -90,3 +98,49 @@ def test_sentence_bounds_are_the_searches_for_sentence_ends() -> None:
                 first,
                 after.start() if after else len(text),
             ), (text, start, end)
+
+
+def _runs_as_before(text: str, found: list[Word]) -> list[list[Word]]:
+    """``runs`` as it was written before it skipped the gap outside a run."""
+    from frontlines.geo.words import _DOTTED_GAPS, _DOTTED_HEADS, is_capitalised, particle
+
+    out: list[list[Word]] = []
+    current: list[Word] = []
+    for word in found:
+        gap = text[current[-1].end : word.start] if current else ""
+        joined = (
+            not current
+            or gap in _JOINS
+            or (gap in _DOTTED_GAPS and current[-1].text in _DOTTED_HEADS)
+        )
+        starts_name = word.text[:1].isupper() or _starts_arabic_name(word.text)
+        name_part = starts_name or (particle(word.text) and bool(current))
+        if name_part and joined:
+            current.append(word)
+            continue
+        if current:
+            out.append(current)
+        current = [word] if starts_name else []
+    if current:
+        out.append(current)
+    cleaned = []
+    for run in out:
+        while run and particle(run[-1].text) and not is_capitalised(run[-1].text):
+            run = run[:-1]
+        if run:
+            cleaned.append(run)
+    return cleaned
+
+
+def test_word_runs_are_the_runs_as_before() -> None:
+    rng = random.Random(7)
+    vocabulary = ["Deir", "ez-Zor", "al-Bab", "al", "and", "of", "the", "St", "Mt", "Tall",
+                  "village", "Raqqa", "bin", "Abu", "town", "el-Hasakah", "x"]  # fmt: skip
+    gaps = [" ", "  ", "\t", "-", ". ", ".", ", ", "\n", " (", "; "]
+    texts = ["".join(w + rng.choice(gaps) for w in rng.choices(vocabulary, k=rng.randint(1, 12)))
+             for _ in range(3000)]  # fmt: skip
+    texts.append("Shelling hit Deir ez-Zor and al-Bab near St. Petersburg and Tall al Ahmar.")
+    for text in texts:
+        found = words(text)
+        assert found == [Word(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
+        assert runs(text, found) == _runs_as_before(text, found), repr(text)

@@ -11,10 +11,11 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
+from spacy.strings import get_string_id
 from spacy.tokens import Span, Token
 
 from frontlines.events.scan import WordGate
-from frontlines.nlp.lookups import span_text
+from frontlines.nlp.lookups import lemma_lower_ids, span_text
 
 CONDITIONAL_MARKS = frozenset({"if", "unless", "should", "whether"})
 CONDITIONAL_AUX = frozenset({"would", "could", "might", "may"})
@@ -39,6 +40,7 @@ UNVERIFIED = re.compile(
 )
 _ACCORDING_RE = WordGate(re.compile(r"\baccording to (?P<who>[^,.;]+)", re.I), ["according to"])
 _SPEECH_VERBS = frozenset({"say", "claim", "report", "announce", "state", "allege", "confirm"})
+_SPEECH_VERB_IDS = frozenset(get_string_id(verb) for verb in _SPEECH_VERBS)
 
 
 class Status(StrEnum):
@@ -166,8 +168,14 @@ def _attribution(sentence: Span) -> str | None:
     match = _ACCORDING_RE.search(span_text(sentence))
     if match:
         return match.group("who").strip()
-    for token in sentence:
-        if token.lemma_ in _SPEECH_VERBS and token.pos_ == "VERB":
+    # Speech verbs found on the Doc's lemma ids: a Token only for each of them.
+    doc = sentence.doc
+    lemmas = lemma_lower_ids(doc)[sentence.start : sentence.end]
+    for index, (lemma, _) in enumerate(lemmas, sentence.start):
+        if lemma not in _SPEECH_VERB_IDS:
+            continue
+        token = doc[index]
+        if token.pos_ == "VERB":
             if not any(c.dep_ in {"ccomp", "dobj"} for c in token.children):
                 continue
             subjects = [c for c in token.children if c.dep_ == "nsubj"]

@@ -17,7 +17,7 @@ from importlib import resources
 
 from spacy.tokens import Span
 
-from frontlines.events.scan import WordGate
+from frontlines.events.scan import WordGate, may_hold
 from frontlines.nlp.lookups import WordIds, lemma_lower_ids
 
 _STOP = re.compile(r"[;:]|\.(?:\s|$)")
@@ -36,6 +36,9 @@ class Quantities:
     equipment: frozenset[str]
     loss_verbs: tuple[str, ...]
     count_re: re.Pattern[str]
+    # The words a count may be written as (lowercase ASCII): a count is digits or
+    # spells one of them.
+    count_words: tuple[str, ...]
 
 
 @lru_cache(maxsize=1)
@@ -45,7 +48,8 @@ def load_quantities() -> Quantities:
     numbers = {k: int(v) for k, v in data["numbers"].items()}
     vague = {k: int(v) for k, v in data["vague"].items()}
     words = sorted([*numbers, *vague], key=len, reverse=True)
-    one = r"(?:\d+|" + "|".join(re.escape(w) for w in words if w not in {"a", "an"}) + r")"
+    count_words = tuple(w for w in words if w not in {"a", "an"})
+    one = r"(?:\d+|" + "|".join(re.escape(w) for w in count_words) + r")"
     count_re = re.compile(
         rf"\b(?:between )?(?P<n>{one})(?:\s*(?:-|–|to|and|or)\s*(?P<m>{one}))?\b", re.I
     )
@@ -59,6 +63,7 @@ def load_quantities() -> Quantities:
         equipment=frozenset(w["equipment"]),
         loss_verbs=tuple(w["loss_verbs"]),
         count_re=count_re,
+        count_words=count_words,
     )
 
 
@@ -140,6 +145,15 @@ def coded_fatalities(sentence: str) -> int | None:
     return None
 
 
+_DIGIT = re.compile(r"\d")
+
+
+def _may_count(sentence: str, q: Quantities) -> bool:
+    """False only when ``count_re`` cannot match: an ASCII sentence with no digit
+    whose lowercase holds no count word (scan.py: most sentences hold no count)."""
+    return _DIGIT.search(sentence) is not None or may_hold(sentence, q.count_words)
+
+
 def fatalities(sentence: str) -> int | None:
     """People reported killed in a sentence; None when it reports no count at all."""
     q = load_quantities()
@@ -151,7 +165,7 @@ def fatalities(sentence: str) -> int | None:
     # The casualty words are found at the first count: most sentences have none.
     cues: tuple[list[tuple[int, int]], ...] = ()
     total, seen = 0, False
-    for match in q.count_re.finditer(sentence):
+    for match in q.count_re.finditer(sentence) if _may_count(sentence, q) else ():
         low = _value(match.group("n"), q)
         high = _value(match.group("m"), q) if match.group("m") else None
         if low is None or _is_date_part(sentence, match.start("n"), match.end("n")):

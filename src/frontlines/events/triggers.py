@@ -6,7 +6,6 @@ from collections import OrderedDict
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from spacy.attrs import LEMMA, LOWER, ORTH
 from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.strings import get_string_id
@@ -14,6 +13,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from frontlines.events.lexicon import Lexicon, TriggerClass
+from frontlines.events.pattern_fit import ROW_ATTRS, PatternFits
 from frontlines.events.word_triggers import OneWordPatterns
 
 # Single-word triggers must be content words: "March" the month is not a march and
@@ -116,6 +116,9 @@ class TriggerFinder:
         # One-word patterns are matched on the Doc's arrays (word_triggers.py); the
         # windows hold the longer ones.
         self._one_word = OneWordPatterns()
+        # The longer ones tested on the Doc's rows first: a window none of whose
+        # patterns can match is no Matcher call (pattern_fit.py).
+        self._fits = PatternFits()
         for cls in lexicon.classes.values():
             self._add(cls, "lemma", [p for w in cls.lemmas for p in _single(w)], weak=False)
             self._add(cls, "phrase", [[_word(w) for w in p.split()] for p in cls.phrases], False)
@@ -149,6 +152,7 @@ class TriggerFinder:
                 self._one_word.add(len(self._patterns), key, pattern)
             else:
                 self._add_anchor(len(self._patterns), pattern)
+                self._fits.add(len(self._patterns), pattern)
             self._patterns.append((key, pattern))
 
     def _add_anchor(self, index: int, pattern: Pattern) -> None:
@@ -167,25 +171,33 @@ class TriggerFinder:
         for word in values:
             self._anchors.setdefault((found[0][0], str(word)), []).append(index)
 
-    def _windows(self, doc: Doc) -> list[tuple[int, int, tuple[int, ...]]]:
+    def _windows(self, doc: Doc, rows: list[list[int]]) -> list[tuple[int, int, tuple[int, ...]]]:
         """Disjoint token ranges holding every possible match, in Doc order, each with
-        the patterns that can start inside it."""
+        the patterns that can start inside it. A range none of whose patterns fits
+        from its starting tokens holds no match and is left out (the ranges are
+        drawn as if it were kept, so the others are the same)."""
         assert self._anchors is not None
         by_lemma, by_lower, by_orth = self._anchor_ids
-        windows: list[tuple[int, int, set[int]]] = []
-        for index, (lemma, lower, orth) in enumerate(doc.to_array([LEMMA, LOWER, ORTH]).tolist()):
+        fits = self._fits.fits
+        windows: list[tuple[int, int, set[int], bool]] = []
+        for index, (lemma, lower, orth, _) in enumerate(rows):
             if lemma not in by_lemma and lower not in by_lower and orth not in by_orth:
                 continue  # most tokens start no pattern: no list built for them
             starting = [*by_lemma.get(lemma, ()), *by_lower.get(lower, ()), *by_orth.get(orth, ())]
             reach = max(len(self._patterns[i][1]) for i in starting)
             start, end = index, min(index + reach, len(doc))
+            possible = any(fits(i, rows, index) for i in starting)
             if windows and start < windows[-1][1]:
-                first, last, patterns = windows[-1]
+                first, last, patterns, kept = windows[-1]
                 patterns.update(starting)
-                windows[-1] = (first, max(last, end), patterns)
+                windows[-1] = (first, max(last, end), patterns, kept or possible)
             else:
-                windows.append((start, end, set(starting)))
-        return [(first, last, tuple(sorted(patterns))) for first, last, patterns in windows]
+                windows.append((start, end, set(starting), possible))
+        return [
+            (first, last, tuple(sorted(patterns)))
+            for first, last, patterns, kept in windows
+            if kept
+        ]
 
     def _window_matcher(self, patterns: tuple[int, ...]) -> Matcher:
         matcher = self._window_matchers.get(patterns)
@@ -211,7 +223,8 @@ class TriggerFinder:
         # is checked at its first window; later windows reading only checked ones skip
         # the walk (same answers; the same error for a Doc that lacks one).
         checked: set[int] = set()
-        for first, last, patterns in self._windows(doc):
+        rows = doc.to_array(ROW_ATTRS).tolist()  # a row of string ids per token
+        for first, last, patterns in self._windows(doc, rows):
             matcher = self._window_matcher(patterns)
             attrs = getattr(matcher, "_seen_attrs", None)
             known = attrs is not None and attrs <= checked
@@ -221,7 +234,7 @@ class TriggerFinder:
                 checked |= attrs
         # Only spans of one word tie with these (``filter_spans`` keeps the first of
         # equal spans), and they come in the Matcher's order for one word.
-        yield from self._one_word.matches(doc)
+        yield from self._one_word.matches(doc, rows)
 
     def find(self, doc: Doc) -> list[Trigger]:
         spans = []

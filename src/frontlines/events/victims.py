@@ -3,6 +3,9 @@ raids on settlements with no armed side in them (violence against civilians)."""
 
 from __future__ import annotations
 
+from bisect import bisect_left
+from itertools import compress
+
 from spacy.tokens import Span, Token
 
 from frontlines.events.actors import Actor
@@ -21,17 +24,18 @@ def victim_words(sentence: Span, mentions: list[ResolvedMention], agents: list[A
     # On the Doc's arrays (``t.lower_`` and ``t.idx`` of each token): no Token object
     # per word of the sentence for every event.
     doc = sentence.doc
-    ids = lemma_lower_ids(doc)[sentence.start : sentence.end]
+    lowers = [lower for _, lower in lemma_lower_ids(doc)[sentence.start : sentence.end]]
     if acting:
+        # The tokens starting inside a mention are a range of the sentence's (their
+        # offsets ascend): found by bisection, not by testing each token.
         offsets = token_offsets(doc)[sentence.start : sentence.end]
-        lowers = {
-            lower for (_, lower), idx in zip(ids, offsets, strict=True)
-            if not any(m.start <= idx < m.end for m in acting)
-        }  # fmt: skip
-    else:
-        lowers = {lower for _, lower in ids}
+        kept = [True] * len(lowers)
+        for m in acting:
+            first, last = bisect_left(offsets, m.start), bisect_left(offsets, m.end)
+            kept[first:last] = [False] * max(0, last - first)
+        lowers = list(compress(lowers, kept))
     strings = doc.vocab.strings
-    return {strings[lower] for lower in lowers}  # each distinct word's string once
+    return {strings[lower] for lower in set(lowers)}  # each distinct word's string once
 
 
 # What a raid on a settlement names as its object.

@@ -69,11 +69,14 @@ class OneWordPatterns:
         for value_id in _ids(values):
             self._by_value[column].setdefault(value_id, []).append(entry)
 
-    def matches(self, doc: Doc) -> list[tuple[int, int, int]]:
-        """(match id, start, end) of every match in the Doc, by token."""
+    def matches(self, doc: Doc, rows: list[list[int]] | None = None) -> list[tuple[int, int, int]]:
+        """(match id, start, end) of every match in the Doc, by token; ``rows`` are
+        the Doc's (lemma, lower, orth, pos) ids when the caller has read them."""
         by_lemma, by_lower, by_orth = self._by_value
         found: list[tuple[int, int, int]] = []
-        for index, row in enumerate(doc.to_array([LEMMA, LOWER, ORTH, POS]).tolist()):
+        if rows is None:
+            rows = doc.to_array([LEMMA, LOWER, ORTH, POS]).tolist()
+        for index, row in enumerate(rows):
             if row[0] not in by_lemma and row[1] not in by_lower and row[2] not in by_orth:
                 continue  # most tokens start no pattern
             starting = [*by_lemma.get(row[0], ()), *by_lower.get(row[1], ()),

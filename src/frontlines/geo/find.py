@@ -63,6 +63,9 @@ def find_candidates(text: str, gazetteer: Gazetteer) -> list[Candidate]:
             if gazetteer.has_key(key):
                 found.append(make_candidate(text, run[0].start, feature.end(), key, known=True))
                 continue
+        # Words no name is made of alone ("The", "al"), read once per run: the spans
+        # below test them for each start and length.
+        filler = [w.text.casefold() in NOT_PLACES or particle(w.text) for w in run]
         index = 0
         while index < len(run):
             match = None
@@ -74,7 +77,7 @@ def find_candidates(text: str, gazetteer: Gazetteer) -> list[Candidate]:
                 span_text = text[part[0].start : end]
                 if size == 1 and span_text.isupper() and len(span_text) <= 5:
                     continue  # "SDF", "IS": acronyms, not airport codes
-                if all(w.text.casefold() in NOT_PLACES or particle(w.text) for w in part):
+                if all(filler[index : index + size]):
                     continue
                 key = name_key(span_text)
                 if key in ABBREVIATION_KEYS and text[part[-1].end : part[-1].end + 1] == ".":

@@ -19,7 +19,9 @@ class Word(NamedTuple):  # a tuple: one is made for every word of every report
 
 
 def words(text: str) -> list[Word]:
-    return [Word(*m.span(), m.group()) for m in _WORD.finditer(text)]
+    # tuple.__new__ straight: NamedTuple's own __new__ is a Python call per word.
+    new = tuple.__new__
+    return [new(Word, (m.start(), m.end(), m.group())) for m in _WORD.finditer(text)]
 
 
 def is_capitalised(word: str) -> bool:
@@ -45,20 +47,19 @@ def runs(text: str, words: list[Word]) -> list[list[Word]]:
     runs: list[list[Word]] = []
     current: list[Word] = []
     for word in words:
-        # Set tests, not patterns: this runs for every word of every report.
-        gap = text[current[-1].end : word.start] if current else ""
-        joined = (
-            not current
-            or gap in _JOINS
-            or (gap in _DOTTED_GAPS and current[-1].text in _DOTTED_HEADS)
-        )
+        # Set tests, not patterns: this runs for every word of every report. A word
+        # outside a run only opens one; the gap and particles matter inside one.
         starts_name = word.text[:1].isupper() or _starts_arabic_name(word.text)
-        name_part = starts_name or (particle(word.text) and bool(current))
-        if name_part and joined:
-            current.append(word)
+        if not current:
+            if starts_name:
+                current = [word]
             continue
-        if current:
-            runs.append(current)
+        if starts_name or particle(word.text):
+            gap = text[current[-1].end : word.start]
+            if gap in _JOINS or (gap in _DOTTED_GAPS and current[-1].text in _DOTTED_HEADS):
+                current.append(word)
+                continue
+        runs.append(current)
         current = [word] if starts_name else []
     if current:
         runs.append(current)
