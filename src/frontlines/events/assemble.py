@@ -98,8 +98,7 @@ class EventAssembler:
         def sentence_of(offset: int) -> int:
             return bisect.bisect_right(sentence_starts, offset) - 1
 
-        # A place inside an actor's name ("Operation Room" read as Rome) must not
-        # decide the report's country, nor the names of its generic actors.
+        # A place inside an actor's name ("Operation Room" as Rome) decides no country.
         named = self.actors.find(text)
         # "Turkey-backed rebels": a country named as an actor's backer is no place.
         places = [p for p in places if not names_a_backer(p, text)]
