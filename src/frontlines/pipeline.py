@@ -18,8 +18,8 @@ from frontlines.config import Settings, load_settings
 from frontlines.errors import FrontlinesError
 from frontlines.events.assemble import EventAssembler
 from frontlines.events.lexicon import load_lexicon
-from frontlines.events.setting import report_setting
-from frontlines.model import Article, Event, Place, Rejected
+from frontlines.events.setting import Setting, report_setting
+from frontlines.model import Article, Event, Rejected
 from frontlines.nlp.lookups import index_doc
 
 # Articles parsed per spaCy batch: large enough for nlp.pipe to amortise, small
@@ -106,19 +106,12 @@ class Pipeline:
             index_doc(doc, article.text)
             parsed = time.perf_counter()
             self.counters.add_time("nlp", parsed - started)
-            article, dateline = self._dateline_place(article)
-            setting = report_setting(
-                self.assembler.lexicon.fronts,
-                article.text,
-                article.published,
-                dateline.country if dateline else self.assembler.actor_country(article.text),
-            )
+            article, setting = self._setting(article)
             places = self.geocoder.mentions(
                 article.text,
                 article_id=article.id,
                 country_hint=setting.country,
-                region_hint=setting.regions
-                or ((dateline.admin1,) if dateline and dateline.admin1 else ()),
+                region_hint=setting.regions,
             )
             located = time.perf_counter()
             self.counters.add_time("geo", located - parsed)
@@ -129,15 +122,21 @@ class Pipeline:
             self.counters.counts["events"] += len(events)
             yield article, events
 
-    def _dateline_place(self, article: Article) -> tuple[Article, Place | None]:
-        """ "Daraa, 3 March 2024": a line read as "outlet, date" whose name is a place
-        is a dateline. The place is where the report is set, not its publisher."""
-        if not article.dateline_name or article.publisher != article.dateline_name:
-            return article, None
-        place = self.geocoder.whole_place(article.dateline_name)
-        if place is None:
-            return article, None
-        return dataclasses.replace(article, publisher=None, dateline_name=None), place
+    def _setting(self, article: Article) -> tuple[Article, Setting]:
+        """Where the report is set, before its places are resolved: its dateline's
+        place, else the home of its actors; a front it names makes that precise.
+
+        "Daraa, 3 March 2024": a line read as "outlet, date" whose name is a place is
+        a dateline. The place is where the report is set, not its publisher."""
+        fronts, text, day = self.assembler.lexicon.fronts, article.text, article.published
+        dateline = None
+        if article.dateline_name and article.publisher == article.dateline_name:
+            dateline = self.geocoder.whole_place(article.dateline_name)
+        if dateline is None:
+            return article, report_setting(fronts, text, day, self.assembler.actor_country(text))
+        article = dataclasses.replace(article, publisher=None, dateline_name=None)
+        regions = (dateline.admin1,) if dateline.admin1 else ()
+        return article, report_setting(fronts, text, day, dateline.country, regions)
 
 
 _DEFAULT: dict[str, Pipeline] = {}

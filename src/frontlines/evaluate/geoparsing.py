@@ -157,14 +157,17 @@ class GeoReport:
 CONTEXT_CHARS = 120
 
 
+def _context(text: str, start: int, end: int) -> str:
+    """The span in its surroundings, marked "[[...]]", on one line."""
+    left = text[max(0, start - CONTEXT_CHARS) : start]
+    right = text[end : end + CONTEXT_CHARS]
+    return " ".join(f"{left}[[{text[start:end]}]]{right}".split())
+
+
 def _miss(
     toponym: GoldToponym, place: Place | None, error: float | None, article: GeoArticle | None
 ) -> dict[str, Any]:
-    context = ""
-    if article is not None:
-        left = article.text[max(0, toponym.start - CONTEXT_CHARS) : toponym.start]
-        right = article.text[toponym.end : toponym.end + CONTEXT_CHARS]
-        context = " ".join(f"{left}[[{article.text[toponym.start : toponym.end]}]]{right}".split())
+    context = _context(article.text, toponym.start, toponym.end) if article is not None else ""
     resolved = place is not None and place.latitude is not None
     return {
         "article": article.id if article is not None else "",
@@ -189,8 +192,6 @@ def _miss(
 
 def _spurious(mention: PlaceMention, article: GeoArticle) -> dict[str, Any]:
     """A place we found where the corpus marks none (what recognition precision counts)."""
-    left = article.text[max(0, mention.start - CONTEXT_CHARS) : mention.start]
-    right = article.text[mention.end : mention.end + CONTEXT_CHARS]
     place = mention.place
     return {
         "article": article.id,
@@ -201,7 +202,7 @@ def _spurious(mention: PlaceMention, article: GeoArticle) -> dict[str, Any]:
         "ours": place.name if place is not None else None,
         "our_feature_code": place.feature_code if place is not None else None,
         "our_country_code": place.country_code if place is not None else None,
-        "context": " ".join(f"{left}[[{mention.text}]]{right}".split()),
+        "context": _context(article.text, mention.start, mention.end),
     }
 
 

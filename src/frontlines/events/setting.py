@@ -59,10 +59,15 @@ def front_of(
 
 
 def report_setting(
-    fronts: Sequence[Front], text: str, day: date | None, country: str | None
+    fronts: Sequence[Front],
+    text: str,
+    day: date | None,
+    country: str | None,
+    regions: tuple[str, ...] = (),
 ) -> Setting:
-    """``country`` (from the report's actors), made precise by the front it names."""
+    """``country`` and ``regions`` (from the report's actors or dateline), made
+    precise by the front the report names."""
     front = front_of(fronts, text, day, country)
     if front is None:
-        return Setting(country)
+        return Setting(country, regions)
     return Setting(front.country, front.regions)

@@ -24,6 +24,7 @@ from frontlines.geo.gazetteer import Gazetteer
 from frontlines.geo.lexicon import (
     ABBREVIATION_KEYS,
     ABBREVIATION_PATTERN,
+    ACRONYM_MAX_LETTERS,
     ACRONYM_PATTERN,
     ACRONYM_PLACES,
     FEATURE_WORDS,
@@ -75,7 +76,7 @@ def find_candidates(text: str, gazetteer: Gazetteer) -> list[Candidate]:
                 if part[-1].text.endswith(("'s", "’s")) and len(part[-1].text) > 3:
                     end -= 2  # "Canada's budget", "Orange County’s residents"
                 span_text = text[part[0].start : end]
-                if size == 1 and span_text.isupper() and len(span_text) <= 5:
+                if size == 1 and span_text.isupper() and len(span_text) <= ACRONYM_MAX_LETTERS:
                     continue  # "SDF", "IS": acronyms, not airport codes
                 if all(filler[index : index + size]):
                     continue

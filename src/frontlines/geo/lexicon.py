@@ -15,6 +15,7 @@ __all__ = [
     "ABBREVIATIONS",
     "ABBREVIATION_KEYS",
     "ABBREVIATION_PATTERN",
+    "ACRONYM_MAX_LETTERS",
     "ACRONYM_PATTERN",
     "ACRONYM_PLACES",
     "FEATURE_WORDS",
@@ -82,6 +83,8 @@ ABBREVIATION_PATTERN = re.compile(
     + "|".join(re.escape(a).replace(r"\ ", r"\s?") for a in _LONGEST_FIRST)
     + r")(?!\w)"
 )
+# All-capital names this short are acronyms ("SDF", "IS", "SANA"), not places.
+ACRONYM_MAX_LETTERS = 5
 ACRONYM_PATTERN = re.compile(r"(?<![\w.])(?:[A-Z]\.){2,3}|\b[A-Z]{2,3}\b")
 
 _LISTS = _word_lists()

@@ -18,7 +18,7 @@ from frontlines.geo.areas import Areas, ascii_name, to_place
 from frontlines.geo.coherence import support
 from frontlines.geo.find import Candidate, find_candidates, span_candidate
 from frontlines.geo.gazetteer import Entry, Gazetteer
-from frontlines.geo.lexicon import FEATURE_WORDS, NOT_PLACES
+from frontlines.geo.lexicon import ACRONYM_MAX_LETTERS, FEATURE_WORDS, NOT_PLACES
 from frontlines.geo.ranking import Ranker, contradicts, haversine_km, outside_regions, whole
 from frontlines.ingest.metadata import WIRE_DATELINE
 from frontlines.model import Place, PlaceMention
@@ -33,10 +33,6 @@ __all__ = ["Geocoder", "ascii_name", "haversine_km", "to_place"]
 _GENERIC = frozenset(FEATURE_WORDS) | NOT_PLACES
 # Landmarks are named with their kind ("Tabqa Airbase", "Tishreen Dam").
 FEATURE_SUFFIXES: dict[str, tuple[str, ...]] = {"AIRB": ("airbase", "airport"), "DAM": ("dam",)}
-
-
-# All-capital names this short are acronyms of outlets and agencies, not places.
-ACRONYM_MAX_LETTERS = 5
 
 
 class Geocoder:
