@@ -150,21 +150,20 @@ def apply_locators(doc: Doc, mentions: list[PlaceMention]) -> list[PlaceMention]
 
 
 def join_between(doc: Doc, mentions: list[PlaceMention]) -> list[PlaceMention]:
-    """ "the area between A and B": a stretch of ground between two places is one
-    location, not two; it is coded at A with geo_precision 2 (near A), as ACLED
-    codes such areas, and B only bounds it."""
+    """ "the area between A and B", "the A-B highway": a stretch of ground between two
+    places is one location, not two; it is coded at A with geo_precision 2 (near A),
+    as ACLED codes such areas, and B only bounds it."""
     text = doc_text(doc)
     ordered = sorted(mentions, key=lambda m: m.start)
     dropped: set[int] = set()
     for first, second in itertools.pairwise(ordered):
         if first.place is None or first.start in dropped:
             continue
-        before = text[max(0, first.start - 40) : first.start]
-        if not _BETWEEN_BEFORE.search(before):
-            continue
-        if not _BETWEEN_GAP.match(text[first.end : second.start]):
+        if not _bounds(text, first, second.start):
             continue
         dropped.add(second.start)
+        if text[first.end : second.start] == "-" and _beside_route(doc, ordered, first, second):
+            dropped.add(first.start)
     if not dropped:
         return ordered
     out = []
@@ -172,14 +171,31 @@ def join_between(doc: Doc, mentions: list[PlaceMention]) -> list[PlaceMention]:
         if mention.start in dropped:
             continue
         place = mention.place
-        bounded = any(
-            mention.end <= d and _BETWEEN_GAP.match(text[mention.end : d]) for d in dropped
-        )
+        bounded = any(mention.end <= d and _bounds(text, mention, d) for d in dropped)
         if place is not None and bounded and (place.geo_precision or 1) < 2:
             near = dataclasses.replace(place, geo_precision=2)
             mention = dataclasses.replace(mention, place=near)
         out.append(mention)
     return out
+
+
+def _bounds(text: str, first: PlaceMention, second_start: int) -> bool:
+    """Whether the place starting at ``second_start`` bounds the stretch from ``first``:
+    "between A and B", or a route's two ends written "A-B" (geo's route names)."""
+    gap = text[first.end : second_start]
+    if gap == "-":
+        return True
+    before = text[max(0, first.start - 40) : first.start]
+    return _BETWEEN_BEFORE.search(before) is not None and _BETWEEN_GAP.match(gap) is not None
+
+
+def _beside_route(
+    doc: Doc, mentions: list[PlaceMention], first: PlaceMention, second: PlaceMention
+) -> bool:
+    """Whether a route's sentence names another place: "on the A-B road near C" is at C."""
+    start, end = _sentence_range(doc, first.start)
+    ends = {first.start, second.start}
+    return any(start <= m.start < end and m.place and m.start not in ends for m in mentions)
 
 
 def _unknown_place(mention: PlaceMention) -> bool:

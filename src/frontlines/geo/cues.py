@@ -6,11 +6,24 @@ import re
 from dataclasses import replace
 
 from frontlines.geo.candidate import Candidate, make_candidate
+from frontlines.geo.gazetteer import Entry, Gazetteer
 from frontlines.geo.lexicon import NOT_PLACES, ORG_HEADS
 from frontlines.geo.names import name_key
 from frontlines.geo.words import Word, particle
 
-__all__ = ["cue_candidates"]
+__all__ = ["LOCATIVE", "cue_candidates", "near_spellings"]
+
+# The rapidfuzz ratio an unknown announced name needs to a key of the report's
+# country: stricter than a name asked for inside a known governorate (gazetteer's
+# FUZZY_MIN_SCORE), since here the whole country's names compete.
+ANNOUNCED_FUZZY_SCORE = 88.0
+
+# "fighting in Darat Ezza": a capitalised name after a preposition of place. Alone it
+# is too weak to announce a place ("in Ramadan", "in Jaysh al-Islam's ranks"): the
+# geocoder keeps it only when it is a near spelling of a place of the report's
+# country (resolve.py), never as an unknown name of its area.
+LOCATIVE = "locative"
+_LOCATIVE_BEFORE = re.compile(r"\b(?:in|near|around|outside|into|towards?)\s+$", re.I)
 
 _LIST_CUE = re.compile(
     r"\b(?:the\s+)?(?P<kind>villages?|towns?|hamlets?|areas?|neighbou?rhoods?|cities|city"
@@ -75,4 +88,36 @@ def cue_candidates(
                          text[run[-1].end : run[-1].end + 20], re.I)  # fmt: skip
         if after:
             add(run[0].start, run[-1].end, after.group(1).casefold())
+    for run in name_runs:
+        start, end = run[0].start, run[-1].end
+        # Only where no other name or cue stands: a locative neither announces a
+        # known name nor swallows the names inside its run.
+        if any(s < end and start < e for s, e in taken):
+            continue
+        if _LOCATIVE_BEFORE.search(text, max(0, start - 12), start):
+            add(start, end, LOCATIVE)
     return extra
+
+
+def near_spellings(
+    gazetteer: Gazetteer,
+    candidates: list[Candidate],
+    entries: dict[int, list[Entry]],
+    countries: list[str],
+    admin1s: list[str],
+) -> None:
+    """Readings of unknown names announced as places ("the village of Darat Ezza",
+    "fighting in Darat Ezza") among the near spellings of the report's country
+    (``entries`` filled in place), where names are transliterated from Arabic script
+    and have no one spelling ("Darat Izzah"). Elsewhere a near spelling is another
+    name. When the report names governorates (``admin1s``), only theirs count: a near
+    spelling elsewhere is as likely another village the gazetteer lacks."""
+    from frontlines.geo.ranking import transliterated  # ranking imports find, find cues
+
+    if not countries or countries[0] not in transliterated():
+        return
+    for candidate in candidates:
+        if candidate.known or entries[candidate.start]:
+            continue
+        near = gazetteer.lookup_fuzzy(candidate.key, countries[0], min_score=ANNOUNCED_FUZZY_SCORE)
+        entries[candidate.start] = [e for e in near if not admin1s or e.admin1 in admin1s]

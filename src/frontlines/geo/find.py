@@ -110,6 +110,7 @@ def find_candidates(text: str, gazetteer: Gazetteer) -> list[Candidate]:
     found = [_rural_area(text, c, gazetteer) for c in found]
     found.extend(_acronyms(text, gazetteer))
     found.extend(_abbreviated_units(text, gazetteer, found))
+    found.extend(_route_ends(text, name_runs, found, gazetteer))
     found.extend(cue_candidates(text, name_runs, found))
     return sorted(found, key=lambda c: c.start)
 
@@ -211,6 +212,39 @@ def _named_person(text: str, run: list[Word], gazetteer: Gazetteer) -> bool:
     ):
         return False  # "Ohio Turnpike", "Sochi Development": a state or unit leads it
     return not gazetteer.has_key(name_key(text[run[0].start : run[-1].end]))
+
+
+# "the Homs-Damascus highway", "the Aleppo-Raqqa road": a route named by the places it
+# joins, which stand as one hyphenated word the gazetteer does not know as a whole.
+_ROUTE_AFTER = re.compile(
+    r"\s+(?:international\s+)?(?:highway|road|motorway|route|railway|corridor|axis|front)\b", re.I
+)
+
+
+def _route_ends(
+    text: str, name_runs: list[list[Word]], found: list[Candidate], gazetteer: Gazetteer
+) -> list[Candidate]:
+    """The places a hyphenated route name joins, each its own candidate."""
+    taken = {c.start for c in found}
+    out: list[Candidate] = []
+    for word in (w for run in name_runs for w in run):
+        if "-" not in word.text or word.start in taken or not _ROUTE_AFTER.match(text, word.end):
+            continue
+        parts, offset = [], word.start
+        for part in word.text.split("-"):
+            parts.append((offset, part))
+            offset += len(part) + 1
+        if len(parts) < 2 or any(not p[:1].isupper() or particle(p) for _, p in parts):
+            continue  # "Deir-ez-Zor", "Al-Bab": one name with its particles
+        keys = [name_key(p) for _, p in parts]
+        if all(k and gazetteer.has_key(k) for k in keys):
+            # A route joins towns, not the units named after them ("Hama-Aleppo").
+            out.extend(
+                replace(make_candidate(text, start, start + len(part), key, known=True),
+                        feature_hint="PPL")
+                for (start, part), key in zip(parts, keys, strict=True)
+            )  # fmt: skip
+    return out
 
 
 def _acronyms(text: str, gazetteer: Gazetteer) -> list[Candidate]:

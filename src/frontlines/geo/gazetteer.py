@@ -264,7 +264,9 @@ class Gazetteer:
             cache[country_code] = sorted(keys)
         return cache[country_code]
 
-    def lookup_fuzzy(self, key: str, country_code: str) -> list[Entry]:
+    def lookup_fuzzy(
+        self, key: str, country_code: str, min_score: float = FUZZY_MIN_SCORE
+    ) -> list[Entry]:
         """Entries of the country whose key is nearest ``key`` when none is equal:
         transliterations the key rules miss ("Maaraba" / "Ma'arabah", "Marashdeh" /
         "Marashidah"). Short keys are left alone: a letter off is another name."""
@@ -274,7 +276,7 @@ class Gazetteer:
             return []
         match = process.extractOne(
             key, self.keys_in_country(country_code), scorer=fuzz.ratio,
-            score_cutoff=FUZZY_MIN_SCORE,
+            score_cutoff=min_score,
         )  # fmt: skip
         if match is None:
             return []

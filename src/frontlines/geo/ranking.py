@@ -145,27 +145,38 @@ class Ranker:
         scored = [self.score(candidate, e, countries, admin1s, sentence_admin1, anchors, seats,
                               coherence) for e in options]  # fmt: skip
         best = max(scored, key=lambda s: (s.score, s.entry.population))
+        if self._admissible(candidate, best.entry, countries, located):
+            return best.entry
+        # A small foreign namesake refused ("Palmyra", Pennsylvania, in a report set in
+        # Syria) must not hide the local place it outscored by a spelling bonus; a
+        # weaker foreign reading is no likelier than the refused one.
+        local = [s for s in scored if s.entry.country_code in countries[:1]]
+        return max(local, key=lambda s: (s.score, s.entry.population)).entry if local else None
+
+    def _admissible(
+        self, candidate: Candidate, entry: Entry, countries: list[str], located: str | None
+    ) -> bool:
+        """Whether a reading may stand in a report set in ``countries[0]``."""
         # A name written inside a unit ("Nelson, BC") is the place there.
-        in_country = not countries or best.entry.country_code in countries[:1]
-        in_country = in_country or (located is not None and best.entry.admin1 == located)
-        if not in_country:
-            # A report set in one country names foreign places only when they are
-            # major ones (capitals, big cities, countries): a village announced as a
-            # village is local, and a small foreign namesake is a guess.
-            major = best.entry.population >= FOREIGN_MIN_POPULATION or best.entry.feature_code in {
-                "PCLI",
-                "ADM1",
-                "PPLC",
-            }
-            if whole(best.entry):
-                return best.entry  # countries' and world features' names are curated
-            announced = candidate.cue is not None and candidate.cue != GIVEN
-            if announced or not major or best.entry.alternate:
-                return None
-            exact = spelling(candidate.text) == spelling(best.entry.name)
-            if not exact and not self.unit_spelling(candidate.text, best.entry):
-                return None  # "Theme" is not Tema: keys are loose, foreign names exact
-        return best.entry
+        in_country = not countries or entry.country_code in countries[:1]
+        if in_country or (located is not None and entry.admin1 == located):
+            return True
+        # A report set in one country names foreign places only when they are
+        # major ones (capitals, big cities, countries): a village announced as a
+        # village is local, and a small foreign namesake is a guess.
+        major = entry.population >= FOREIGN_MIN_POPULATION or entry.feature_code in {
+            "PCLI",
+            "ADM1",
+            "PPLC",
+        }
+        if whole(entry):
+            return True  # countries' and world features' names are curated
+        announced = candidate.cue is not None and candidate.cue != GIVEN
+        if announced or not major or entry.alternate:
+            return False
+        # "Theme" is not Tema: keys are loose, foreign names exact.
+        exact = spelling(candidate.text) == spelling(entry.name)
+        return exact or self.unit_spelling(candidate.text, entry)
 
     def score(
         self,

@@ -16,10 +16,17 @@ from typing import TYPE_CHECKING
 from frontlines.geo import context as report
 from frontlines.geo.areas import Areas, ascii_name, to_place
 from frontlines.geo.coherence import support
+from frontlines.geo.cues import LOCATIVE, near_spellings
 from frontlines.geo.find import Candidate, find_candidates, span_candidate
 from frontlines.geo.gazetteer import Entry, Gazetteer
 from frontlines.geo.lexicon import ACRONYM_MAX_LETTERS, FEATURE_WORDS, NOT_PLACES
-from frontlines.geo.ranking import Ranker, contradicts, haversine_km, outside_regions, whole
+from frontlines.geo.ranking import (
+    Ranker,
+    contradicts,
+    haversine_km,
+    outside_regions,
+    whole,
+)
 from frontlines.ingest.metadata import WIRE_DATELINE
 from frontlines.model import Place, PlaceMention
 
@@ -119,6 +126,7 @@ class Geocoder:
         )
         named_units = report.named_units(context, entries, countries)
         admin1s = [name for name, _ in named_units]
+        near_spellings(self.gazetteer, candidates, entries, countries, admin1s)
 
         def others(candidate: Candidate) -> list[str]:
             """The units named by the report's other names than this one."""
@@ -198,6 +206,8 @@ class Geocoder:
                 if entry is not None and _stray(entry, focus, coherence):
                     resolved[candidate.start] = self.areas.at_focus(candidate, focus)
         for candidate, sentence_admin1 in unresolved:
+            if candidate.cue == LOCATIVE:
+                continue  # a name after "in" is no place unless the gazetteer has it
             # The sentence's own area wins; the article's most named one yields to its
             # focus town, which says more precisely where the report is.
             admin1 = sentence_admin1 or (None if focus else admin1s[0] if admin1s else None)
