@@ -107,11 +107,17 @@ class Pipeline:
             parsed = time.perf_counter()
             self.counters.add_time("nlp", parsed - started)
             article, setting = self._setting(article)
+            # One state's forces alone ("regime forces shelled ...") are most often at
+            # home, yet may be abroad: a prior the report's own place names outvote.
+            prior = None
+            if setting.country is None:
+                prior = self.assembler.actor_country(article.text, states_alone=True)
             places = self.geocoder.mentions(
                 article.text,
                 article_id=article.id,
                 country_hint=setting.country,
                 region_hint=setting.regions,
+                country_prior=prior,
             )
             located = time.perf_counter()
             self.counters.add_time("geo", located - parsed)

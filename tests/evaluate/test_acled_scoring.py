@@ -160,6 +160,10 @@ def test_normalisers() -> None:
     assert normalise_admin("Dar'a") == normalise_admin("Dara") == normalise_admin("Darʼa")
     assert normalise_admin("Ḥamāh") == normalise_admin("Hamah")
     assert normalise_admin("Idlib") != normalise_admin("Hama")
+    # The gazetteer's key folds one transliteration's variants, not other names.
+    assert normalise_admin("Sabhah") == normalise_admin("Sabha")
+    assert normalise_admin("Al-Kufrah") == normalise_admin("Kufra")
+    assert normalise_admin("Damascus") != normalise_admin("Rural Damascus")
 
 
 def test_best_match_prefers_type_then_actors_then_distance() -> None:

@@ -71,3 +71,28 @@ def test_a_town_named_beside_the_route_is_the_event_place() -> None:
     )
     (event,) = _events(text)
     assert event.admin1 == "Dara" and event.fatalities == 3
+
+
+def test_a_country_prior_outvotes_a_lone_town_abroad() -> None:
+    geocoder = load_geocoder()
+    text = "Fighting broke out near Palmyra at dawn."
+    with_prior = {m.text: m.place for m in geocoder.mentions(text, country_prior="Syria")}
+    without = {m.text: m.place for m in geocoder.mentions(text)}
+    assert with_prior["Palmyra"].country_code == "SY"
+    assert without["Palmyra"].country_code == "US"
+
+
+def test_a_province_the_report_names_outvotes_the_prior() -> None:
+    # One state's forces abroad: the report's own governorate says where it is.
+    text = "A patrol drove through the villages of Ar-Raqqa province."
+    found = load_geocoder().mentions(text, country_prior="Russia")
+    assert {m.place.country_code for m in found if m.place} == {"SY"}
+
+
+def test_one_state_s_forces_alone_give_a_weak_country() -> None:
+    assembler = default_pipeline().assembler
+    alone = "Syrian regime forces shelled the outskirts of the town overnight."
+    assert assembler.actor_country(alone) is None
+    assert assembler.actor_country(alone, states_alone=True) == "Syria"
+    two = "Syrian regime forces and Turkish troops exchanged fire overnight."
+    assert assembler.actor_country(two, states_alone=True) is None

@@ -40,6 +40,7 @@ from frontlines.evaluate.acled_rows import AcledRow, parse_acled_date, read_acle
 from frontlines.evaluate.admin_names import admin_normaliser
 from frontlines.evaluate.metrics import accuracy_within, confusion, haversine_km, macro_f1, ratio
 from frontlines.evaluate.render import format_table, write_report
+from frontlines.geo.names import name_key
 from frontlines.model import Event
 
 __all__ = [
@@ -74,15 +75,19 @@ def normalise_actor(name: str | None) -> str | None:
 
 
 def normalise_admin(name: str | None) -> str | None:
-    """Admin or location name folded for spelling variants of one transliteration."""
+    """Admin or location name folded for spelling variants of one transliteration:
+    the gazetteer's own lookup key ("Misratah" = "Misrata", "Al-Hasakah" =
+    "Hasakah"; geo/names.py), with modifier letters, spaces and doubled letters
+    ("Banaadir" = "Banadir") dropped."""
     if name is None:
         return None
     plain = "".join(
         c for c in unicodedata.normalize("NFKD", name.casefold()) if not unicodedata.combining(c)
     )
     # Modifier letters (ʼ ʿ ʾ) are apostrophes of transliteration, not letters.
-    folded = "".join(c for c in plain if c.isalnum() and unicodedata.category(c) != "Lm")
-    # A doubled letter is a transliteration variant too ("Banaadir" = "Banadir").
+    plain = "".join(c for c in plain if unicodedata.category(c) != "Lm")
+    folded = "".join(c for c in name_key(plain) if c.isalnum())
+    folded = folded or "".join(c for c in plain if c.isalnum())
     return re.sub(r"(.)\1+", r"\1", folded) or None
 
 

@@ -169,9 +169,10 @@ class EventAssembler:
 
     # -- actors ---------------------------------------------------------------------
 
-    def actor_country(self, text: str) -> str | None:
+    def actor_country(self, text: str, *, states_alone: bool = False) -> str | None:
         """Where a report with no known place is set: the home country most of its
-        named actors share, non-state groups counting most."""
+        named actors share, non-state groups counting most (``states_alone``: or the
+        one state whose forces alone are named, a weaker clue)."""
         votes: Counter[str] = Counter()
         non_state = False
         for m in self.actors.find(text):
@@ -187,8 +188,9 @@ class EventAssembler:
             else:
                 votes[m.entry.country] += 4
                 non_state = True
-        # State forces alone only break ties: troops abroad name no setting.
-        return votes.most_common(1)[0][0] if non_state else None
+        # State forces alone only break ties (troops abroad name no setting).
+        alone = states_alone and len(votes) == 1
+        return votes.most_common(1)[0][0] if non_state or alone else None
 
     def _actor_mentions(self, doc, country, sentence_of, paragraph_of) -> list[ResolvedMention]:  # type: ignore[no-untyped-def]
         resolved: list[ResolvedMention] = []

@@ -83,24 +83,28 @@ def syrian_admin(
     """The sub-district of each Syrian place: the nearest centroid within its governorate.
 
     GeoNames gives each place an admin1 code but no name; the governorate a code
-    stands for is the one most of its places fall nearest to, which keeps a border
+    stands for is the one most of its people live nearest to, which keeps a border
     village from drifting into the neighbouring governorate's nearest centroid.
     """
     votes: dict[str, Counter[str]] = {}
     for place in places:
         unit = _nearest_subdistrict(place["latitude"], place["longitude"], units)
-        votes.setdefault(place.get("admin1code") or "", Counter())[unit["admin1"]] += 1
+        # Weighted by size: a code's big towns (its seat among them) lie well inside
+        # its governorate, its small places near the borders. Damascus's code holds the
+        # city and one quarter, which lies nearer a Rif Dimashq centroid.
+        weight = max(int(place.get("population") or 0), 1)
+        votes.setdefault(place.get("admin1code") or "", Counter())[unit["admin1"]] += weight
     governorate = {code: count.most_common(1)[0][0] for code, count in votes.items() if code}
     out: dict[int, dict[str, Any]] = {}
     for place in places:
         lat, lon = place["latitude"], place["longitude"]
+        admin1 = governorate.get(place.get("admin1code") or "")
         nearest = _nearest_subdistrict(lat, lon, units)
-        if (nearest["lat"] - lat) ** 2 + (nearest["lon"] - lon) ** 2 < SAME_POINT_DEG2:
-            # A town sitting on a sub-district's centre is that sub-district's seat,
-            # whatever its code's majority says (Damascus city amid Rif Dimashq).
+        near_centre = (nearest["lat"] - lat) ** 2 + (nearest["lon"] - lon) ** 2 < SAME_POINT_DEG2
+        if near_centre and admin1 in {None, nearest["admin1"]}:
+            # A town sitting on a sub-district's centre is that sub-district's seat.
             out[place["geonameid"]] = nearest
             continue
-        admin1 = governorate.get(place.get("admin1code") or "")
         inside = [u for u in units if u["admin1"] == admin1] or units
         out[place["geonameid"]] = _nearest_subdistrict(lat, lon, inside)
     return out

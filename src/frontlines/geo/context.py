@@ -20,6 +20,9 @@ __all__ = [
 
 # Country votes of a town name: its most populous namesake's country.
 TOP_TOWN_VOTE = 2
+# The vote of a caller's guess (Geocoder.mentions' country_prior): more than a lone
+# town's most populous namesake abroad, less than a province or two of the report's names.
+PRIOR_VOTE = 3
 
 _SENTENCE_END = re.compile(r"[.!?]\s")
 _COMMA_GAP = re.compile(r",\s*")
@@ -31,11 +34,15 @@ def country_votes(
     hint: str | None,
     ranker: Ranker,
     located: dict[int, str] | None = None,
+    prior: str | None = None,
 ) -> list[str]:
     """The report's countries, most voted first (a caller's hint before all).
     ``located``: the unit each name written inside one ("Canadian, Texas") lies in:
-    such a name votes for its places there, not for the country it may spell."""
+    such a name votes for its places there, not for the country it may spell.
+    ``prior``: a country the caller guesses, which outvotes a lone town abroad, not a province."""
     votes: Counter[str] = Counter()
+    if prior:
+        votes[prior] += PRIOR_VOTE
     located = located or {}
     for candidate in candidates:
         options = entries[candidate.start]

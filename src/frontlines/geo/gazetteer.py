@@ -29,7 +29,7 @@ from frontlines.errors import GazetteerError
 from frontlines.geo.names import name_key
 
 # Bump when the schema or the build rules change: the next start rebuilds.
-BUILD_VERSION = "24"
+BUILD_VERSION = "25"
 USER_FILE = "user-gazetteer.sqlite"
 # Fuzzy matching of unknown names within a known country: rapidfuzz ratio (0-100)
 # between keys, and the shortest key tried.

@@ -60,13 +60,18 @@ class Geocoder:
         article_id: str = "",
         country_hint: str | None = None,
         region_hint: Sequence[str] = (),
+        country_prior: str | None = None,
     ) -> list[PlaceMention]:
         """Every place the text names. ``country_hint`` and ``region_hint`` (first-level
         units) say where the report is set when its own names do not (its actors, the
-        front it speaks of): they rank namesakes as if the report had named them."""
+        front it speaks of): they rank namesakes as if the report had named them.
+        ``country_prior`` is a weaker clue: it votes like a name of that country, so
+        the report's own names outvote it."""
         with self.gazetteer.steady():
             candidates = find_candidates(text, self.gazetteer)
-            resolved = self._resolve_all(text, candidates, country_hint, tuple(region_hint))
+            resolved = self._resolve_all(
+                text, candidates, country_hint, tuple(region_hint), country_prior
+            )
         return [
             PlaceMention(article_id, c.start, c.end, c.text, resolved.get(c.start))
             for c in candidates
@@ -113,6 +118,7 @@ class Geocoder:
         candidates: list[Candidate],
         country_hint: str | None,
         region_hint: tuple[str, ...] = (),
+        country_prior: str | None = None,
     ) -> dict[int, Place | None]:
         """Each candidate's place (None: not taken for one), keyed by its start."""
         entries = {c.start: self.gazetteer.lookup_key(c.key) if c.known else [] for c in candidates}
@@ -122,8 +128,9 @@ class Geocoder:
         # "Canadian, Texas": names written inside a unit are towns, not countries.
         located, unit_names = self._located(text, candidates, context, entries)
         countries = report.country_votes(
-            context, entries, self._country_code(country_hint), self.ranker, located
-        )
+            context, entries, self._country_code(country_hint), self.ranker, located,
+            prior=self._country_code(country_prior),
+        )  # fmt: skip
         named_units = report.named_units(context, entries, countries)
         admin1s = [name for name, _ in named_units]
         near_spellings(self.gazetteer, candidates, entries, countries, admin1s)
