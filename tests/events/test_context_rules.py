@@ -310,3 +310,15 @@ def test_blame_does_not_replace_a_named_perpetrator(code) -> None:
 def test_civilians_killed_by_a_strike_are_not_its_perpetrator(code) -> None:
     (strike,) = code("An air strike hit a market in Saraqib on Friday, killing 3 people.")
     assert strike.actor1.startswith("Unidentified") and strike.actor2 == "Civilians (Syria)"
+
+
+def test_fighting_accompanied_by_shelling_still_happened(code) -> None:  # type: ignore[no-untyped-def]
+    # The fighting is the passive subject of "accompanied": it is what happened; the
+    # shelling only went with it.
+    text = (
+        "Clashes between regime and opposition forces on the Hajin front, "
+        "the clashes were accompanied with regime artillery shelling."
+    )
+    (event,) = code(text)
+    assert event.sub_event_type == "Armed clash" and event.location == "Hajin"
+    assert {event.actor1, event.actor2} == {SYRIA_STATE, "Opposition Rebels (Syria)"}

@@ -70,6 +70,8 @@ def _in_support_phrase(token: Token) -> bool:
             subject = any(c.dep_ in {"nsubj", "nsubjpass"} for c in current.children)
             if below.dep_ == "nsubj" and any(c.dep_ == "agent" for c in current.children):
                 return False  # "the army supported by the NDF": the army is supported
+            if below.dep_ == "nsubjpass":
+                return False  # "the clashes were accompanied by shelling": they happened
             return below.dep_ != "dobj" or subject
         if current.pos_ in {"VERB", "AUX"} and any(
             c.dep_ in {"nsubj", "nsubjpass"} for c in current.children
