@@ -322,3 +322,23 @@ def test_fighting_accompanied_by_shelling_still_happened(code) -> None:  # type:
     (event,) = code(text)
     assert event.sub_event_type == "Armed clash" and event.location == "Hajin"
     assert {event.actor1, event.actor2} == {SYRIA_STATE, "Opposition Rebels (Syria)"}
+
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "SDF fighters captured Abu Hamam village east of Raqqa from IS.",
+        "SDF fighters captured Abu Hamam north-west of Raqqa from IS.",
+    ],
+)
+def test_a_capture_located_by_a_direction_is_still_a_capture(text: str) -> None:
+    # The small model parses "A village east of B" with "east" as the object taken;
+    # the real pipeline, so the direction makes Raqqa the anchor of the unknown village.
+    from frontlines.ingest import article_from_text
+    from frontlines.pipeline import default_pipeline
+
+    (result,) = default_pipeline().run([article_from_text(text, published=date(2024, 3, 4))])
+    (event,) = result.events
+    assert event.sub_event_type == "Non-state actor overtakes territory"
+    assert (event.admin1, event.geo_precision) == ("Ar Raqqa", 2)

@@ -319,8 +319,29 @@ def captures_something_else(
         if any(p.start <= child.idx < p.end for p in places):
             return False
         lemma = child.lemma_.lower()
+        if lemma in _COMPASS and _names_ground(child, places):
+            return False  # "captured Andalus village east of Raqqa", parsed as "east"
         return lemma not in TERRITORY_NOUNS and child.lower_ not in partial_objects
     return False
+
+
+# "captured A village east of B": the small model makes the direction the object.
+_COMPASS = frozenset(
+    "north south east west northeast northwest southeast southwest north-east north-west"
+    " south-east south-west".split()
+)
+
+
+def _names_ground(direction: Token, places: list[PlaceMention]) -> bool:
+    """Whether the words before an object parsed as a direction name ground: a place,
+    a proper name or a territory noun ("Andalus village", "Tall Hamad")."""
+    before = [t for t in direction.subtree if t.i < direction.i]
+    return any(
+        t.pos_ == "PROPN"
+        or t.lemma_.lower() in TERRITORY_NOUNS
+        or any(p.start <= t.idx < p.end for p in places)
+        for t in before
+    )
 
 
 # Words between a capture phrase and the noun it took ("took control over a regime
