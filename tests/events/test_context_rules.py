@@ -324,7 +324,6 @@ def test_fighting_accompanied_by_shelling_still_happened(code) -> None:  # type:
     assert {event.actor1, event.actor2} == {SYRIA_STATE, "Opposition Rebels (Syria)"}
 
 
-
 @pytest.mark.parametrize(
     "text",
     [
