@@ -77,7 +77,8 @@ def lemma_lower_ids(doc: Doc) -> list[tuple[int, int]]:
     if not isinstance(ids, list):
         # The two columns zipped: a tuple per token built in C, not from a row list.
         rows = doc.to_array([LEMMA, LOWER])
-        ids = doc.user_data[_HASHES] = list(zip(rows[:, 0].tolist(), rows[:, 1].tolist()))
+        lemmas, lowers = rows[:, 0].tolist(), rows[:, 1].tolist()
+        ids = doc.user_data[_HASHES] = list(zip(lemmas, lowers, strict=True))
     return ids
 
 
