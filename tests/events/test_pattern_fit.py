@@ -79,3 +79,54 @@ def test_optional_words_may_be_skipped_or_taken() -> None:
         True, False, False, True, False, False, False,
     ]  # fmt: skip
     assert [fits.fits(1, rows, i) for i in range(len(doc))] == [True] + [False] * 6
+
+
+def _fits_by_choices(tests, k: int, rows, at: int) -> bool:  # type: ignore[no-untyped-def]
+    """The token tests met choice by choice: skip an optional token, or meet it."""
+    if k == len(tests):
+        return True
+    optional, checks = tests[k]
+    if optional and _fits_by_choices(tests, k + 1, rows, at):
+        return True
+    if at >= len(rows):
+        return False
+    value_ok = all(
+        (allowed is None or rows[at][column] in allowed) and rows[at][column] not in excluded
+        for column, allowed, excluded in checks
+    )
+    return value_ok and _fits_by_choices(tests, k + 1, rows, at + 1)
+
+
+def test_positions_reached_test_by_test_are_the_choices_one_by_one() -> None:
+    import random
+
+    from frontlines.events.pattern_fit import _fits
+
+    fits = PatternFits()
+    finder = TriggerFinder(load_nlp(), load_lexicon())
+    for index, (_, pattern) in enumerate(finder._patterns):
+        fits.add(index, pattern)
+    longer = [t for t in fits._patterns.values() if t is not None and len(t) > 1]
+    assert any(any(optional for optional, _ in t) for t in longer)
+    rng = random.Random(3)
+
+    def row_for(checks) -> list[int]:  # type: ignore[no-untyped-def]
+        """A row meeting the checks most of the time (their allowed values)."""
+        row = [rng.choice([0, 1]) for _ in ROW_ATTRS]
+        for column, allowed, _ in checks:
+            if allowed and rng.random() < 0.8:
+                row[column] = rng.choice(sorted(allowed))
+        return row
+
+    reached = 0
+    for tests in longer:
+        for _ in range(12):
+            rows = [row_for(checks) for _, checks in tests if rng.random() < 0.85]
+            rows = rows[: rng.randint(0, len(rows))] + [
+                row_for(()) for _ in range(rng.randint(0, 2))
+            ]
+            for start in range(len(rows) + 1):
+                fast = _fits(tests, rows, start)
+                assert fast == _fits_by_choices(tests, 0, rows, start), (tests, rows, start)
+                reached += fast
+    assert reached > 100  # the rows do meet whole patterns

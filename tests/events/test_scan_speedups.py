@@ -188,3 +188,20 @@ def test_word_ids_answer_as_the_tokens_strings() -> None:
             held = any(t.lower_ in words.words for t in sentence)
             assert words.any_lower(ids[sentence.start : sentence.end]) == held
     assert any(words.lower(lower) for doc in docs for _, lower in lemma_lower_ids(doc))
+
+
+def test_word_positions_are_the_tokens_lemma_or_lowercase_tests() -> None:
+    docs = list(load_nlp().pipe(_reports()))
+    for words in (WordIds(load_quantities().loss_verbs), WordIds(["said", "attack", "the"])):
+        found = 0
+        for doc in docs:
+            ids = lemma_lower_ids(doc)
+            for sentence in doc.sents:
+                expected = [
+                    t.i for t in sentence
+                    if t.lemma_.lower() in words.words or t.lower_ in words.words
+                ]  # fmt: skip
+                part = ids[sentence.start : sentence.end]
+                assert words.positions(part, doc, sentence.start) == expected
+                found += len(expected)
+        assert found  # the reports hold such words

@@ -137,13 +137,30 @@ def assess(trigger: Token, sentence: Span, failure_words: frozenset[str]) -> Cla
             status = Status.FAILED
     if status is Status.HAPPENED and _conjoined_failure(path[-1], failure_words):
         status = Status.FAILED
-    hedge = _HEDGE_RE.search(span_text(sentence))
+    hedge_cue, attributed_to = _sentence_says(sentence)
     return Claim(
         status=status,
-        hedged=hedge is not None,
-        attributed_to=attribution(sentence),
-        hedge_cue=hedge.group(1).lower() if hedge else None,
+        hedged=hedge_cue is not None,
+        attributed_to=attributed_to,
+        hedge_cue=hedge_cue,
     )
+
+
+_SAYS = "frontlines.sentence_says"
+
+
+def _sentence_says(sentence: Span) -> tuple[str | None, str | None]:
+    """The sentence's hedge word (lowercase) and whom it attributes its claim to,
+    remembered on the Doc by the sentence's bounds: every trigger of a sentence
+    asks, and the hedge is a search of its text."""
+    remembered = sentence.doc.user_data.setdefault(_SAYS, {})
+    key = (sentence.start, sentence.end)
+    known = remembered.get(key)
+    if known is None:
+        hedge = _HEDGE_RE.search(span_text(sentence))
+        cue = hedge.group(1).lower() if hedge else None
+        known = remembered[key] = (cue, attribution(sentence))
+    return known
 
 
 def _conjoined_failure(clause_head: Token, failure_words: frozenset[str]) -> bool:

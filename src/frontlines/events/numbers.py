@@ -287,10 +287,8 @@ def losses(sentence: Span) -> list[str]:
     doc = sentence.doc
     ids = lemma_lower_ids(doc)[sentence.start : sentence.end]
     found: list[str] = []
-    for index, (lemma, lower) in enumerate(ids, sentence.start):
-        # token.lemma_.lower() or token.lower_ a loss verb, on string ids
-        if not (verbs.lemma(lemma, doc) or verbs.lower(lower)):
-            continue
+    # token.lemma_.lower() or token.lower_ a loss verb, on string ids
+    for index in verbs.positions(ids, doc, sentence.start):
         verb = doc[index]
         objects = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
         queue = list(objects)

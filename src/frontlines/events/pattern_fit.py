@@ -105,20 +105,31 @@ class PatternFits:
         tests = self._patterns.get(index)
         if tests is None:
             return True
-        return _fits(tests, 0, rows, start)
+        return _fits(tests, rows, start)
 
 
-def _fits(tests: tuple[_TokenTest, ...], k: int, rows: Sequence[Sequence[int]], at: int) -> bool:
-    if k == len(tests):
-        return True
-    optional, checks = tests[k]
-    if optional and _fits(tests, k + 1, rows, at):
-        return True
-    if at >= len(rows):
-        return False
-    row = rows[at]
-    for column, allowed, excluded in checks:
-        value = row[column]
-        if (allowed is not None and value not in allowed) or value in excluded:
+def _fits(tests: tuple[_TokenTest, ...], rows: Sequence[Sequence[int]], at: int) -> bool:
+    """Whether the tokens' tests can be met from row ``at`` on: the rows each test
+    may be met at, test after test (an optional token may also be skipped). Most
+    longer phrases have an optional word in the middle ("heavy ? clashes"): two
+    positions to try, not a call per choice."""
+    positions = [at]
+    size = len(rows)
+    for optional, checks in tests:
+        reached = []
+        for position in positions:
+            if position >= size:
+                continue
+            row = rows[position]
+            for column, allowed, excluded in checks:
+                value = row[column]
+                if (allowed is not None and value not in allowed) or value in excluded:
+                    break
+            else:
+                reached.append(position + 1)
+        # Positions come in ascending order, each once: skipped ones stay below the
+        # reached ones (each one past a kept position).
+        positions = sorted({*positions, *reached}) if optional else reached
+        if not positions:
             return False
-    return _fits(tests, k + 1, rows, at + 1)
+    return True

@@ -21,6 +21,24 @@ _RELATIVE = re.compile(
     r"|around|close to|between)\s+(?:of\s+)?(?:the\s+)?$",
     re.I,
 )
+# The words every match of ``_RELATIVE`` ends with before its trailing spaces: a text
+# that ends otherwise cannot match, and most text before a name does ("in X").
+_RELATIVE_LAST_WORDS = (
+    "of", "the", "outskirts", "vicinity", "surroundings", "countryside", "edge", "entrance",
+    "outside", "near", "nearby", "around", "to", "between",
+)  # fmt: skip
+
+
+def is_relative(before: str) -> bool:
+    """``_RELATIVE.search(before) is not None``, without the search where it cannot
+    match: every match ends in spaces after one of ``_RELATIVE_LAST_WORDS`` (in some
+    case). Text with other than ASCII goes to the pattern, whose case folding
+    reaches letters that ``lower`` does not show (the Kelvin sign for "k")."""
+    if before.isascii():
+        kept = before.rstrip()
+        if len(kept) == len(before) or not kept.lower().endswith(_RELATIVE_LAST_WORDS):
+            return False
+    return _RELATIVE.search(before) is not None
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,15 +58,25 @@ class Candidate:
     inner: bool = False
 
 
+_WORD_AFTER = re.compile(r"\s+(?:military\s+)?([A-Za-z]+)")
+_KIND_OF_BEFORE = re.compile(r"\b(?:the\s+)?([A-Za-z]+)\s+of\s+$")
+
+
 def _hint_after(text: str, end: int) -> str | None:
-    after = re.match(r"\s+(?:military\s+)?([A-Za-z]+)", text[end : end + 30])
+    # ``endpos`` ends the string there for the pattern, as a slice of 30 would.
+    after = _WORD_AFTER.match(text, end, end + 30)
     if after:
         return FEATURE_WORDS.get(after.group(1).casefold())
     return None
 
 
 def _hint_before(text: str, start: int) -> str | None:
-    before = re.search(r"\b(?:the\s+)?([A-Za-z]+)\s+of\s+$", text[max(0, start - 40) : start])
+    window = text[max(0, start - 40) : start]
+    # Every match ends in "of" and spaces: the search is skipped for other text.
+    kept = window.rstrip()
+    if len(kept) == len(window) or not kept.endswith("of"):
+        return None
+    before = _KIND_OF_BEFORE.search(window)
     if before:
         return FEATURE_WORDS.get(before.group(1).casefold())
     return None
@@ -74,6 +102,6 @@ def make_candidate(
         key=key,
         known=known,
         feature_hint=_hint_after(text, end) or _hint_before(text, start),
-        relative=_RELATIVE.search(before) is not None,
+        relative=is_relative(before),
         cue=cue,
     )

@@ -188,6 +188,8 @@ def comma_unit(
     """The first-level unit written right after a name behind a comma, and where
     that unit's name starts. Not a country's name that some province also bears:
     "Mali, Guinea and Senegal" is a list."""
+    if text[candidate.end : candidate.end + 1] != ",":
+        return None  # no gap after the name can then be a comma's (this runs per pair)
     for other in candidates:
         if other.start > candidate.end and _COMMA_GAP.fullmatch(text, candidate.end, other.start):
             units = [e for e in entries[other.start] if e.feature_code == "ADM1" and e.admin1]

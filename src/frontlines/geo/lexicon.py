@@ -78,14 +78,20 @@ ABBREVIATION_KEYS = frozenset(name_key(a) for a in ABBREVIATIONS)
 # One-word abbreviations are taken only behind a comma ("Louisville, Ky."), where news
 # writes them; dotted initials ("N.Y.", "D.C.") anywhere.
 _LONGEST_FIRST = sorted(ABBREVIATIONS, key=len, reverse=True)
+# The lookahead on the abbreviations' first letters is implied by the alternatives;
+# it lets the engine leave every other position at once instead of trying the
+# lookbehind and some sixty alternatives at each (same matches, a third the time).
+_FIRST_LETTERS = "".join(sorted({a[0] for a in ABBREVIATIONS}))
 ABBREVIATION_PATTERN = re.compile(
+    f"(?=[{re.escape(_FIRST_LETTERS)}])"
     r"(?<![\w.])(?:"
     + "|".join(re.escape(a).replace(r"\ ", r"\s?") for a in _LONGEST_FIRST)
     + r")(?!\w)"
 )
 # All-capital names this short are acronyms ("SDF", "IS", "SANA"), not places.
 ACRONYM_MAX_LETTERS = 5
-ACRONYM_PATTERN = re.compile(r"(?<![\w.])(?:[A-Z]\.){2,3}|\b[A-Z]{2,3}\b")
+# Both alternatives start with a capital letter; the leading lookahead says so once.
+ACRONYM_PATTERN = re.compile(r"(?=[A-Z])(?:(?<![\w.])(?:[A-Z]\.){2,3}|\b[A-Z]{2,3}\b)")
 
 _LISTS = _word_lists()
 ORG_HEADS = _LISTS.get("org_heads", frozenset())

@@ -75,7 +75,10 @@ def lemma_lower_ids(doc: Doc) -> list[tuple[int, int]]:
     a word-list test on ids needs no Token object nor string per token."""
     ids = doc.user_data.get(_HASHES)
     if not isinstance(ids, list):
-        ids = doc.user_data[_HASHES] = [tuple(row) for row in doc.to_array([LEMMA, LOWER]).tolist()]
+        # The two columns zipped: a tuple per token built in C, not from a row list.
+        rows = doc.to_array([LEMMA, LOWER])
+        lemmas, lowers = rows[:, 0].tolist(), rows[:, 1].tolist()
+        ids = doc.user_data[_HASHES] = list(zip(lemmas, lowers, strict=True))
     return ids
 
 
@@ -109,3 +112,14 @@ class WordIds:
         if known is None:
             known = self._lemmas[string_id] = doc.vocab.strings[string_id].lower() in self.words
         return known
+
+    def positions(self, ids: list[tuple[int, int]], doc: Doc, start: int = 0) -> list[int]:
+        """The indexes, counted from ``start``, of the tokens of ``ids`` (from
+        ``lemma_lower_ids``) for which ``lemma(lemma_id, doc) or lower(lower_id)``:
+        the lemmas not met before are read once, then one comprehension tests the
+        sentence with no call per token."""
+        lemmas = self._lemmas
+        for string_id in {lemma for lemma, _ in ids}.difference(lemmas):
+            self.lemma(string_id, doc)
+        words = self._ids
+        return [i for i, (lemma, lower) in enumerate(ids, start) if lemmas[lemma] or lower in words]
