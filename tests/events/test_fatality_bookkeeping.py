@@ -112,3 +112,19 @@ def test_no_split_without_the_coders_words() -> None:
     plan = allocation("Divided on Red Hill and Old Mill.")
     assert plan is not None and plan.names == ["Red Hill", "Old Mill"]
     assert allocation("Three fighters were killed near the river.") is None
+
+
+def test_a_place_that_locates_another_takes_no_part_of_the_count(code) -> None:
+    # "Kafr Naya near Tall Rifaat": one location, named with the town it lies by
+    events = code(
+        "On Monday, rebels clashed with the army in Kafr Naya near Tall Rifaat, killing 6."
+    )
+    assert len(events) == 2
+    assert all(e.fatalities == 6 for e in events)
+
+
+def test_a_count_over_two_separate_places_is_still_split(code) -> None:
+    events = code(
+        "On Monday, rebels clashed with the army in Hajin and Saraqib, killing 6 fighters."
+    )
+    assert sorted(e.fatalities for e in events) == [3, 3]
