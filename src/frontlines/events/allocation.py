@@ -1,12 +1,11 @@
 """How a report says its count is shared between places, in the coder's own words.
 
-ACLED's notes keep the bookkeeping of a count that covers several locations: "an
-unknown number coded as 10 and split between the 2 locations", "fatalities
-distributed over three locations: A, B and C", "A (3), B (3) and C (4)", "A and B
-each allocated 3". The count is divided into that many parts, not into the number of
-places the report's events happen to stand at; a place given its own figure gets it.
-An even split gives the remainder one by one to the places listed first (10 over 4
-places: 3, 3, 2, 2).
+ACLED's notes keep the bookkeeping of a count that covers several locations: a total
+"split between 2 places", "distributed over three locations: A, B and C", figures
+after names ("A (3)"), "A and B each allocated 3". The count is divided into that
+many parts, not into the number of places the report's events happen to stand at; a
+place given its own figure gets it. An even split gives the remainder one by one to
+the places listed first (10 over 4 places: 3, 3, 2, 2).
 """
 
 from __future__ import annotations
