@@ -30,6 +30,7 @@ class Candidate:
     precision: int
     evidence: list[Span]
     fatalities: int | None = None
+    told: int | None = None  # the count its sentence told, before it was split over places
     losses: list[str] = field(default_factory=list)
     losses_hedged: bool = False
     loser: Actor | None = None

@@ -17,6 +17,7 @@ from importlib import resources
 
 from spacy.tokens import Span
 
+from frontlines.events.death_syntax import parsed_victims
 from frontlines.events.scan import WordGate, may_hold
 from frontlines.nlp.lookups import WordIds, lemma_lower_ids
 
@@ -154,8 +155,12 @@ def _may_count(sentence: str, q: Quantities) -> bool:
     return _DIGIT.search(sentence) is not None or may_hold(sentence, q.count_words)
 
 
-def fatalities(sentence: str) -> int | None:
-    """People reported killed in a sentence; None when it reports no count at all."""
+def fatalities(sentence: str, parsed: Span | None = None) -> int | None:
+    """People reported killed in a sentence; None when it reports no count at all.
+
+    ``parsed`` is the sentence's parse, when there is one: its death verbs' subjects
+    and objects add the counts and single people the word rules cannot reach
+    (``death_syntax.py``)."""
     q = load_quantities()
     coded = coded_fatalities(sentence)
     if coded is not None:
@@ -165,10 +170,15 @@ def fatalities(sentence: str) -> int | None:
     # The casualty words are found at the first count: most sentences have none.
     cues: tuple[list[tuple[int, int]], ...] = ()
     total, seen = 0, False
+    counted: list[tuple[int, int]] = []
     for match in q.count_re.finditer(sentence) if _may_count(sentence, q) else ():
         low = _value(match.group("n"), q)
         high = _value(match.group("m"), q) if match.group("m") else None
         if low is None or _is_date_part(sentence, match.start("n"), match.end("n")):
+            continue
+        if _not_victims(sentence, match, high is not None, q) or (
+            seen and _SUBSET.search(sentence, max(0, match.start() - 60), match.start())
+        ):
             continue
         value = min(low, high) if high is not None else low
         if not cues:
@@ -177,9 +187,70 @@ def fatalities(sentence: str) -> int | None:
         if _is_fatality(sentence, match.start(), match.end(), *cues):
             total += value
             seen = True
+            counted.append((match.start(), match.end()))
+    if parsed is not None:
+        more = _parsed_deaths(sentence, parsed, counted, q)
+        total, seen = total + sum(more), seen or bool(more)
     if not seen and _one_death(sentence) and not _NOT_DEAD.search(sentence):
         return 1  # "a fighter was killed", "the body of a man was found"
     return total if seen else None
+
+
+# "1 killed 3 injured": a count an injury word follows is of the injured, whatever the
+# parse makes of it.
+_INJURED_AFTER = re.compile(
+    r"\s+(?:[\w'-]+\s+){0,2}?(?:injured|wounded|hurt|captured|arrested|detained|abducted"
+    r"|kidnapped|missing)\b",
+    re.I,
+)
+# "killed 10 people, including 4 fighters": the second figure is part of the first.
+_SUBSET = re.compile(
+    r"\b(?:including|among them|amongst them|among whom|of whom|of them)\b[^.;]{0,50}$", re.I
+)
+# "clashes in several areas", "on 2 fronts", "with 35 barrel bombs": a count after a
+# preposition (other than "of" and "to": "the death of 6", "the toll rose to 9")
+# names no victims.
+# "resulting in 6 deaths": the figure is the outcome, not a place or a means.
+_RESULT = re.compile(r"\b(?:result(?:s|ed|ing)?|end(?:s|ed|ing)?) in\s+$", re.I)
+_PREPOSITION = re.compile(
+    r"\b(?:in|on|at|with|from|for|across|after|during|within|into|by)\s+$",
+    re.I,
+)
+
+
+def _parsed_deaths(
+    sentence: str, parsed: Span, counted: list[tuple[int, int]], q: Quantities
+) -> list[int]:
+    """The counts of the parse's victims the word rules have not counted already."""
+    found = []
+    for token, value, numbered in parsed_victims(parsed, lambda word: _value(word, q)):
+        if token is None and counted and not numbered:
+            # "killed a member and his escort. 2 fatalities.": the sentence's count
+            # is the total, the single people named apart from it are within it
+            continue
+        if token is not None:
+            start, end = token.idx - parsed.start_char, token.idx - parsed.start_char + len(token)
+            if (
+                any(a <= start < b for a, b in counted)
+                or _is_date_part(sentence, start, end)
+                or _INJURED_AFTER.match(sentence, end)
+            ):
+                continue
+        found.append(value)
+    return found
+
+
+def _not_victims(text: str, match: re.Match[str], ranged: bool, q: Quantities) -> bool:
+    """A count of things, not of people: after a preposition, or before a piece of
+    equipment ("destroying 4 vehicles"); "between two towns" (no range) is a place."""
+    start, end = match.start(), match.end()
+    if match.group(0)[:8].lower() == "between " and not ranged:
+        return True
+    before = text[max(0, start - 20) : start]
+    if _PREPOSITION.search(before) and not _RESULT.search(before):
+        return True
+    words = text[end : end + 30].lower().split()[:2]
+    return any(w.strip(",.;:()").split("-")[0] in q.equipment for w in words)
 
 
 # A single person killed, named without a number.
