@@ -49,3 +49,28 @@ def test_a_region_across_the_country_holds_a_governorate() -> None:
     # A region with no governorate of its own ("the north-east") is larger than one.
     wide = _unit("Jazira Plain", "RGN", None)
     assert _kept(wide, _unit("Al Hasakeh", "ADM1", "Al Hasakeh")) == ["Al Hasakeh"]
+
+
+def _in_text(text: str, *places: Place) -> list[PlaceMention]:
+    return [
+        PlaceMention("a", text.index(p.name), text.index(p.name) + len(p.name), p.name, p)
+        for p in places
+    ]
+
+
+def test_a_village_in_its_governorate_s_seat_name_is_in_the_governorate() -> None:
+    # "in Hama" after a village names the governorate the village lies in, not the city.
+    text = "Rebels took Tall Sahil village in Hama on Monday."
+    # Unknown to the gazetteer, the village stands in its governorate (precision 3).
+    village = Place("Tall Sahil", 35.2, 36.7, 3, "Syria", "SY", "Hama", feature_code=None)
+    city = Place("Hama", 35.13, 36.75, 1, "Syria", "SY", "Hama", feature_code="PPL")
+    kept = drop_containers(_in_text(text, village, city), text)
+    assert [m.place.name for m in kept if m.place] == ["Tall Sahil"]
+
+
+def test_two_towns_joined_by_and_stay_two_places() -> None:
+    text = "Rebels took Tall Sahil and Hama on Monday."
+    village = Place("Tall Sahil", 35.2, 36.7, 1, "Syria", "SY", "Hama", feature_code="PPL")
+    city = Place("Hama", 35.13, 36.75, 1, "Syria", "SY", "Hama", feature_code="PPL")
+    kept = drop_containers(_in_text(text, village, city), text)
+    assert [m.place.name for m in kept if m.place] == ["Tall Sahil", "Hama"]

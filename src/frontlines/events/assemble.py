@@ -41,7 +41,6 @@ from frontlines.events.places import (
     drop_containers,
     drop_origins,
     foreign_capital,
-    join_between,
     link_definite_descriptions,
     names_a_backer,
     place_key,
@@ -59,6 +58,7 @@ from frontlines.events.sides import (
     unique,
 )
 from frontlines.events.story import day_pointed_back, same_story_date
+from frontlines.events.stretches import join_between
 from frontlines.events.subevents import ARMED_KINDS
 from frontlines.events.triggers import Trigger, TriggerFinder
 from frontlines.events.victims import ONE_SIDED_ASSAULTS, settlement_object, victim_words

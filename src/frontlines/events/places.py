@@ -5,7 +5,6 @@ areas dropped when a more precise place is named beside them."""
 from __future__ import annotations
 
 import dataclasses
-import itertools
 import math
 import re
 import unicodedata
@@ -46,11 +45,6 @@ _LOCATOR_GAP = re.compile(
     re.I,
 )
 _LIST_GAP = re.compile(r"^\s*(?:,|,?\s*and|,?\s*as well as|,?\s*or)\s*$", re.I)
-# "(the area) between A and (near) B": one stretch of ground, located at A.
-_BETWEEN_BEFORE = re.compile(r"\bbetween\s+(?:the\s+)?$", re.I)
-_BETWEEN_GAP = re.compile(
-    r"^\s*(?:,\s*)?and\s+(?:(?:near|around|close to)\s+)?(?:the\s+)?(?:\w+\s+of\s+)?$", re.I
-)
 
 
 def distance_km(a: Place, b: Place) -> float:
@@ -124,7 +118,7 @@ def apply_locators(doc: Doc, mentions: list[PlaceMention]) -> list[PlaceMention]
                 if not _LIST_GAP.match(text[earlier.end : members[-1].start]):
                     break
                 members.append(earlier)
-        sentence = _sentence_range(doc, anchor.start)
+        sentence = sentence_range(doc, anchor.start)
         members += [
             m for m in ordered
             if m not in members and _unknown_place(m) and sentence[0] <= m.start < sentence[1]
@@ -149,62 +143,13 @@ def apply_locators(doc: Doc, mentions: list[PlaceMention]) -> list[PlaceMention]
     return [moved.get(m.start, m) for m in ordered if m.start not in dropped]
 
 
-def join_between(doc: Doc, mentions: list[PlaceMention]) -> list[PlaceMention]:
-    """ "the area between A and B", "the A-B highway": a stretch of ground between two
-    places is one location, not two; it is coded at A with geo_precision 2 (near A),
-    as ACLED codes such areas, and B only bounds it."""
-    text = doc_text(doc)
-    ordered = sorted(mentions, key=lambda m: m.start)
-    dropped: set[int] = set()
-    for first, second in itertools.pairwise(ordered):
-        if first.place is None or first.start in dropped:
-            continue
-        if not _bounds(text, first, second.start):
-            continue
-        dropped.add(second.start)
-        if text[first.end : second.start] == "-" and _beside_route(doc, ordered, first, second):
-            dropped.add(first.start)
-    if not dropped:
-        return ordered
-    out = []
-    for mention in ordered:
-        if mention.start in dropped:
-            continue
-        place = mention.place
-        bounded = any(mention.end <= d and _bounds(text, mention, d) for d in dropped)
-        if place is not None and bounded and (place.geo_precision or 1) < 2:
-            near = dataclasses.replace(place, geo_precision=2)
-            mention = dataclasses.replace(mention, place=near)
-        out.append(mention)
-    return out
-
-
-def _bounds(text: str, first: PlaceMention, second_start: int) -> bool:
-    """Whether the place starting at ``second_start`` bounds the stretch from ``first``:
-    "between A and B", or a route's two ends written "A-B" (geo's route names)."""
-    gap = text[first.end : second_start]
-    if gap == "-":
-        return True
-    before = text[max(0, first.start - 40) : first.start]
-    return _BETWEEN_BEFORE.search(before) is not None and _BETWEEN_GAP.match(gap) is not None
-
-
-def _beside_route(
-    doc: Doc, mentions: list[PlaceMention], first: PlaceMention, second: PlaceMention
-) -> bool:
-    """Whether a route's sentence names another place: "on the A-B road near C" is at C."""
-    start, end = _sentence_range(doc, first.start)
-    ends = {first.start, second.start}
-    return any(start <= m.start < end and m.place and m.start not in ends for m in mentions)
-
-
 def _unknown_place(mention: PlaceMention) -> bool:
     """A name the gazetteer does not know, placed only in its admin area."""
     place = mention.place
     return place is not None and place.geo_precision == 3 and place.feature_code is None
 
 
-def _sentence_range(doc: Doc, offset: int) -> tuple[int, int]:
+def sentence_range(doc: Doc, offset: int) -> tuple[int, int]:
     span = doc.char_span(offset, offset + 1, alignment_mode="expand")
     if span is None:
         return (offset, offset)
@@ -221,26 +166,39 @@ _AREA_BEFORE = re.compile(
 
 
 # "Avdiivka, Donetsk", "Hays (Al Hudaydah)": a place followed by its region.
-_QUALIFIER_GAP = re.compile(r"^\s*[,(]\s*$")
+# "Khattab village in Hama", "Jobar neighbourhood of Damascus": the place's area named
+# after it, with the word linking them.
+_QUALIFIER_GAP = re.compile(
+    r"^\s*(?:[,(]|(?:(?:village|town|city|area|neighbou?rhood|district)\s+)?(?:in|of)\s)\s*$",
+    re.I,
+)
 
 
 def named_as_area(mention: PlaceMention, text: str, places: Sequence[PlaceMention] = ()) -> bool:
     """The report names the place as an area ("in Aleppo countryside"), or as the
-    region qualifying the place just before it ("near Avdiivka, Donetsk")."""
+    region qualifying the place just before it ("near Avdiivka, Donetsk", "Khattab
+    village in Hama": Hama is the governorate Khattab lies in, not the city)."""
     if not text:
         return False
-    after = text[mention.end : mention.end + 20]
-    before = text[max(0, mention.start - 30) : mention.start]
-    if _AREA_AFTER.match(after) or _AREA_BEFORE.search(before):
+    if _worded_as_area(mention, text):
         return True
     names = {_fold(mention.text), _fold(mention.place.name if mention.place else "")} - {"-"}
+    # Only a place named precisely is qualified: after "the countryside of A in B"
+    # both are areas, and the narrower, A, is the place.
     return any(
         other.end <= mention.start
         and _QUALIFIER_GAP.match(text[other.end : mention.start])
         and other.place is not None
         and bool(names & {_fold(other.place.admin1), _fold(other.place.admin2)})
+        and not _worded_as_area(other, text)
         for other in places
     )
+
+
+def _worded_as_area(mention: PlaceMention, text: str) -> bool:
+    after = text[mention.end : mention.end + 20]
+    before = text[max(0, mention.start - 30) : mention.start]
+    return bool(_AREA_AFTER.match(after) or _AREA_BEFORE.search(before))
 
 
 def _fold(name: str | None) -> str:
@@ -380,7 +338,7 @@ def drop_origins(doc: Doc, places: list[PlaceMention]) -> list[PlaceMention]:
     origins = {id(p) for p in places if origin_of_person(doc, p)}
     if not origins:
         return places
-    sentence_of = {id(p): _sentence_range(doc, p.start) for p in places}
+    sentence_of = {id(p): sentence_range(doc, p.start) for p in places}
     return [
         p for p in places
         if id(p) not in origins
