@@ -126,6 +126,9 @@ class Lexicon:
     modifiers: dict[str, tuple[str, ...]] = field(default_factory=dict)
     by_name: dict[str, ActorEntry] = field(default_factory=dict)
     fronts: tuple[Front, ...] = ()
+    # (country, words): wording only reports on that country's war use ("regime forces"
+    # for Syria's), which sets a report there when nothing else does.
+    country_words: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
     def actor(self, name: str) -> ActorEntry | None:
         return self.by_name.get(name)
@@ -309,6 +312,10 @@ def load_lexicon(directory: str | None = None) -> Lexicon:
         classes=_classes(trigger_data),
         modifiers=modifiers,
         fronts=_fronts(generic_data),
+        country_words=tuple(
+            (str(raw["country"]), tuple(str(w) for w in raw.get("words", ())))
+            for raw in generic_data.get("setting", [])
+        ),
     )
 
 

@@ -81,6 +81,10 @@ class EventRecords:
             and (c.actor2 is None or _unnamed(c.actor2))
         ):
             actor1, c.actor2 = self._front_sides(actor1, c.actor2, place, c.event_date)
+        if c.actor2 is None and sub_event.event_type is EventType.BATTLES:
+            # A battle has two armed sides (ACLED codes none without an actor 2): the
+            # one the report leaves unnamed is an unidentified armed group.
+            c.actor2 = unidentified(self.lexicon, event_country)
         if c.cls.name == "arrest" and actor1.kind in UNARMED_KINDS:
             return None  # "He was arrested": no one arrested by civilians happened here
         if c.cls.state is not None and actor1.kind in {*UNARMED_KINDS, ActorKind.RIOTERS}:

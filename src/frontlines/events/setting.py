@@ -11,12 +11,15 @@ that front's country, and only on the days the front existed.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
+from frontlines.events.actors import ActorMention
 from frontlines.events.lexicon import Front
+from frontlines.taxonomy import ActorKind
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +58,43 @@ def front_of(
             return front
         if country == front.country and _says(text, front.words):
             return front
+    return None
+
+
+def actors_home(
+    mentions: Sequence[ActorMention],
+    country_words: Sequence[tuple[str, tuple[str, ...]]],
+    text: str,
+) -> str | None:
+    """Where a report with no known place is set: the home country most of its
+    named actors share, non-state groups counting most."""
+    votes: Counter[str] = Counter()
+    non_state = False
+    for m in mentions:
+        if m.entry is None or not m.entry.country:
+            continue
+        # State forces and the militias allied to a state often fight abroad
+        # (Hezbollah in Syria): they say less about where a report is set.
+        if m.entry.kind is ActorKind.STATE_FORCES:
+            votes[m.entry.country] += 1
+        elif m.entry.allied_with_state:
+            votes[m.entry.country] += 1
+            non_state = True
+        else:
+            votes[m.entry.country] += 4
+            non_state = True
+    # State forces alone only break ties: troops abroad name no setting; the wording
+    # of one war's reports may ("regime forces").
+    if non_state:
+        return votes.most_common(1)[0][0]
+    return worded_country(country_words, text)
+
+
+def worded_country(country_words: Sequence[tuple[str, tuple[str, ...]]], text: str) -> str | None:
+    """The country whose war the report's wording belongs to ("regime forces"), if any."""
+    for country, words in country_words:
+        if _says(text, words):
+            return country
     return None
 
 
