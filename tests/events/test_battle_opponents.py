@@ -41,8 +41,8 @@ def test_the_group_named_later_in_the_paragraph_is_the_other_side(code):
 
 def test_civilians_hurt_in_a_clash_leave_its_second_side_to_the_group_named(code):
     events = code(
-        "On Monday, a man was killed by a landmine during clashes between SDF and Islamic"
-        " State forces in Hajin."
+        "On Monday, a farmer was hurt in Hajin during a battle between the SDF and Islamic"
+        " State forces."
     )
     assert frozenset({SDF, IS}) in _pairs(events)
 
@@ -76,3 +76,50 @@ def test_report_with_only_generic_sides_is_set_by_its_wording():
     # Wording says nothing when the named groups already do.
     assert assembler.actor_country("Hezbollah and HTS fighters clashed.") == "Syria"
     assert assembler.actor_country("Turkish troops shelled the area.") is None
+
+
+def test_a_named_group_leads_the_generic_rebels_it_fights_beside(code):
+    events = code(
+        "On Monday, regime forces fought against rebel and Islamist factions and HTS in Hajin."
+    )
+    pairs = _pairs(events)
+    assert frozenset({SYRIA_STATE, "HTS: Hayat Tahrir al Sham"}) in pairs
+    assert any("Opposition Rebels (Syria)" in e.assoc_actor_2 for e in events)
+
+
+def test_a_generic_side_keeps_the_lead_over_a_group_on_the_other_side(code):
+    events = code("On Monday, clashes broke out between rebels and the SDF near Hajin.")
+    assert frozenset({"Opposition Rebels (Syria)", SDF}) in _pairs(events)
+
+
+def test_islamic_for_islamist_names_the_islamist_militia(code):
+    events = code("On Monday, regime forces clashed with Islamic factions near Hajin.")
+    assert frozenset({SYRIA_STATE, "Islamist Militia (Syria)"}) in _pairs(events)
+
+
+def test_rebels_and_islamists_together_are_the_opposition_rebels(code):
+    events = code("On Monday, regime forces clashed with rebels and Islamic militants near Hajin.")
+    assert frozenset({SYRIA_STATE, "Opposition Rebels (Syria)"}) in _pairs(events)
+
+
+def test_the_rebel_adjective_names_the_rebels(code):
+    events = code("On Monday, rebel snipers killed two soldiers near Hajin.")
+    assert any(e.actor1 == "Opposition Rebels (Syria)" for e in events)
+
+
+def test_a_catch_all_group_belongs_to_the_country_of_the_event():
+    from frontlines.events.actor_resolution import named_actor
+
+    lexicon = load_lexicon()
+    entry = lexicon.actor("Islamist Militia (Syria)")
+    assert entry is not None and entry.collective
+    assert named_actor(entry, "Mozambique", lexicon).name == "Islamist Militia (Mozambique)"
+    assert named_actor(entry, "Syria", lexicon).name == "Islamist Militia (Syria)"
+
+
+def test_a_catch_all_group_alone_does_not_set_the_report():
+    from frontlines.events.assemble import EventAssembler
+    from frontlines.nlp import load_nlp
+
+    assembler = EventAssembler(load_nlp(), load_lexicon())
+    assert assembler.actor_country("Islamist militants burned a village.") is None

@@ -34,7 +34,7 @@ from frontlines.events.dates import find_date
 from frontlines.events.exchange import answered_fire
 from frontlines.events.lexicon import Lexicon
 from frontlines.events.members import former_fighters, members_of_groups
-from frontlines.events.opponents import battle_sides
+from frontlines.events.opponents import battle_sides, named_first
 from frontlines.events.parties import trigger_sides
 from frontlines.events.places import (
     apply_locators,
@@ -308,7 +308,8 @@ class EventAssembler:
         if trigger.cls.name not in {"arrest", "abduction"}:
             agents, patients = allies_together(agents, patients, mentions)
         unit_assoc = paragraph_units(paragraph_mentions, agents)
-        agents = operation_first(agents)
+        agents = named_first(operation_first(agents), patients, self.lexicon)
+        patients = named_first(patients, agents, self.lexicon)
         actor1 = agents[0] if agents else None
         actor2 = patients[0] if patients else None
         actor1, actor2 = counterpart(actor1, actor2, paragraph, earlier)
@@ -316,7 +317,7 @@ class EventAssembler:
         communal = False
         if trigger.cls.sub_event == "Armed clash":
             communal, actor1, actor2 = clash_sides(root, actor1, actor2, agents[1:])
-        actor1, actor2 = battle_sides(trigger.cls, actor1, actor2, [*agents, *unit_assoc],
+        actor1, actor2 = battle_sides(root, trigger.cls, actor1, actor2, [*agents, *unit_assoc],
                                       mentions, paragraph_mentions)  # fmt: skip
         assoc1 = [a for a in unique([*agents[1:], *unit_assoc], actor1) if a != actor2]
         assoc2 = unique(patients[1:], actor2)

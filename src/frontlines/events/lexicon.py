@@ -49,6 +49,9 @@ class ActorEntry:
     # The aliases name this actor only in reports set in its country ("the 17th
     # Division"); elsewhere they stand for that country's own forces.
     home_only: bool = False
+    # ACLED's catch-all for unnamed groups of a kind ("Islamist Militia (Syria)"): a
+    # named group fighting beside it leads the side.
+    collective: bool = False
     # ACLED's earlier names of the actor, each used for events before its date
     # ("Military Forces of Israel (2009-2021)" until 13 June 2021), oldest first.
     periods: tuple[tuple[str, date], ...] = ()
@@ -199,6 +202,7 @@ def _actors(data: dict[str, Any], source: str) -> tuple[ActorEntry, ...]:
                 aliases=tuple(raw.get("aliases", ())),
                 acronyms=tuple(raw.get("acronyms", ())),
                 home_only=bool(raw.get("home_only", False)),
+                collective=bool(raw.get("collective", False)),
                 periods=_periods(raw, source),
             )
         )

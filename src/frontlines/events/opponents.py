@@ -11,13 +11,15 @@ country is known, ``records.py``).
 
 from __future__ import annotations
 
+from spacy.tokens import Token
+
 from frontlines.events.actors import Actor
 from frontlines.events.candidate import ResolvedMention
 from frontlines.events.context import in_support_phrase
-from frontlines.events.lexicon import TriggerClass
-from frontlines.events.sides import allied
+from frontlines.events.lexicon import Lexicon, TriggerClass
+from frontlines.events.sides import allied, repelled
 from frontlines.events.subevents import ARMED_KINDS
-from frontlines.taxonomy import SubEventType
+from frontlines.taxonomy import ActorKind, SubEventType
 
 
 def fights(cls: TriggerClass) -> bool:
@@ -26,6 +28,7 @@ def fights(cls: TriggerClass) -> bool:
 
 
 def battle_sides(
+    root: Token,
     cls: TriggerClass,
     actor1: Actor | None,
     actor2: Actor | None,
@@ -40,7 +43,12 @@ def battle_sides(
     if (actor1 is None) == (actor2 is None) or not fights(cls):
         return actor1, actor2
     if actor1 is not None:
-        return actor1, opponent(actor1, side, sentence, paragraph)
+        found = opponent(actor1, side, sentence, paragraph)
+        # "X repelled Y's attack": the attacker, found only now, is actor 1 (as
+        # clash_sides codes it when the parse gives both sides).
+        if found is not None and cls.sub_event is SubEventType.ARMED_CLASH and repelled(root):
+            return found, actor1
+        return actor1, found
     assert actor2 is not None
     if actor2.kind not in ARMED_KINDS:
         return actor1, actor2  # civilians caught in fighting fought no one
@@ -65,3 +73,38 @@ def opponent(
             ):
                 return actor
     return None
+
+
+# The kinds of group that lead a side over a catch-all: not a state's forces or a
+# coalition of states' (they back the rebels, ACLED codes them as associated), nor a
+# state's militia.
+_LEADERS = frozenset(
+    {ActorKind.REBEL_GROUP, ActorKind.POLITICAL_MILITIA, ActorKind.IDENTITY_MILITIA}
+)
+
+
+def named_first(side: list[Actor], other: list[Actor], lexicon: Lexicon) -> list[Actor]:
+    """ "Rebel and Islamist factions and HTS", "rebel forces backed by JFS": ACLED
+    codes the named group as the side's actor, the generic rebels or militias it
+    fights beside as associated. A joint operation ("the rebels of Operation X") is
+    the frame they fight in, not the group that leads them; a group the parse also
+    put on the ``other`` side ("between rebels and the SDF") is no ally."""
+    if not side or not _collective(side[0], lexicon) or side[0].kind not in _LEADERS:
+        return side
+    opposed = {a.root for a in other}
+    named = next(
+        (
+            a for a in side[1:]
+            if a.kind in _LEADERS and not a.allied_with_state and not _collective(a, lexicon)
+            and a.root not in opposed and not a.name.startswith("Operation ")
+        ),
+        None,
+    )  # fmt: skip
+    if named is None:
+        return side
+    return [named, *(a for a in side if a != named)]
+
+
+def _collective(actor: Actor, lexicon: Lexicon) -> bool:
+    entry = lexicon.actor(actor.name)
+    return actor.generic or (entry is not None and entry.collective)

@@ -74,8 +74,9 @@ def actors_home(
         if m.entry is None or not m.entry.country:
             continue
         # State forces and the militias allied to a state often fight abroad
-        # (Hezbollah in Syria): they say less about where a report is set.
-        if m.entry.kind is ActorKind.STATE_FORCES:
+        # (Hezbollah in Syria): they say less about where a report is set; so does a
+        # catch-all ("Islamist militants"), which every country has.
+        if m.entry.kind is ActorKind.STATE_FORCES or m.entry.collective:
             votes[m.entry.country] += 1
         elif m.entry.allied_with_state:
             votes[m.entry.country] += 1
@@ -83,11 +84,14 @@ def actors_home(
         else:
             votes[m.entry.country] += 4
             non_state = True
-    # State forces alone only break ties: troops abroad name no setting; the wording
-    # of one war's reports may ("regime forces").
-    if non_state:
-        return votes.most_common(1)[0][0]
-    return worded_country(country_words, text)
+    # Those alone only break ties: troops abroad name no setting; the wording of one
+    # war's reports may ("regime forces"), and breaks a tie too.
+    worded = worded_country(country_words, text)
+    if not non_state:
+        return worded
+    best = max(votes.values())
+    tied = [country for country, count in votes.items() if count == best]
+    return worded if worded in tied else tied[0]
 
 
 def worded_country(country_words: Sequence[tuple[str, tuple[str, ...]]], text: str) -> str | None:

@@ -208,12 +208,12 @@ def clash_sides(
         # "clashes among QDW members", "between two families of the X tribe": fighting
         # inside one group has that group on both sides.
         actor2 = actor1
-    if actor1 is not None and actor2 is not None and _repelled(root):
+    if actor1 is not None and actor2 is not None and repelled(root):
         actor1, actor2 = actor2, actor1
     return False, actor1, actor2
 
 
-def _repelled(root: Token) -> bool:
+def repelled(root: Token) -> bool:
     """The trigger is, or hangs from, a "repelled" whose subject is the defender and
     whose object holds the attempt ("repelled a YPG infiltration attempt")."""
     token: Token | None = root
