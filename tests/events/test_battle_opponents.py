@@ -123,3 +123,9 @@ def test_a_catch_all_group_alone_does_not_set_the_report():
 
     assembler = EventAssembler(load_nlp(), load_lexicon())
     assert assembler.actor_country("Islamist militants burned a village.") is None
+
+
+def test_unidentified_attackers_keep_their_side_beside_a_named_group(code):
+    events = code("On Monday, gunmen fired at a QSD-backed patrol near Hajin.")
+    assert events
+    assert all(e.actor1 == UNIDENTIFIED for e in events)

@@ -106,5 +106,7 @@ def named_first(side: list[Actor], other: list[Actor], lexicon: Lexicon) -> list
 
 
 def _collective(actor: Actor, lexicon: Lexicon) -> bool:
+    """ACLED's generic rebels or a catch-all; not an unidentified group ("gunmen"),
+    which may be anyone and leads its own side."""
     entry = lexicon.actor(actor.name)
-    return actor.generic or (entry is not None and entry.collective)
+    return actor.role == "rebels" or (entry is not None and entry.collective)
