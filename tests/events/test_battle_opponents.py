@@ -129,3 +129,12 @@ def test_unidentified_attackers_keep_their_side_beside_a_named_group(code):
     events = code("On Monday, gunmen fired at a QSD-backed patrol near Hajin.")
     assert events
     assert all(e.actor1 == UNIDENTIFIED for e in events)
+
+
+def test_turkish_forces_named_first_lead_an_olive_branch_side(code):
+    events = code(
+        "On Monday, Turkish forces backed by factions of Operation Olive Branch fought the"
+        " YPG near Tall Rifaat."
+    )
+    assert any(e.actor1 == "Military Forces of Turkey (2016-)" for e in events)
+    assert any("Operation Olive Branch" in e.assoc_actor_1 for e in events)

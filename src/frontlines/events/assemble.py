@@ -308,7 +308,7 @@ class EventAssembler:
         if trigger.cls.name not in {"arrest", "abduction"}:
             agents, patients = allies_together(agents, patients, mentions)
         unit_assoc = paragraph_units(paragraph_mentions, agents)
-        agents = named_first(operation_first(agents), patients, self.lexicon)
+        agents = named_first(operation_first(agents, self.lexicon), patients, self.lexicon)
         patients = named_first(patients, agents, self.lexicon)
         actor1 = agents[0] if agents else None
         actor2 = patients[0] if patients else None

@@ -52,6 +52,9 @@ class ActorEntry:
     # ACLED's catch-all for unnamed groups of a kind ("Islamist Militia (Syria)"): a
     # named group fighting beside it leads the side.
     collective: bool = False
+    # A joint operation whose state forces, when named, lead its side (ACLED's coding
+    # of "Operation Olive Branch"); other operations lead their state's forces.
+    state_led: bool = False
     # ACLED's earlier names of the actor, each used for events before its date
     # ("Military Forces of Israel (2009-2021)" until 13 June 2021), oldest first.
     periods: tuple[tuple[str, date], ...] = ()
@@ -203,6 +206,7 @@ def _actors(data: dict[str, Any], source: str) -> tuple[ActorEntry, ...]:
                 acronyms=tuple(raw.get("acronyms", ())),
                 home_only=bool(raw.get("home_only", False)),
                 collective=bool(raw.get("collective", False)),
+                state_led=bool(raw.get("state_led", False)),
                 periods=_periods(raw, source),
             )
         )

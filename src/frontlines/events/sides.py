@@ -237,14 +237,19 @@ def localise(
     return communal_militia(mention, country) or actor
 
 
-def operation_first(agents: list[Actor]) -> list[Actor]:
+def operation_first(agents: list[Actor], lexicon: Lexicon) -> list[Actor]:
     """ "Turkish forces supported by rebels operating under OPS": ACLED codes a joint
     military operation ("Operation Peace Spring") as the actor, with the state forces
-    that lead it as associated."""
+    that lead it as associated. An operation ACLED codes the other way round
+    (``state_led``: "Operation Olive Branch") leaves the side as named: the state's
+    forces lead when named first, the operation when they only back it."""
     if not agents or agents[0].kind is not ActorKind.STATE_FORCES:
         return agents
     operation = next((a for a in agents[1:] if a.name.startswith("Operation ")), None)
     if operation is None:
+        return agents
+    entry = lexicon.actor(operation.name)
+    if entry is not None and entry.state_led:
         return agents
     return [operation, *(a for a in agents if a != operation)]
 
