@@ -91,8 +91,8 @@ def test_a_province_the_report_names_outvotes_the_prior() -> None:
 
 def test_one_state_s_forces_alone_give_a_weak_country() -> None:
     assembler = default_pipeline().assembler
-    alone = "Syrian regime forces shelled the outskirts of the town overnight."
+    alone = "Turkish troops shelled the outskirts of the town overnight."
     assert assembler.actor_country(alone) is None
-    assert assembler.actor_country(alone, states_alone=True) == "Syria"
-    two = "Syrian regime forces and Turkish troops exchanged fire overnight."
+    assert assembler.actor_country(alone, states_alone=True) == "Turkey"
+    two = "Turkish troops and Iraqi soldiers exchanged fire overnight."
     assert assembler.actor_country(two, states_alone=True) is None

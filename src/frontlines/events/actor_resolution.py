@@ -30,6 +30,10 @@ def named_actor(entry: ActorEntry, country: str | None, lexicon: Lexicon) -> Act
         if local is not None:
             entry = local
             name = local.name
+        elif entry.collective:
+            # A catch-all exists in every country: "Islamist Militia (Mozambique)".
+            name = f"{match.group('base')} ({country})"
+            return Actor(name, entry.kind, country, None, False, entry.allied_with_state)
     return Actor(name, entry.kind, entry.country, entry.parent, False, entry.allied_with_state)
 
 

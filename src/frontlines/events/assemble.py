@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections import Counter
 from datetime import date
 
 from spacy.tokens import Doc, Span, Token
@@ -35,6 +34,7 @@ from frontlines.events.dates import find_date
 from frontlines.events.exchange import answered_fire
 from frontlines.events.lexicon import Lexicon
 from frontlines.events.members import former_fighters, members_of_groups
+from frontlines.events.opponents import battle_sides, named_first
 from frontlines.events.parties import trigger_sides
 from frontlines.events.places import (
     apply_locators,
@@ -47,6 +47,7 @@ from frontlines.events.places import (
 )
 from frontlines.events.records import EventRecords, join_same_happening
 from frontlines.events.screening import TriggerScreen
+from frontlines.events.setting import actors_home
 from frontlines.events.sides import (
     allies_together,
     article_country,
@@ -64,7 +65,7 @@ from frontlines.events.triggers import Trigger, TriggerFinder
 from frontlines.events.victims import ONE_SIDED_ASSAULTS, settlement_object, victim_words
 from frontlines.model import Article, Event, PlaceMention
 from frontlines.nlp.lookups import WordIds, doc_text, lemma_lower_ids, span_text
-from frontlines.taxonomy import ActorKind, TimePrecision
+from frontlines.taxonomy import TimePrecision
 
 
 class EventAssembler:
@@ -170,27 +171,9 @@ class EventAssembler:
     # -- actors ---------------------------------------------------------------------
 
     def actor_country(self, text: str, *, states_alone: bool = False) -> str | None:
-        """Where a report with no known place is set: the home country most of its
-        named actors share, non-state groups counting most (``states_alone``: or the
-        one state whose forces alone are named, a weaker clue)."""
-        votes: Counter[str] = Counter()
-        non_state = False
-        for m in self.actors.find(text):
-            if m.entry is None or not m.entry.country:
-                continue
-            # State forces and the militias allied to a state often fight abroad
-            # (Hezbollah in Syria): they say less about where a report is set.
-            if m.entry.kind is ActorKind.STATE_FORCES:
-                votes[m.entry.country] += 1
-            elif m.entry.allied_with_state:
-                votes[m.entry.country] += 1
-                non_state = True
-            else:
-                votes[m.entry.country] += 4
-                non_state = True
-        # State forces alone only break ties (troops abroad name no setting).
-        alone = states_alone and len(votes) == 1
-        return votes.most_common(1)[0][0] if non_state or alone else None
+        return actors_home(
+            self.actors.find(text), self.lexicon.country_words, text, states_alone=states_alone
+        )
 
     def _actor_mentions(self, doc, country, sentence_of, paragraph_of) -> list[ResolvedMention]:  # type: ignore[no-untyped-def]
         resolved: list[ResolvedMention] = []
@@ -327,7 +310,8 @@ class EventAssembler:
         if trigger.cls.name not in {"arrest", "abduction"}:
             agents, patients = allies_together(agents, patients, mentions)
         unit_assoc = paragraph_units(paragraph_mentions, agents)
-        agents = operation_first(agents)
+        agents = named_first(operation_first(agents, self.lexicon), patients, self.lexicon)
+        patients = named_first(patients, agents, self.lexicon)
         actor1 = agents[0] if agents else None
         actor2 = patients[0] if patients else None
         actor1, actor2 = counterpart(actor1, actor2, paragraph, earlier)
@@ -335,6 +319,8 @@ class EventAssembler:
         communal = False
         if trigger.cls.sub_event == "Armed clash":
             communal, actor1, actor2 = clash_sides(root, actor1, actor2, agents[1:])
+        actor1, actor2 = battle_sides(root, trigger.cls, actor1, actor2, [*agents, *unit_assoc],
+                                      mentions, paragraph_mentions)  # fmt: skip
         assoc1 = [a for a in unique([*agents[1:], *unit_assoc], actor1) if a != actor2]
         assoc2 = unique(patients[1:], actor2)
         sentence = root.sent

@@ -49,6 +49,12 @@ class ActorEntry:
     # The aliases name this actor only in reports set in its country ("the 17th
     # Division"); elsewhere they stand for that country's own forces.
     home_only: bool = False
+    # ACLED's catch-all for unnamed groups of a kind ("Islamist Militia (Syria)"): a
+    # named group fighting beside it leads the side.
+    collective: bool = False
+    # A joint operation whose state forces, when named, lead its side (ACLED's coding
+    # of "Operation Olive Branch"); other operations lead their state's forces.
+    state_led: bool = False
     # ACLED's earlier names of the actor, each used for events before its date
     # ("Military Forces of Israel (2009-2021)" until 13 June 2021), oldest first.
     periods: tuple[tuple[str, date], ...] = ()
@@ -126,6 +132,9 @@ class Lexicon:
     modifiers: dict[str, tuple[str, ...]] = field(default_factory=dict)
     by_name: dict[str, ActorEntry] = field(default_factory=dict)
     fronts: tuple[Front, ...] = ()
+    # (country, words): wording only reports on that country's war use ("regime forces"
+    # for Syria's), which sets a report there when nothing else does.
+    country_words: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
     def actor(self, name: str) -> ActorEntry | None:
         return self.by_name.get(name)
@@ -196,6 +205,8 @@ def _actors(data: dict[str, Any], source: str) -> tuple[ActorEntry, ...]:
                 aliases=tuple(raw.get("aliases", ())),
                 acronyms=tuple(raw.get("acronyms", ())),
                 home_only=bool(raw.get("home_only", False)),
+                collective=bool(raw.get("collective", False)),
+                state_led=bool(raw.get("state_led", False)),
                 periods=_periods(raw, source),
             )
         )
@@ -309,6 +320,10 @@ def load_lexicon(directory: str | None = None) -> Lexicon:
         classes=_classes(trigger_data),
         modifiers=modifiers,
         fronts=_fronts(generic_data),
+        country_words=tuple(
+            (str(raw["country"]), tuple(str(w) for w in raw.get("words", ())))
+            for raw in generic_data.get("setting", [])
+        ),
     )
 
 

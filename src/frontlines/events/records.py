@@ -7,6 +7,7 @@ and a confidence. Events at the same place, day, type and actors are joined firs
 from __future__ import annotations
 
 import hashlib
+from dataclasses import replace
 from datetime import date
 
 from spacy.tokens import Span
@@ -36,12 +37,19 @@ class EventRecords:
         self, article: Article, candidates: list[Candidate], country: str | None
     ) -> list[Event]:
         events: list[Event] = []
-        seen: set[str] = set()
+        seen: dict[str, int] = {}
         for candidate in candidates:
             event = self.event(article, candidate, country)
-            if event is None or event.event_id in seen:
+            if event is None:
                 continue
-            seen.add(event.event_id)
+            first = seen.get(event.event_id)
+            if first is not None:
+                # Coded twice as one event: it keeps the larger count of its dead, as
+                # events joined at one place and day do.
+                if event.fatalities > events[first].fatalities:
+                    events[first] = replace(events[first], fatalities=event.fatalities)
+                continue
+            seen[event.event_id] = len(events)
             events.append(event)
         return events
 
@@ -81,6 +89,10 @@ class EventRecords:
             and (c.actor2 is None or _unnamed(c.actor2))
         ):
             actor1, c.actor2 = self._front_sides(actor1, c.actor2, place, c.event_date)
+        if c.actor2 is None and sub_event.event_type is EventType.BATTLES:
+            # A battle has two armed sides (ACLED codes none without an actor 2): the
+            # one the report leaves unnamed is an unidentified armed group.
+            c.actor2 = unidentified(self.lexicon, event_country)
         if c.cls.name == "arrest" and actor1.kind in UNARMED_KINDS:
             return None  # "He was arrested": no one arrested by civilians happened here
         if c.cls.state is not None and actor1.kind in {*UNARMED_KINDS, ActorKind.RIOTERS}:

@@ -84,6 +84,21 @@ def _dated(prep: Token) -> bool:
     return prep.lower_ == "on" and any(t.lower_ in _CALENDAR for t in following)
 
 
+# Prepositions that put the name they govern on the other side: "clashes by rebels
+# against IS", "regime forces versus the SDF".
+OPPOSING_PREPS = frozenset({"against", "versus", "vs", "vs."})
+
+
+def _opposed(token: Token, ancestor: Token) -> bool:
+    """The path up from ``token`` to ``ancestor`` passes an opposing preposition."""
+    current = token.head
+    while current != ancestor and current.head != current:
+        if current.dep_ == "prep" and current.lower_ in OPPOSING_PREPS:
+            return True
+        current = current.head
+    return False
+
+
 def _between_pair(token: Token, ancestor: Token) -> bool:
     return (
         token.dep_ == "conj"
@@ -116,7 +131,8 @@ def assign_roles(anchors: list[Token], mentions: list[Token]) -> Roles:
         for ancestor in token.ancestors:
             if ancestor.i in positions and positions[ancestor.i] != index:
                 # "between X and Y": the conjunct is the other side, not X's ally.
-                if not _conjunct(token) and not _between_pair(token, ancestor):
+                opposed = _opposed(token, ancestor)
+                if not _conjunct(token) and not _between_pair(token, ancestor) and not opposed:
                     governor[index] = positions[ancestor.i]
                 break
     for index, token in enumerate(mentions):
@@ -135,6 +151,8 @@ def assign_roles(anchors: list[Token], mentions: list[Token]) -> Roles:
                 # the way up from the trigger; its modifier shares the noun's role.
                 continue
             role = _role_below(child, token)
+            if role == "agent" and child != token and _opposed(token, child):
+                role = "patient"  # "fighting by rebels against IS": IS is fought
             if role is None and child.dep_ == "conj" and child.pos_ == "VERB":
                 # "shot and killed a man": conjoined verbs share their object.
                 inner = _path_child(token, child)

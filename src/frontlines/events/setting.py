@@ -11,12 +11,15 @@ that front's country, and only on the days the front existed.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
+from frontlines.events.actors import ActorMention
 from frontlines.events.lexicon import Front
+from frontlines.taxonomy import ActorKind
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +58,52 @@ def front_of(
             return front
         if country == front.country and _says(text, front.words):
             return front
+    return None
+
+
+def actors_home(
+    mentions: Sequence[ActorMention],
+    country_words: Sequence[tuple[str, tuple[str, ...]]],
+    text: str,
+    *,
+    states_alone: bool = False,
+) -> str | None:
+    """Where a report with no known place is set: the home country most of its
+    named actors share, non-state groups counting most (``states_alone``: or the
+    one state whose forces alone are named, a weaker clue the pipeline gives the
+    geocoder as a prior)."""
+    votes: Counter[str] = Counter()
+    non_state = False
+    for m in mentions:
+        if m.entry is None or not m.entry.country:
+            continue
+        # State forces and the militias allied to a state often fight abroad
+        # (Hezbollah in Syria): they say less about where a report is set; so does a
+        # catch-all ("Islamist militants"), which every country has.
+        if m.entry.kind is ActorKind.STATE_FORCES or m.entry.collective:
+            votes[m.entry.country] += 1
+        elif m.entry.allied_with_state:
+            votes[m.entry.country] += 1
+            non_state = True
+        else:
+            votes[m.entry.country] += 4
+            non_state = True
+    # Those alone only break ties: troops abroad name no setting; the wording of one
+    # war's reports may ("regime forces"), and breaks a tie too.
+    worded = worded_country(country_words, text)
+    if not non_state:
+        alone = next(iter(votes)) if states_alone and len(votes) == 1 else None
+        return worded or alone
+    best = max(votes.values())
+    tied = [country for country, count in votes.items() if count == best]
+    return worded if worded in tied else tied[0]
+
+
+def worded_country(country_words: Sequence[tuple[str, tuple[str, ...]]], text: str) -> str | None:
+    """The country whose war the report's wording belongs to ("regime forces"), if any."""
+    for country, words in country_words:
+        if _says(text, words):
+            return country
     return None
 
 

@@ -208,12 +208,12 @@ def clash_sides(
         # "clashes among QDW members", "between two families of the X tribe": fighting
         # inside one group has that group on both sides.
         actor2 = actor1
-    if actor1 is not None and actor2 is not None and _repelled(root):
+    if actor1 is not None and actor2 is not None and repelled(root):
         actor1, actor2 = actor2, actor1
     return False, actor1, actor2
 
 
-def _repelled(root: Token) -> bool:
+def repelled(root: Token) -> bool:
     """The trigger is, or hangs from, a "repelled" whose subject is the defender and
     whose object holds the attempt ("repelled a YPG infiltration attempt")."""
     token: Token | None = root
@@ -237,19 +237,24 @@ def localise(
     return communal_militia(mention, country) or actor
 
 
-def operation_first(agents: list[Actor]) -> list[Actor]:
+def operation_first(agents: list[Actor], lexicon: Lexicon) -> list[Actor]:
     """ "Turkish forces supported by rebels operating under OPS": ACLED codes a joint
     military operation ("Operation Peace Spring") as the actor, with the state forces
-    that lead it as associated."""
+    that lead it as associated. An operation ACLED codes the other way round
+    (``state_led``: "Operation Olive Branch") leaves the side as named: the state's
+    forces lead when named first, the operation when they only back it."""
     if not agents or agents[0].kind is not ActorKind.STATE_FORCES:
         return agents
     operation = next((a for a in agents[1:] if a.name.startswith("Operation ")), None)
     if operation is None:
         return agents
+    entry = lexicon.actor(operation.name)
+    if entry is not None and entry.state_led:
+        return agents
     return [operation, *(a for a in agents if a != operation)]
 
 
-def _allied(a: Actor, b: Actor) -> bool:
+def allied(a: Actor, b: Actor) -> bool:
     """A state's forces and a militia fighting for that state: one side."""
     state, other = (a, b) if a.kind is ActorKind.STATE_FORCES else (b, a)
     return (
@@ -267,19 +272,19 @@ def allies_together(
     state's associated actor), never the side they fight. The state leads; the side
     acted upon is the next actor named in the sentence who is not their ally; with
     none, the two fought each other."""
-    if agents and patients and _allied(agents[0], patients[0]):
+    if agents and patients and allied(agents[0], patients[0]):
         side = [*agents, patients[0]]
-        rest = [p for p in patients[1:] if not _allied(agents[0], p)] or [
+        rest = [p for p in patients[1:] if not allied(agents[0], p)] or [
             m.actor for m in mentions
             if m.actor.kind in ARMED_KINDS and m.actor not in side
-            and not any(_allied(a, m.actor) or a.root == m.actor.root for a in side)
+            and not any(allied(a, m.actor) or a.root == m.actor.root for a in side)
         ][:1]  # fmt: skip
         if rest:
             # With no one else to fight, they fought each other ("regime forces
             # clashed with pro-regime militias over the harvest").
             agents, patients = side, rest
     if agents and agents[0].allied_with_state:
-        state = next((a for a in agents[1:] if _allied(agents[0], a)), None)
+        state = next((a for a in agents[1:] if allied(agents[0], a)), None)
         if state is not None and not (patients and patients[0].root == state.root):
             agents = [state, *(a for a in agents if a != state)]
     return agents, patients
