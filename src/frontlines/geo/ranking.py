@@ -114,9 +114,11 @@ class Ranker:
         coherence: dict[int, float] | None = None,
         *,
         located: str | None = None,
+        named: frozenset[str] = frozenset(),
     ) -> Entry | None:
         """The likeliest reading (None: none fits). ``located``: the unit the name is
-        written inside ("Canadian, Texas", "Nelson, BC"): only its places are read."""
+        written inside ("Canadian, Texas", "Nelson, BC"): only its places are read.
+        ``named``: the countries the report names by name."""
         # A country is reached only by one of its own spellings, not by a loose key
         # ("Indiana" is not India through "Indian", nor "Albany" Albania).
         options = [e for e in options if not whole(e)
@@ -131,11 +133,7 @@ class Ranker:
         # A town of unknown size that shares its name with the unit around it is that
         # unit's seat ("Ma'arrat an Nu'man", population 0 in GeoNames): it ranks with
         # the unit's population, so the district does not win on size alone.
-        unit_size: dict[tuple[str | None, str | None], int] = {}
-        for e in options:
-            if e.feature_code in {"ADM2", "ADM3"}:
-                key = (e.country_code, e.admin1)
-                unit_size[key] = max(unit_size.get(key, 0), e.population)
+        unit_size = _seat_sizes(options)
         options = [
             replace(e, population=unit_size.get((e.country_code, e.admin1), 0))
             if e.feature_code.startswith("PPL") and e.population == 0
@@ -144,19 +142,33 @@ class Ranker:
         ]
         scored = [self.score(candidate, e, countries, admin1s, sentence_admin1, anchors, seats,
                               coherence) for e in options]  # fmt: skip
-        best = max(scored, key=lambda s: (s.score, s.entry.population))
-        if self._admissible(candidate, best.entry, countries, located):
-            return best.entry
+        ranked = sorted(scored, key=lambda s: (s.score, s.entry.population), reverse=True)
+        if self._admissible(candidate, ranked[0].entry, countries, located, unit_size, named):
+            return ranked[0].entry
         # A small foreign namesake refused ("Palmyra", Pennsylvania, in a report set in
-        # Syria) must not hide the local place it outscored by a spelling bonus; a
-        # weaker foreign reading is no likelier than the refused one.
-        local = [s for s in scored if s.entry.country_code in countries[:1]]
-        return max(local, key=lambda s: (s.score, s.entry.population)).entry if local else None
+        # Syria; "Sirta", an Italian hamlet, for Sirte) must not hide the reading it
+        # outscored: the local place, or a major town abroad spelled as written. Not a
+        # unit abroad: its curated names ("Western", "Eastern") are words, not names.
+        for second in ranked[1:]:
+            town = second.entry.feature_code.startswith("PPL")
+            if (town or second.entry.country_code in countries[:1]) and self._admissible(
+                candidate, second.entry, countries, located, unit_size, named
+            ):
+                return second.entry
+        return None
 
     def _admissible(
-        self, candidate: Candidate, entry: Entry, countries: list[str], located: str | None
+        self,
+        candidate: Candidate,
+        entry: Entry,
+        countries: list[str],
+        located: str | None,
+        seat_sizes: dict[tuple[str | None, str | None], int] | None = None,
+        named: frozenset[str] = frozenset(),
     ) -> bool:
-        """Whether a reading may stand in a report set in ``countries[0]``."""
+        """Whether a reading may stand in a report set in ``countries[0]``.
+        ``seat_sizes``: the population of the units named like the candidate, by
+        country and first-level unit (a town that names its district is its seat)."""
         # A name written inside a unit ("Nelson, BC") is the place there.
         in_country = not countries or entry.country_code in countries[:1]
         if in_country or (located is not None and entry.admin1 == located):
@@ -164,19 +176,23 @@ class Ranker:
         # A report set in one country names foreign places only when they are
         # major ones (capitals, big cities, countries): a village announced as a
         # village is local, and a small foreign namesake is a guess.
-        major = entry.population >= FOREIGN_MIN_POPULATION or entry.feature_code in {
-            "PCLI",
-            "ADM1",
-            "PPLC",
-        }
+        # A town is as major as the district it is the seat of: GeoNames often counts
+        # only the town's core ("Manbij", 99,000, seat of a district of 400,000).
+        seat_size = (seat_sizes or {}).get((entry.country_code, entry.admin1), 0)
+        size = max(entry.population, seat_size if entry.feature_code.startswith("PPL") else 0)
+        major = size >= FOREIGN_MIN_POPULATION or entry.feature_code in {"PCLI", "ADM1", "PPLC"}
         if whole(entry):
             return True  # countries' and world features' names are curated
         announced = candidate.cue is not None and candidate.cue != GIVEN
         if announced or not major or entry.alternate:
             return False
-        # "Theme" is not Tema: keys are loose, foreign names exact.
+        # "Theme" is not Tema: keys are loose, foreign names exact. Where names are
+        # transliterated the key's variants are the name's own spellings ("Misrata",
+        # "Misratah"), in a country the report names: elsewhere a local village the
+        # gazetteer lacks would pass for the foreign town ("Balqah" for Balqa).
         exact = spelling(candidate.text) == spelling(entry.name)
-        return exact or self.unit_spelling(candidate.text, entry)
+        variant = entry.country_code in named and entry.country_code in transliterated()
+        return exact or variant or self.unit_spelling(candidate.text, entry)
 
     def score(
         self,
@@ -331,3 +347,14 @@ def outside_regions(best: Entry, regions: tuple[str, ...]) -> bool:
     if best.feature_code in {"ADM1", "PCLI"}:
         return False
     return best.population < FOREIGN_MIN_POPULATION
+
+
+def _seat_sizes(options: list[Entry]) -> dict[tuple[str | None, str | None], int]:
+    """The largest district or sub-district among a name's readings, by country and
+    first-level unit: a town of that name there is its seat."""
+    sizes: dict[tuple[str | None, str | None], int] = {}
+    for e in options:
+        if e.feature_code in {"ADM2", "ADM3"}:
+            key = (e.country_code, e.admin1)
+            sizes[key] = max(sizes.get(key, 0), e.population)
+    return sizes

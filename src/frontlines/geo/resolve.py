@@ -141,6 +141,13 @@ class Geocoder:
             return named + [name for name in region_hint if name not in named]
 
         coherence = self._coherence(context, entries, countries, others)
+        named = frozenset(
+            e.country_code
+            for c in context
+            if self.ranker.country_spelling(c.text)
+            for e in entries[c.start]
+            if e.feature_code == "PCLI" and e.country_code
+        )
         resolved: dict[int, Place | None] = {}
         # Two passes: names with one clear reading first, so the rest can be ranked by
         # distance to them.
@@ -183,6 +190,7 @@ class Geocoder:
                 anchors,
                 coherence,
                 located=located.get(candidate.start),
+                named=named,
             )
             contradicted = (
                 best is not None
