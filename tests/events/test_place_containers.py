@@ -74,3 +74,13 @@ def test_two_towns_joined_by_and_stay_two_places() -> None:
     city = Place("Hama", 35.13, 36.75, 1, "Syria", "SY", "Hama", feature_code="PPL")
     kept = drop_containers(_in_text(text, village, city), text)
     assert [m.place.name for m in kept if m.place] == ["Tall Sahil", "Hama"]
+
+
+def test_of_two_areas_the_one_named_like_the_other_s_governorate_holds_it() -> None:
+    # "rural X in Y countryside": both are areas and each lies within the other's
+    # radius; Y names X's governorate, so X is the event's place (not neither).
+    text = "Gunmen shot at a patrol in rural Tall Sahil in the Hama countryside."
+    town = Place("Tall Sahil", 35.2, 36.7, 1, "Syria", "SY", "Hama", feature_code="PPL")
+    city = Place("Hama", 35.13, 36.75, 1, "Syria", "SY", "Hama", feature_code="PPL")
+    kept = drop_containers(_in_text(text, town, city), text)
+    assert [m.place.name for m in kept if m.place] == ["Tall Sahil"]

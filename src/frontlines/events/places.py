@@ -169,7 +169,7 @@ _AREA_BEFORE = re.compile(
 # "Khattab village in Hama", "Jobar neighbourhood of Damascus": the place's area named
 # after it, with the word linking them.
 _QUALIFIER_GAP = re.compile(
-    r"^\s*(?:[,(]|(?:(?:village|town|city|area|neighbou?rhood|district)\s+)?(?:in|of)\s)\s*$",
+    r"^\s*(?:[,(]|(?:(?:village|town|city|area|neighbou?rhood|(?:sub-?)?district)\s+)?(?:in|of)\s)\s*$",
     re.I,
 )
 
@@ -182,17 +182,22 @@ def named_as_area(mention: PlaceMention, text: str, places: Sequence[PlaceMentio
         return False
     if _worded_as_area(mention, text):
         return True
-    names = {_fold(mention.text), _fold(mention.place.name if mention.place else "")} - {"-"}
     # Only a place named precisely is qualified: after "the countryside of A in B"
     # both are areas, and the narrower, A, is the place.
     return any(
         other.end <= mention.start
         and _QUALIFIER_GAP.match(text[other.end : mention.start])
         and other.place is not None
-        and bool(names & {_fold(other.place.admin1), _fold(other.place.admin2)})
+        and _names_unit_of(mention, other.place)
         and not _worded_as_area(other, text)
         for other in places
     )
+
+
+def _names_unit_of(mention: PlaceMention, place: Place) -> bool:
+    """Whether the mention names the first- or second-level unit the place lies in."""
+    names = {_fold(mention.text), _fold(mention.place.name if mention.place else "")} - {"-"}
+    return bool(names & {_fold(place.admin1), _fold(place.admin2)})
 
 
 def _worded_as_area(mention: PlaceMention, text: str) -> bool:
@@ -212,12 +217,13 @@ def drop_containers(places: list[PlaceMention], text: str = "") -> list[PlaceMen
     another place of the same event is context, not a second location. ``text`` (the
     Doc's) shows places named as areas ("in Deir ez-Zor countryside")."""
     resolved = [m for m in places if m.place is not None]
+    areas = {id(m) for m in resolved if named_as_area(m, text, resolved)}
     kept = []
     for mention in places:
         place = mention.place
         if place is None:
             continue
-        area = named_as_area(mention, text, resolved)
+        area = id(mention) in areas
         contained = [
             other.place
             for other in resolved
@@ -232,6 +238,10 @@ def drop_containers(places: list[PlaceMention], text: str = "") -> list[PlaceMen
                     and other.place.admin1 == place.admin1
                     and not is_area(other.place)
                     and distance_km(other.place, place) <= AREA_RADIUS_KM
+                    # Of two areas ("rural Al Bab in the Aleppo countryside") the
+                    # wider is the one named like the other's governorate: each
+                    # lies within the other's radius, and both were dropped.
+                    and (id(other) not in areas or _names_unit_of(mention, other.place))
                 )
             )
         ]

@@ -58,7 +58,7 @@ class Candidate:
     inner: bool = False
 
 
-_WORD_AFTER = re.compile(r"\s+(?:military\s+)?([A-Za-z]+)")
+_WORD_AFTER = re.compile(r"\s+(?:military\s+)?([A-Za-z]+(?:-[A-Za-z]+)?)")
 _KIND_OF_BEFORE = re.compile(r"\b(?:the\s+)?([A-Za-z]+)\s+of\s+$")
 
 
@@ -66,7 +66,9 @@ def _hint_after(text: str, end: int) -> str | None:
     # ``endpos`` ends the string there for the pattern, as a slice of 30 would.
     after = _WORD_AFTER.match(text, end, end + 30)
     if after:
-        return FEATURE_WORDS.get(after.group(1).casefold())
+        # "Sur sub-district" is a subdistrict; "village-based" still a village.
+        word = after.group(1).casefold()
+        return FEATURE_WORDS.get(word.replace("-", ""), FEATURE_WORDS.get(word.split("-")[0]))
     return None
 
 

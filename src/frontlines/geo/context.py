@@ -6,6 +6,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
+from dataclasses import replace
 from functools import lru_cache
 
 from frontlines.geo.find import Candidate
@@ -14,8 +15,8 @@ from frontlines.geo.ranking import Ranker, spelling, whole
 from frontlines.model import Place
 
 __all__ = [
-    "comma_unit", "country_votes", "countryside", "focus", "named_units", "sentence_admin1",
-    "written_in",
+    "comma_unit", "country_votes", "countryside", "focus", "host_unit", "named_units",
+    "sentence_admin1", "written_in",
 ]  # fmt: skip
 
 # Country votes of a town name: its most populous namesake's country.
@@ -49,6 +50,10 @@ def country_votes(
         unit = located.get(candidate.start)
         if unit is not None:
             options = [e for e in options if e.admin1 == unit and not whole(e)] or options
+        if candidate.feature_hint:
+            # "Sur sub-district" votes for the sub-district, not a town abroad.
+            kind = candidate.feature_hint
+            options = [e for e in options if e.feature_code.startswith(kind)] or options
         if not options:
             continue
         spelled = ranker.country_spelling(candidate.text) and unit is None
@@ -149,12 +154,16 @@ def sentence_admin1(
         if other is candidate or not (start <= other.start < end):
             continue
         for entry in entries[other.start]:
+            if entry.feature_code in {"ADM2", "ADM3"} and other.feature_hint == entry.feature_code:
+                named.append(entry.admin1 or "")  # "in Sur sub-district": its governorate
+                continue
             if entry.feature_code != "ADM1":
                 continue
             if (other.feature_hint == "ADM1" or countryside(text, other)) and entry.admin1:
                 return entry.admin1, True  # "in the province of X", "X countryside"
             if entry.admin1:
                 named.append(entry.admin1)  # "in Idleb", "in Aleppo"
+    named = [n for n in named if n]
     return (named[0], False) if named else (None, False)
 
 
@@ -245,3 +254,33 @@ def countryside(text: str, candidate: Candidate) -> bool:
         _COUNTRYSIDE_AFTER.match(text, candidate.end)
         or _COUNTRYSIDE_BEFORE.search(text[max(0, candidate.start - 30) : candidate.start])
     )
+
+
+# "Al-Izba village in Sur sub-district", "X, Markaz Manbij": the gap between an
+# unknown place and the unit it lies in.
+_HOST_GAP = re.compile(
+    r"\s*(?:,|(?:(?:villages?|towns?|hamlets?|farms?|camps?|areas?|neighbou?rhoods?)\s+)?"
+    r"(?:in|of))\s+(?:the\s+)?(?:rural\s+)?$",
+    re.I,
+)
+# "A, B and C in X sub-district": the names of a list share the unit after its last.
+_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)$", re.I)
+
+
+def host_unit(
+    text: str, candidate: Candidate, candidates: list[Candidate], resolved: dict[int, Place | None]
+) -> Place | None:
+    """The district or sub-district written right after an unknown name as the unit
+    it lies in: the name stands there (precision 2), with the unit's admin areas."""
+    last = candidate
+    for following in (c for c in candidates if c.start >= candidate.end):
+        host = resolved.get(following.start)
+        if host is not None and host.feature_code in {"ADM2", "ADM3"}:
+            if not _HOST_GAP.fullmatch(text, last.end, following.start):
+                return None
+            return replace(host, name=candidate.text, geo_precision=2, geonameid=None,
+                           feature_code=None)  # fmt: skip
+        if not _LIST_GAP.fullmatch(text, last.end, following.start):
+            return None
+        last = following
+    return None

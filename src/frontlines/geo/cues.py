@@ -36,7 +36,7 @@ _LIST_CUE = re.compile(
 
 _KIND_AFTER = re.compile(
     r"\s+(village|town|hamlet|area|neighbou?rhood|camp|farms?|district"
-    r"|subdistrict|countryside|axis|front|frontline|valley|plain|desert"
+    r"|sub-?district|countryside|axis|front|frontline|valley|plain|desert"
     r"|mountains?|hills?|junction|roundabout|checkpoint)\b",
     re.I,
 )

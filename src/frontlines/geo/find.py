@@ -31,6 +31,7 @@ from frontlines.geo.lexicon import (
     NOT_PLACES,
     ORG_HEADS,
     ORG_TAILS,
+    PARTICLES,
     TITLE_BEFORE,
     TITLES,
 )
@@ -90,7 +91,14 @@ def find_candidates(text: str, gazetteer: Gazetteer) -> list[Candidate]:
                 index += 1
                 continue
             part, span_text, key = match
-            if len(part) == 1 and index + 1 < len(run) and generic_head(part[0].text):
+            if _org_tail(text, run, index + len(part)):
+                # Before the generic head: "Deir ez-Zor Military Council" is a unit,
+                # not an unknown place named from "Deir".
+                index += len(part)
+                continue  # "Hamza Brigade", "Manbij Military Council"
+            # "Qabr al Sheikh Hassan": a head and its article are still only the head.
+            head_only = all(w.text.casefold() in PARTICLES for w in part[1:])
+            if head_only and index + len(part) < len(run) and generic_head(part[0].text):
                 # "Tall al-Jayir", "Ain Dara": a generic head word starts a longer
                 # name the gazetteer lacks; never the head ("Tall") or tail ("Dara")
                 # alone. The whole run stands as an unknown, announced name.
@@ -101,9 +109,9 @@ def find_candidates(text: str, gazetteer: Gazetteer) -> list[Candidate]:
             if _numbered_label(text, run, index, part, key, gazetteer):
                 index += len(part)
                 continue  # "Pack 122", "Section 2AA", "Block 4": a numbered unit
-            if _org_tail(text, run, index + len(part)) or _state_school(text, end, key, gazetteer):
+            if _state_school(text, end, key, gazetteer):
                 index += len(part)
-                continue  # "Hamza Brigade", "Manbij Military Council", "Ohio State"
+                continue  # "Ohio State"
             start = part[0].start
             found.append(make_candidate(text, start, start + len(span_text), key, known=True))
             index += len(part)

@@ -81,16 +81,18 @@ class Ranker:
     def __init__(self, gazetteer: Gazetteer) -> None:
         self.gazetteer = gazetteer
         self._spellings: frozenset[str] | None = None
+        self._acronyms: frozenset[str] = frozenset()
         self._unit_spellings: frozenset[str] | None = None
 
     def country_spelling(self, text: str) -> bool:
-        """Whether a text is one of the spellings of a country or continent."""
+        """Whether a text is one of the spellings of a country or continent. A code
+        ("SUR", "USA") is one only written in capitals: "Sur" is a Syrian
+        sub-district and an Omani town, not Suriname."""
         if self._spellings is None:
-            self._spellings = frozenset(
-                spelling(n)
-                for n in self.gazetteer.names_of_kind(tuple(WHOLE_COUNTRIES | WORLD_KINDS))
-            )
-        return spelling(text) in self._spellings
+            names = self.gazetteer.names_of_kind(tuple(WHOLE_COUNTRIES | WORLD_KINDS))
+            self._acronyms = frozenset(n for n in names if _acronym(n))
+            self._spellings = frozenset(spelling(n) for n in names if not _acronym(n))
+        return spelling(text) in self._spellings or text in self._acronyms
 
     def unit_spelling(self, text: str, entry: Entry) -> bool:
         """Whether a text is one of the curated names of a first-level unit ("BC",
@@ -311,6 +313,12 @@ def own_names_first(options: list[Entry], countries: list[str] | None = None) ->
         return options
     return [e for e in options if not e.alternate or e.population >= FOREIGN_MIN_POPULATION
             or not e.feature_code.startswith("PPL") or e.country_code in sparse]  # fmt: skip
+
+
+def _acronym(name: str) -> bool:
+    """A code of capitals, dotted or not ("USA", "U.K.", "DRC")."""
+    letters = name.replace(".", "")
+    return letters.isalpha() and letters.isupper() and len(letters) <= 4
 
 
 @lru_cache(maxsize=65_536)

@@ -226,7 +226,11 @@ class Geocoder:
             # The sentence's own area wins; the article's most named one yields to its
             # focus town, which says more precisely where the report is.
             admin1 = sentence_admin1 or (None if focus else admin1s[0] if admin1s else None)
-            resolved[candidate.start] = self.areas.fallback(candidate, admin1, countries, focus)
+            # An announced name in a district written after it stands in the district.
+            host = candidate.cue and report.host_unit(text, candidate, candidates, resolved)
+            resolved[candidate.start] = host or self.areas.fallback(
+                candidate, admin1, countries, focus
+            )
         return resolved
 
     def _adjective_country(self, text: str, candidate: Candidate) -> str | None:
