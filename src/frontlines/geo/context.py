@@ -155,7 +155,8 @@ def sentence_admin1(
             continue
         for entry in entries[other.start]:
             if entry.feature_code in {"ADM2", "ADM3"} and other.feature_hint == entry.feature_code:
-                named.append(entry.admin1 or "")  # "in Sur sub-district": its governorate
+                if entry.admin1:
+                    named.append(entry.admin1)  # "in Sur sub-district": its governorate
                 continue
             if entry.feature_code != "ADM1":
                 continue
@@ -163,7 +164,6 @@ def sentence_admin1(
                 return entry.admin1, True  # "in the province of X", "X countryside"
             if entry.admin1:
                 named.append(entry.admin1)  # "in Idleb", "in Aleppo"
-    named = [n for n in named if n]
     return (named[0], False) if named else (None, False)
 
 

@@ -228,9 +228,10 @@ class Geocoder:
             admin1 = sentence_admin1 or (None if focus else admin1s[0] if admin1s else None)
             # An announced name in a district written after it stands in the district.
             host = candidate.cue and report.host_unit(text, candidate, candidates, resolved)
-            resolved[candidate.start] = host or self.areas.fallback(
-                candidate, admin1, countries, focus
-            )
+            if host:
+                resolved[candidate.start] = host
+            else:
+                resolved[candidate.start] = self.areas.fallback(candidate, admin1, countries, focus)
         return resolved
 
     def _adjective_country(self, text: str, candidate: Candidate) -> str | None:
