@@ -128,3 +128,30 @@ def test_a_count_over_two_separate_places_is_still_split(code) -> None:
         "On Monday, rebels clashed with the army in Hajin and Saraqib, killing 6 fighters."
     )
     assert sorted(e.fatalities for e in events) == [3, 3]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "count"),
+    [
+        ("A guard of Regiment 47 was killed when his post came under fire.", 1),
+        ("Two conscripts of Division 25 were killed in an ambush on the road.", 2),
+        ("Gunmen of Battalion 9 killed 3 shepherds near Hill 61.", 3),
+        ("A driver was shot dead at Checkpoint 14 on Route 7.", 1),
+    ],
+)
+def test_a_number_naming_a_unit_or_landmark_is_no_count(sentence: str, count: int) -> None:
+    # with and without the parse: both paths must see that the number is a name
+    assert fatalities(sentence) == count
+    assert _parsed(sentence) == count
+
+
+@pytest.mark.parametrize(
+    ("sentence", "count"),
+    [
+        ("Militants shot dead 2 guards at the gate of the depot. 2 fatalities.", 2),
+        ("Militants shot dead 2 guards at the gate of the depot. 3 fatalities.", 3),
+        ("Militants shot dead 2 guards at the gate of the depot. Three deaths.", 3),
+    ],
+)
+def test_a_closing_total_left_inside_the_sentence_is_the_total(sentence: str, count: int) -> None:
+    assert fatalities(sentence) == count

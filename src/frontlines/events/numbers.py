@@ -35,6 +35,7 @@ class Quantities:
     death_before: tuple[str, ...]
     not_death: tuple[str, ...]
     equipment: frozenset[str]
+    name_labels: frozenset[str]
     loss_verbs: tuple[str, ...]
     count_re: re.Pattern[str]
     # The words a count may be written as (lowercase ASCII): a count is digits or
@@ -62,6 +63,7 @@ def load_quantities() -> Quantities:
         death_before=tuple(w["death_before"]),
         not_death=tuple(w["not_death"]),
         equipment=frozenset(w["equipment"]),
+        name_labels=frozenset(w["name_labels"]),
         loss_verbs=tuple(w["loss_verbs"]),
         count_re=count_re,
         count_words=count_words,
@@ -100,6 +102,18 @@ def _is_date_part(text: str, start: int, end: int) -> bool:
     return bool(_MONTH_WORD.match(text[end : end + 12]) or _MONTH_BEFORE.search(text[:start]))
 
 
+_WORD_BEFORE = re.compile(r"([A-Za-z]+)\s+$")
+
+
+def _names_not_counts(text: str, start: int, end: int, q: Quantities) -> bool:
+    """Numbers that are part of a date or a name: "On 31 August 2020", "a member of
+    Brigade 112", "near Hill 44" (the number follows a unit or landmark noun)."""
+    if _is_date_part(text, start, end):
+        return True
+    before = _WORD_BEFORE.search(text, max(0, start - 20), start)
+    return before is not None and before.group(1).lower() in q.name_labels
+
+
 _NONE = WordGate(
     re.compile(r"\b(?:no|neither|without) (?:fatalities|casualties|deaths)\b", re.I),
     ["fatalities", "casualties", "deaths"],
@@ -136,6 +150,24 @@ def _lowered(cues: tuple[str, ...]) -> tuple[tuple[str, str | None], ...]:
     return tuple((cue, cue.lower() if cue.isascii() else None) for cue in cues)
 
 
+@cache
+def _stated_total(count_words: tuple[str, ...]) -> re.Pattern[str]:
+    one = r"(?:\d+|" + "|".join(re.escape(w) for w in count_words) + r")"
+    return re.compile(
+        rf"[.;]\s+(?:(?:a total of|in total,?|overall,?)\s+)?(?P<n>{one})"
+        r"\s+(?:fatalities|fatality|deaths|dead)\s*[.;]?\s*$",
+        re.I,
+    )
+
+
+def _total_at_end(sentence: str, q: Quantities) -> int | None:
+    """ "... killed 2 fighters. 2 fatalities.": a report's closing statement of its
+    total, where the parse did not split it off as a sentence of its own; it is the
+    count, as it would be standing alone (``counts.py``), not a second one."""
+    match = _stated_total(q.count_words).search(sentence)
+    return _value(match.group("n"), q) if match else None
+
+
 def coded_fatalities(sentence: str) -> int | None:
     """The figure a sentence says was coded for the event ("fatalities coded as 10"),
     the whole event's count: never split over its places."""
@@ -165,6 +197,9 @@ def fatalities(sentence: str, parsed: Span | None = None) -> int | None:
     coded = coded_fatalities(sentence)
     if coded is not None:
         return coded
+    total = _total_at_end(sentence, q)
+    if total is not None:
+        return total
     if _NONE.search(sentence):
         return 0
     # The casualty words are found at the first count: most sentences have none.
@@ -174,7 +209,7 @@ def fatalities(sentence: str, parsed: Span | None = None) -> int | None:
     for match in q.count_re.finditer(sentence) if _may_count(sentence, q) else ():
         low = _value(match.group("n"), q)
         high = _value(match.group("m"), q) if match.group("m") else None
-        if low is None or _is_date_part(sentence, match.start("n"), match.end("n")):
+        if low is None or _names_not_counts(sentence, match.start("n"), match.end("n"), q):
             continue
         if _not_victims(sentence, match, high is not None, q) or (
             seen and _SUBSET.search(sentence, max(0, match.start() - 60), match.start())
@@ -232,7 +267,7 @@ def _parsed_deaths(
             start, end = token.idx - parsed.start_char, token.idx - parsed.start_char + len(token)
             if (
                 any(a <= start < b for a, b in counted)
-                or _is_date_part(sentence, start, end)
+                or _names_not_counts(sentence, start, end, q)
                 or _INJURED_AFTER.match(sentence, end)
             ):
                 continue
