@@ -155,3 +155,29 @@ def test_a_number_naming_a_unit_or_landmark_is_no_count(sentence: str, count: in
 )
 def test_a_closing_total_left_inside_the_sentence_is_the_total(sentence: str, count: int) -> None:
     assert fatalities(sentence) == count
+
+
+@pytest.mark.parametrize(
+    ("sentence", "count"),
+    [
+        ("Masked men stopped the bus of a teacher and killed him near the market.", 1),
+        ("The body of 1 worker of the water station was found by the canal.", 1),
+        ("Rebels stormed the post and wounded 20 guards. Fatalities coded to half, 10.", 10),
+        ("Medics buried 3 COVID-19 victims who were killed in the blast.", 3),
+    ],
+)
+def test_single_deaths_coded_figures_and_model_numbers(sentence: str, count: int) -> None:
+    assert fatalities(sentence) == count
+
+
+def test_a_body_found_after_a_long_description_of_the_victim_is_an_event() -> None:
+    from datetime import date
+
+    import frontlines
+
+    text = (
+        "On 4 March 2021, the body of a former member of the local reconciliation "
+        "committee was found near Inkhil in Daraa."
+    )
+    events = frontlines.extract(text, published=date(2021, 3, 5))
+    assert [(e.location, e.fatalities) for e in events] == [("Inkhil", 1)]

@@ -83,7 +83,9 @@ def _value(word: str, q: Quantities) -> int | None:
 _CODED = WordGate(
     re.compile(
         r"\b(?:fatalities|fatality|deaths|casualties|killed|dead|number)\b[^.;]{0,60}?"
-        r"\bcoded (?:as |at |to )?(?P<n>\d+|[a-z]+)\b",
+        # "coded to half, 10": a word on how the figure was reached may come first
+        # (lowercase: "2 coded to Hajin, 2 coded to Sosa" names places, see allocation.py)
+        r"\bcoded (?:as |at |to )?(?:(?-i:[a-z]+),\s*(?=\d))?(?P<n>\d+|[a-z]+)\b",
         re.I,
     ),
     ["coded"],
@@ -107,9 +109,12 @@ _WORD_BEFORE = re.compile(r"([A-Za-z]+)\s+$")
 
 def _names_not_counts(text: str, start: int, end: int, q: Quantities) -> bool:
     """Numbers that are part of a date or a name: "On 31 August 2020", "a member of
-    Brigade 112", "near Hill 44" (the number follows a unit or landmark noun)."""
+    Brigade 112", "near Hill 44" (the number follows a unit or landmark noun),
+    "COVID-19"."""
     if _is_date_part(text, start, end):
         return True
+    if start > 1 and text[start - 1] == "-" and text[start - 2].isalpha():
+        return True  # "COVID-19", "BMP-2": a model or a name, written with its number
     before = _WORD_BEFORE.search(text, max(0, start - 20), start)
     return before is not None and before.group(1).lower() in q.name_labels
 
@@ -302,6 +307,8 @@ _ONE_DEATH = WordGate(
         r" to death\b"
         r"|\b(?:an?|one) (?:[\w'-]+ ){1,6}(?:died|succumbed)\b"
         r"|\b(?:shot|stabbed|beat|beaten|hacked|gunned) (?:him|her) (?:dead|to death|down)\b"
+        # "shot at the car of a soldier and killed him"
+        r"|\b(?:killed|killing|executed|executing|murdered|assassinated) (?:him|her)\b"
         # "stabbed a journalist to death", "was attacked and beaten to death"
         r"|\b(?:stabbed|beaten|beat|hacked|shot|burned|burnt|tortured|strangled|stoned|clubbed)"
         r" (?:an?|the|one) (?:[\w'-]+ ){0,4}to death\b"
