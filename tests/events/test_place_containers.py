@@ -84,3 +84,26 @@ def test_of_two_areas_the_one_named_like_the_other_s_governorate_holds_it() -> N
     city = Place("Hama", 35.13, 36.75, 1, "Syria", "SY", "Hama", feature_code="PPL")
     kept = drop_containers(_in_text(text, town, city), text)
     assert [m.place.name for m in kept if m.place] == ["Tall Sahil"]
+
+
+def test_a_sub_district_in_a_governorate_s_countryside_is_the_event_s_place() -> None:
+    # "X sub-district, in the Y countryside": the seat of Y lies in another district,
+    # so X does not hold it; Y's countryside holds X.
+    text = "A mine went off on the road of Tall Sahil sub-district, in Hama countryside."
+    unit = Place("Tall Sahil", 35.4, 36.4, 3, "Syria", "SY", "Hama", "Masyaf", "Tall Sahil",
+                 feature_code="ADM3")  # fmt: skip
+    city = Place("Hama", 35.13, 36.75, 1, "Syria", "SY", "Hama", "Hama", "Hama",
+                 feature_code="PPLA")  # fmt: skip
+    kept = drop_containers(_in_text(text, unit, city), text)
+    assert [m.place.name for m in kept if m.place] == ["Tall Sahil"]
+
+
+def test_a_sub_district_does_not_hold_a_town_of_another_district() -> None:
+    unit = Place("Tall Sahil", 35.4, 36.4, 3, "Syria", "SY", "Hama", "Masyaf", "Tall Sahil",
+                 feature_code="ADM3")  # fmt: skip
+    town = Place("Kafr Nur", 35.2, 36.7, 1, "Syria", "SY", "Hama", "Hama", "Hama",
+                 feature_code="PPL")  # fmt: skip
+    assert [m.place.name for m in drop_containers(_mentions(unit, town)) if m.place] == [
+        "Tall Sahil",
+        "Kafr Nur",
+    ]

@@ -236,7 +236,9 @@ def drop_containers(places: list[PlaceMention], text: str = "") -> list[PlaceMen
                     area
                     and bool(place.admin1)
                     and other.place.admin1 == place.admin1
-                    and not is_area(other.place)
+                    # a point, or a district or sub-district ("Raju sub-district, in
+                    # Aleppo countryside"), not a wider region
+                    and (not is_area(other.place) or _area_rank(other.place) > _REGION_RANK)
                     and distance_km(other.place, place) <= AREA_RADIUS_KM
                     # Of two areas ("rural Al Bab in the Aleppo countryside") the
                     # wider is the one named like the other's governorate: each
@@ -261,6 +263,7 @@ def drop_containers(places: list[PlaceMention], text: str = "") -> list[PlaceMen
 # sub-district named after its town) each contained the other, and both were dropped.
 _AREA_RANKS = (("PCL", 0), ("ADM1", 2), ("RGN", 3), ("AREA", 3), ("ADM2", 4), ("ADM3", 5))
 _POINT_RANK = 9
+_REGION_RANK = 3
 
 
 def _area_rank(place: Place) -> int:
@@ -278,11 +281,24 @@ def _inside(inner: Place, outer: Place) -> bool:
         if _area_rank(inner) <= _area_rank(outer):
             return False
         if outer.admin1:
-            return inner.admin1 == outer.admin1
+            return inner.admin1 == outer.admin1 and _same_units(inner, outer)
         return inner.country == outer.country
     if (outer.feature_code or "").startswith(("PPLC", "PPLA")):
         return distance_km(inner, outer) <= CONTAINER_RADIUS_KM
     return False
+
+
+def _same_units(inner: Place, outer: Place) -> bool:
+    """A district or sub-district holds only places of its own units, where both are
+    known: "Raju sub-district, in Aleppo countryside" does not hold Aleppo city (its
+    governorate's seat, in another district), which had taken the event from it."""
+    rank = _area_rank(outer)
+    levels = (("admin2", 4), ("admin3", 5))
+    for field, level in levels:
+        mine, theirs = getattr(inner, field), getattr(outer, field)
+        if rank >= level and mine and theirs and mine != theirs:
+            return False
+    return True
 
 
 def place_key(place: Place) -> str:
