@@ -107,3 +107,26 @@ def test_a_sub_district_does_not_hold_a_town_of_another_district() -> None:
         "Tall Sahil",
         "Kafr Nur",
     ]
+
+
+def test_a_governorate_s_countryside_is_the_governorate_not_its_seat() -> None:
+    # ACLED's rule: only the province known, the event stands at its capital with
+    # geo_precision 3; a town's countryside is near the town (2).
+    city = Place("Hama", 35.13, 36.75, 1, "Syria", "SY", "Hama", "Hama", "Hama",
+                 feature_code="PPLA")  # fmt: skip
+    town = Place("Kafr Nur", 35.4, 36.4, 1, "Syria", "SY", "Hama", "Masyaf", "Masyaf",
+                 feature_code="PPL")  # fmt: skip
+    for text, place, precision in [
+        ("Drones struck villages in the eastern Hama countryside.", city, 3),
+        ("Drones struck farms in Kafr Nur countryside.", town, 2),
+    ]:
+        kept = drop_containers(_in_text(text, place), text)
+        assert [m.place.geo_precision for m in kept if m.place] == [precision]
+
+
+def test_a_governorate_s_seat_named_as_a_city_stays_exact() -> None:
+    text = "Drones struck a market in Hama city."
+    city = Place("Hama", 35.13, 36.75, 1, "Syria", "SY", "Hama", "Hama", "Hama",
+                 feature_code="PPLA")  # fmt: skip
+    kept = drop_containers(_in_text(text, city), text)
+    assert [m.place.geo_precision for m in kept if m.place] == [1]

@@ -28,6 +28,18 @@ def test_places_jsonl(tmp_path: Path, data_dir: Path) -> None:
     assert set(rows[0]) >= {"article_id", "start", "end", "geonameid", "feature_code"}
 
 
+def test_places_on_a_bad_file_prints_only_its_error(tmp_path: Path, data_dir: Path) -> None:
+    binary = tmp_path / "scan.txt"
+    binary.write_bytes(b"\x00\x01 not a report")
+    runner = CliRunner()
+    result = runner.invoke(
+        places_command, [str(binary)], env={"FRONTLINES_DATA_DIR": str(data_dir)}
+    )
+    assert result.exit_code != 0
+    lines = [line for line in result.output.splitlines() if line.strip()]
+    assert len(lines) == 1 and "scan.txt" in lines[0], result.output
+
+
 def test_gazetteer_import_and_info(tmp_path: Path, data_dir: Path) -> None:
     table = tmp_path / "extra.csv"
     table.write_text("name,lat,lon\nHawsh Qurayshi,33.55,36.45\n", encoding="utf-8")

@@ -48,8 +48,10 @@ def places_command(files: tuple[str, ...], published: str | None, fmt: str) -> N
     elif fmt == "json":
         json.dump(rows, sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
-    else:
+    elif rows:
         _table(rows)
+    elif not failed:  # an empty table with no error said nothing
+        click.echo("no place mentions found", err=True)
     if failed:
         raise SystemExit(EXIT_FAILED_INPUTS)
 

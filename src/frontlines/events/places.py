@@ -254,8 +254,24 @@ def drop_containers(places: list[PlaceMention], text: str = "") -> list[PlaceMen
     unique: dict[str, PlaceMention] = {}
     for mention in kept:
         assert mention.place is not None
-        unique.setdefault(place_key(mention.place), mention)
+        unique.setdefault(place_key(mention.place), _as_area(mention, text))
     return list(unique.values())
+
+
+def _as_area(mention: PlaceMention, text: str) -> PlaceMention:
+    """A town standing for the area the report names around it is not the exact
+    place: "in the Aleppo countryside" is only the governorate (ACLED codes it at the
+    governorate's seat, geo_precision 3), "in Al Bab countryside" near the town (2)."""
+    place = mention.place
+    if place is None or is_area(place) or place.geo_precision >= 3 or not text:
+        return mention
+    if not _worded_as_area(mention, text):
+        return mention
+    names = {_fold(mention.text), _fold(place.name)}
+    precision = 3 if _fold(place.admin1) in names else 2
+    if precision <= place.geo_precision:
+        return mention
+    return dataclasses.replace(mention, place=dataclasses.replace(place, geo_precision=precision))
 
 
 # How large an area is, largest first: a place is inside an area only when it is a

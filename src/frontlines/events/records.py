@@ -221,6 +221,9 @@ def _place_phrase(place: Place | None) -> str:
     if place is None:
         return "an unidentified location"
     text = place.name
+    if place.geo_precision == 3 and place.admin1 and (place.feature_code or "").startswith("PPL"):
+        # a town standing for its governorate ("in the Hama countryside"): the area
+        return f"{place.admin1} governorate" if place.country == "Syria" else place.admin1
     if place.admin1 and place.admin1 != place.name:
         area = f"{place.admin1} governorate" if place.country == "Syria" else place.admin1
         text = f"{text} ({area})"
