@@ -104,6 +104,7 @@ def test_rural_damascus_is_the_governorate_not_the_city(geocoder) -> None:
     for text in (
         "Clashes took place in Otayba town in rural Damascus.",
         "Shelling hit Hosh Arab in the Damascus countryside.",
+        "Fighting went on near a farm in the western countryside of Damascus.",
     ):
         places = _by_text(geocoder.mentions(text, country_hint="Syria"))
         assert {p.admin1 for p in places.values()} == {"Rural Damascus"}, text

@@ -288,18 +288,23 @@ def _abbreviated_units(text: str, gazetteer: Gazetteer, found: list[Candidate]) 
 
 _RURAL_BEFORE = re.compile(r"\b(?:rural|reef|rif)\s+$", re.I)
 _RURAL_AFTER = re.compile(r"\s+(?:countryside|suburbs|province|governorate)\b", re.I)
+# "the western countryside of Damascus"
+_COUNTRYSIDE_OF = re.compile(r"\b(?:countryside|suburbs) of\s+(?:the\s+)?$", re.I)
 
 
 def _rural_area(text: str, candidate: Candidate, gazetteer: Gazetteer) -> Candidate:
-    """ "rural Damascus", "Damascus countryside": the unit named "Rural X" when the
-    gazetteer has one (Rif Dimashq surrounds the city of Damascus), else the name."""
+    """ "rural Damascus", "Damascus countryside", "the countryside of Damascus": the
+    unit named "Rural X" when the gazetteer has one (Rif Dimashq surrounds the city
+    of Damascus), else the name."""
     rural_key = name_key(f"rural {candidate.text}")
     if not candidate.known or not gazetteer.has_key(rural_key):
         return candidate
     before = _RURAL_BEFORE.search(text, max(0, candidate.start - 10), candidate.start)
     if before is not None:
         return make_candidate(text, before.start(), candidate.end, rural_key, known=True)
-    if _RURAL_AFTER.match(text, candidate.end):
+    if _RURAL_AFTER.match(text, candidate.end) or _COUNTRYSIDE_OF.search(
+        text, max(0, candidate.start - 30), candidate.start
+    ):
         return replace(candidate, key=rural_key, feature_hint="ADM1")
     return candidate
 
