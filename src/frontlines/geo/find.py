@@ -19,7 +19,7 @@ import re
 from dataclasses import replace
 
 from frontlines.geo.candidate import GIVEN, Candidate, make_candidate, span_candidate
-from frontlines.geo.cues import cue_candidates
+from frontlines.geo.cues import LOCATIVE, cue_candidates
 from frontlines.geo.gazetteer import Gazetteer
 from frontlines.geo.lexicon import (
     ABBREVIATION_KEYS,
@@ -120,7 +120,26 @@ def find_candidates(text: str, gazetteer: Gazetteer) -> list[Candidate]:
     found.extend(_abbreviated_units(text, gazetteer, found))
     found.extend(_route_ends(text, name_runs, found, gazetteer))
     found.extend(cue_candidates(text, name_runs, found))
+    found.extend(_announced_again(text, found))
     return sorted(found, key=lambda c: c.start)
+
+
+def _announced_again(text: str, found: list[Candidate]) -> list[Candidate]:
+    """A name the gazetteer lacks that a cue announced ("the village of Qurqur") is
+    a place wherever the report writes it again, cue or not ("... shelled Qurqur
+    again"): without the cue the second mention was no candidate at all."""
+    announced = {c.text: c for c in found if not c.known and c.cue not in (None, LOCATIVE)}
+    if not announced:
+        return []
+    taken = [(c.start, c.end) for c in found]
+    again: list[Candidate] = []
+    for name, first in announced.items():
+        for match in re.finditer(rf"(?<![\w'-]){re.escape(name)}(?![\w'-])", text):
+            if any(s < match.end() and match.start() < e for s, e in taken):
+                continue
+            again.append(make_candidate(text, match.start(), match.end(), first.key, known=False))
+            taken.append((match.start(), match.end()))
+    return again
 
 
 def _person(text: str, run: list[Word], gazetteer: Gazetteer) -> bool:

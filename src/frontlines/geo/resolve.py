@@ -220,7 +220,14 @@ class Geocoder:
                 entry = chosen.get(candidate.start)
                 if entry is not None and _stray(entry, focus, coherence):
                     resolved[candidate.start] = self.areas.at_focus(candidate, focus)
-        for candidate, sentence_admin1 in unresolved:
+        # Announced names first: a name the report once calls a village is that
+        # village where it recurs without the cue ("the village of Z ... Z again").
+        fallen: dict[str, Place] = {}
+        for candidate, sentence_admin1 in sorted(unresolved, key=lambda u: u[0].cue is None):
+            earlier = fallen.get(candidate.key)
+            if earlier is not None:
+                resolved[candidate.start] = replace(earlier, name=candidate.text)
+                continue
             if candidate.cue == LOCATIVE:
                 continue  # a name after "in" is no place unless the gazetteer has it
             # The sentence's own area wins; the article's most named one yields to its
@@ -228,10 +235,10 @@ class Geocoder:
             admin1 = sentence_admin1 or (None if focus else admin1s[0] if admin1s else None)
             # An announced name in a district written after it stands in the district.
             host = candidate.cue and report.host_unit(text, candidate, candidates, resolved)
-            if host:
-                resolved[candidate.start] = host
-            else:
-                resolved[candidate.start] = self.areas.fallback(candidate, admin1, countries, focus)
+            place = host or self.areas.fallback(candidate, admin1, countries, focus)
+            resolved[candidate.start] = place
+            if place is not None and candidate.cue is not None:
+                fallen[candidate.key] = place
         return resolved
 
     def _adjective_country(self, text: str, candidate: Candidate) -> str | None:
