@@ -341,12 +341,23 @@ class EventAssembler:
                 m.actor.kind in ARMED_KINDS and m.actor != actor1 for m in paragraph_mentions
             )
         )
+        # "battled IS in Um Tall, taking it over": a participle's pronoun is the place
+        # the clause before it named, taken whole; alone ("seized it") it may be
+        # weapons or men.
+        place_pronoun = (
+            _PLACE_PRONOUNS
+            if root.tag_ == "VBG"
+            and mention is not None
+            and sentence.start_char <= mention.start < doc[trigger.start].idx
+            else frozenset()
+        )
+        partial_objects = trigger.cls.partial_objects - place_pronoun
         partial = (
             any(
-                c.dep_ in {"dobj", "nsubjpass"} and c.lower_ in trigger.cls.partial_objects
+                c.dep_ in {"dobj", "nsubjpass"} and c.lower_ in partial_objects
                 for c in root.children
             )
-            or taken_object(doc, trigger) in trigger.cls.partial_objects
+            or taken_object(doc, trigger) in partial_objects
         )
         return Candidate(
             communal=communal,
@@ -379,6 +390,9 @@ class EventAssembler:
 
 # Where a paragraph ends: every "\n\n", overlapping ones too ("\n\n\n" holds two).
 _PARAGRAPH_BREAK = re.compile(r"(?=\n\n)")
+
+
+_PLACE_PRONOUNS = frozenset({"it", "them"})
 
 
 def _paragraph_text(token: Token) -> str:

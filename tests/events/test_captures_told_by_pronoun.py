@@ -1,0 +1,31 @@
+"""A capture told by a participle and a pronoun ("..., taking it over") takes the
+place the clause before it named; a pronoun alone after a capture verb ("seized
+it") is no place taken."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+import frontlines
+
+
+def _sub_events(text: str) -> list[str]:
+    return [e.sub_event_type for e in frontlines.extract(text, published=date(2021, 6, 2))]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 1 June 2021, Syrian government forces fought IS near Tadmur, taking it over.",
+        "On 1 June 2021, Syrian government forces fought IS in Tadmur, taking control of it.",
+    ],
+)
+def test_a_participle_s_pronoun_is_the_place_named_before(text: str) -> None:
+    assert _sub_events(text) == ["Government regains territory"]
+
+
+def test_a_lone_pronoun_after_a_capture_verb_is_not_a_place() -> None:
+    text = "On 1 June 2021, Syrian rebels raided an IS depot in Tadmur and seized it."
+    assert "Non-state actor overtakes territory" not in _sub_events(text)
