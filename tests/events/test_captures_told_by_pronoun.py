@@ -29,3 +29,15 @@ def test_a_participle_s_pronoun_is_the_place_named_before(text: str) -> None:
 def test_a_lone_pronoun_after_a_capture_verb_is_not_a_place() -> None:
     text = "On 1 June 2021, Syrian rebels raided an IS depot in Tadmur and seized it."
     assert "Non-state actor overtakes territory" not in _sub_events(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 1 June 2021, Syrian government forces overtook Tadmur from IS.",
+        "On 1 June 2021, Syrian government forces captured a resort south of Tadmur from IS.",
+        "On 1 June 2021, Syrian government forces seized the citadel of Tadmur from IS.",
+    ],
+)
+def test_overtaking_and_landmarks_taken_are_captures(text: str) -> None:
+    assert _sub_events(text) == ["Government regains territory"]

@@ -285,7 +285,9 @@ TERRITORY_NOUNS = frozenset(
      "facility", "complex", "compound", "barracks", "garrison", "farmland", "land", "lands",
      "strip", "zone", "sector", "height", "heights", "ridge", "junction", "roundabout",
      "market", "school", "hospital", "prison", "academy", "college", "university", "stadium",
-     "mosque", "church", "street", "streets", "square", "it", "them", "all"}
+     "mosque", "church", "street", "streets", "square", "castle", "citadel", "fort", "fortress",
+     "shrine", "palace", "resort", "quarry", "silo", "well", "crossroads", "intersection",
+     "it", "them", "all"}
 )  # fmt: skip
 
 
