@@ -1,14 +1,17 @@
-"""The fourth round of speed-ups (issue #7) answers as the plain code does: death
-verbs found on the Doc's lemma ids, ..."""
+"""The fourth round of speed-ups (issue #7) answers as the plain code does: the
+Doc's parse read once into lists (``parse_of``) and the rules that walk it, death
+verbs found on the Doc's lemma ids, the report's home country kept per report."""
 
 from __future__ import annotations
 
 import pytest
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
-from frontlines.events import death_syntax
+from frontlines.events import assemble, claims, context, death_syntax
+from frontlines.events.assemble import EventAssembler
+from frontlines.events.lexicon import load_lexicon
 from frontlines.nlp import load_nlp
-from frontlines.nlp.lookups import index_doc
+from frontlines.nlp.lookups import index_doc, parse_of
 
 # Sentences of our own: deaths told by every verb the parse reads, and words that
 # only look like them.
@@ -63,3 +66,96 @@ def test_victims_found_on_lemma_ids_equal_a_walk_of_every_token(docs: list[Doc])
         assert fast == _plain_victims(doc)
         total += len(fast)
     assert total >= 5  # the sentences do reach the rules
+
+
+def test_the_parse_lists_equal_the_tokens_answers(docs: list[Doc]) -> None:
+    for doc in docs:
+        parse = parse_of(doc)
+        for token in doc:
+            i = token.i
+            assert parse.heads[i] == token.head.i
+            assert parse.children[i] == [c.i for c in token.children]
+            assert (parse.deps[i], parse.pos[i], parse.tags[i]) == (
+                token.dep_,
+                token.pos_,
+                token.tag_,
+            )
+            assert (parse.lemmas[i], parse.lowers[i]) == (token.lemma_, token.lower_)
+            subtree = list(token.subtree)
+            assert parse.extent(i) == (subtree[0].i, subtree[-1].i, len(subtree))
+            assert parse.has_child(i, frozenset({"nsubj"})) == any(
+                c.dep_ == "nsubj" for c in token.children
+            )
+
+
+def test_the_parse_is_read_once_per_doc_and_each_doc_has_its_own() -> None:
+    nlp = load_nlp()
+    first, second = nlp("Rebels shelled the town."), nlp("The town was shelled by rebels.")
+    assert parse_of(first) is parse_of(first)
+    assert parse_of(second) is not parse_of(first)
+    assert parse_of(second).heads == [t.head.i for t in second]
+    assert parse_of(nlp("")).children == []
+
+
+def _plain_dominates(anchor: Token, token: Token) -> bool:
+    """``context.dominates`` as it was, on Tokens."""
+    if anchor == token:
+        return True
+    current = token
+    while current.head != current:
+        current = current.head
+        if current == anchor:
+            return True
+        if current.pos_ in {"VERB", "AUX"} and any(
+            c.dep_ in {"nsubj", "nsubjpass"} for c in current.children
+        ):
+            return False
+    return False
+
+
+def _plain_clause_path(token: Token) -> list[int]:
+    path, current = [token.i], token
+    while True:
+        subject = any(c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in current.children)
+        if subject and current.pos_ in {"VERB", "AUX"}:
+            break
+        if current.dep_ in {"relcl", "ROOT", "acl"} or current.head == current:
+            break
+        current = current.head
+        path.append(current.i)
+    return path
+
+
+def test_walks_on_the_parse_lists_equal_walks_on_tokens(docs: list[Doc]) -> None:
+    dominated = 0
+    for doc in docs:
+        parse = parse_of(doc)
+        for anchor in doc:
+            assert list(claims.clause_path_ids(anchor)) == _plain_clause_path(anchor)
+            for token in doc:
+                answer = context.dominates(parse, anchor.i, token.i)
+                assert answer == _plain_dominates(anchor, token)
+                dominated += answer
+    assert dominated > 100
+
+
+def test_the_home_country_is_worked_out_once_per_report(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    assembler = EventAssembler(load_nlp(), load_lexicon())
+    asked: list[str] = []
+    plain = assemble.actors_home
+
+    def counted(mentions, words, text, **kwargs):  # type: ignore[no-untyped-def]
+        asked.append(text)
+        return plain(mentions, words, text, **kwargs)
+
+    monkeypatch.setattr(assemble, "actors_home", counted)
+    syrian = "Regime forces and Hayat Tahrir al-Sham fighters clashed near the town."
+    other = "Boko Haram fighters raided a village and the army responded."
+    first = assembler.actor_country(syrian)
+    assert assembler.actor_country(syrian) == first and len(asked) == 1
+    assert assembler.actor_country(syrian, states_alone=True) is not None
+    assert len(asked) == 2  # the prior is another question
+    assert assembler.actor_country(other) != first and len(asked) == 3
+    assert assembler.actor_country(syrian) == first and len(asked) == 4

@@ -11,20 +11,28 @@ own hooks as the very same spans, and ``doc_text`` returns the stored text.
 ``span.text`` joins its tokens too (and spaCy has no hook for it): ``span_text``
 slices the stored text instead, which is the same string because a Doc's tokens
 and their trailing whitespace cover its text exactly.
+
+The rules that walk the parse tree ask ``token.head``, ``token.children``,
+``token.dep_`` and ``token.pos_`` at every step, and each answer builds a Token (or
+a generator of them, for the children) and looks a string up: ``parse_of`` reads
+the Doc's arrays once into plain lists indexed by token, so a walk is list lookups.
 """
 
 from __future__ import annotations
 
 import bisect
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 
-from spacy.attrs import IDX, LEMMA, LOWER
+import numpy
+from spacy.attrs import DEP, HEAD, IDX, LEMMA, LOWER, POS, TAG
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 _TEXT = "frontlines.text"
 _HASHES = "frontlines.lemma_lower"
 _OFFSETS = "frontlines.offsets"
+_PARSE = "frontlines.parse"
 
 
 def index_doc(doc: Doc, text: str | None = None) -> Doc:
@@ -88,6 +96,69 @@ def token_offsets(doc: Doc) -> list[int]:
     if not isinstance(offsets, list):
         offsets = doc.user_data[_OFFSETS] = doc.to_array(IDX).tolist()
     return offsets
+
+
+@dataclass(frozen=True, slots=True)
+class Parse:
+    """A Doc's parse as lists indexed by token: ``heads[i]`` is ``doc[i].head.i``,
+    ``deps[i]`` its ``dep_``, ``pos[i]`` its ``pos_``, ``tags[i]`` its ``tag_``,
+    ``lemmas[i]`` its ``lemma_``, ``lowers[i]`` its ``lower_``, and ``children[i]``
+    the indexes of ``doc[i].children``, in the same (ascending) order."""
+
+    heads: list[int]
+    deps: list[str]
+    pos: list[str]
+    tags: list[str]
+    lemmas: list[str]
+    lowers: list[str]
+    children: list[list[int]]
+
+    def has_child(self, i: int, deps: frozenset[str]) -> bool:
+        """Some child of token ``i`` bears one of these relations."""
+        rel = self.deps
+        return any(rel[c] in deps for c in self.children[i])
+
+    def extent(self, i: int) -> tuple[int, int, int]:
+        """The first and last token of ``doc[i].subtree`` and its length: the
+        subtree is the left children's subtrees, the token, the right ones'."""
+        children = self.children
+        first = last = i
+        while children[first] and children[first][0] < first:
+            first = children[first][0]
+        while children[last] and children[last][-1] > last:
+            last = children[last][-1]
+        size, below = 0, [i]
+        while below:
+            size += 1
+            below.extend(children[below.pop()])
+        return first, last, size
+
+
+def parse_of(doc: Doc) -> Parse:
+    """The Doc's ``Parse``, read once from its arrays and kept on the Doc."""
+    known = doc.user_data.get(_PARSE)
+    if isinstance(known, Parse):
+        return known
+    rows = doc.to_array([HEAD, DEP, POS, TAG, LEMMA, LOWER])
+    # HEAD is the head's offset from the token, negative ones wrapped as unsigned.
+    heads = (rows[:, 0].astype(numpy.int64) + numpy.arange(len(doc))).tolist()
+    strings = doc.vocab.strings
+    names: dict[int, str] = {}
+
+    def read(column: int) -> list[str]:
+        # Few distinct ids per Doc: each string is looked up once.
+        ids = rows[:, column].tolist()
+        for string_id in set(ids).difference(names):
+            names[string_id] = strings[string_id]
+        return list(map(names.__getitem__, ids))
+
+    children: list[list[int]] = [[] for _ in heads]
+    for index, head in enumerate(heads):
+        if head != index:  # a root is its own head, not its own child
+            children[head].append(index)
+    parse = Parse(heads, read(1), read(2), read(3), read(4), read(5), children)
+    doc.user_data[_PARSE] = parse
+    return parse
 
 
 class WordIds:
