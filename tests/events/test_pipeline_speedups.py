@@ -4,12 +4,15 @@ verbs found on the Doc's lemma ids, the report's home country kept per report.""
 
 from __future__ import annotations
 
+import random
+
 import pytest
 from spacy.tokens import Doc, Token
 
-from frontlines.events import assemble, claims, context, death_syntax
+from frontlines.events import assemble, claims, context, death_syntax, setting
 from frontlines.events.assemble import EventAssembler
 from frontlines.events.lexicon import load_lexicon
+from frontlines.events.triggers import Trigger
 from frontlines.nlp import load_nlp
 from frontlines.nlp.lookups import index_doc, parse_of
 
@@ -159,3 +162,33 @@ def test_the_home_country_is_worked_out_once_per_report(
     assert len(asked) == 2  # the prior is another question
     assert assembler.actor_country(other) != first and len(asked) == 3
     assert assembler.actor_country(syrian) == first and len(asked) == 4
+
+
+def test_a_long_triggers_root_is_remembered_per_doc(monkeypatch: pytest.MonkeyPatch) -> None:
+    nlp = load_nlp()
+    first = index_doc(nlp("Heavy fighting broke out near the dam."))
+    second = index_doc(nlp("Near the dam, fighting broke out again at dawn."))
+    trigger = Trigger(1, 3, load_lexicon().classes["clash"])
+    root = trigger.root(first)
+    assert root == first[1:3].root
+    plain_span = Trigger.span
+
+    def no_span(self: Trigger, doc: Doc) -> object:
+        raise AssertionError("the root was not remembered")
+
+    monkeypatch.setattr(Trigger, "span", no_span)
+    assert trigger.root(first) == root  # remembered on the Doc: no Span built
+    monkeypatch.setattr(Trigger, "span", plain_span)
+    # The same token range of another Doc is another phrase with its own root.
+    assert trigger.root(second) == second[1:3].root
+
+
+def test_the_setting_phrases_substring_test_changes_no_answer() -> None:
+    rng = random.Random(7)
+    phrases = ("SMM", "contact line", "Donetsk People's Republic", "regime forces")
+    words = ["smm", "SMM", "Contact", "line", "contact line", "regime", "Forces", "the",
+             "Donetsk", "People's", "Republic", "Ukraine", "É"]  # fmt: skip
+    texts = [" ".join(rng.choices(words, k=rng.randint(1, 7))) for _ in range(2000)]
+    found = [setting._says(t, phrases) for t in texts]
+    assert 100 < sum(found) < len(texts)  # both answers are reached
+    assert found == [setting._pattern(phrases).search(t) is not None for t in texts]  # type: ignore[union-attr]

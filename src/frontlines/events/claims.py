@@ -200,9 +200,8 @@ def _attribution(sentence: Span) -> str | None:
     # Speech verbs found on the Doc's lemma ids: a Token only for each of them.
     doc = sentence.doc
     lemmas = lemma_lower_ids(doc)[sentence.start : sentence.end]
-    for index, (lemma, _) in enumerate(lemmas, sentence.start):
-        if lemma not in _SPEECH_VERB_IDS:
-            continue
+    verbs = _SPEECH_VERB_IDS
+    for index in [i for i, (lemma, _) in enumerate(lemmas, sentence.start) if lemma in verbs]:
         token = doc[index]
         if token.pos_ == "VERB":
             if not any(c.dep_ in {"ccomp", "dobj"} for c in token.children):

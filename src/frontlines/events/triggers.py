@@ -37,6 +37,9 @@ MONTHS = frozenset(
 )
 
 
+_ROOTS = "frontlines.trigger_roots"
+
+
 @dataclass(frozen=True, slots=True)
 class Trigger:
     """A trigger span in the Doc and the class of happening it signals."""
@@ -52,8 +55,14 @@ class Trigger:
 
     def root(self, doc: Doc) -> Token:
         """``span(doc).root``; a one-word trigger's without building the Span (the
-        events stage asks for it at every rule)."""
-        return doc[self.start] if self.end - self.start == 1 else self.span(doc).root
+        events stage asks for it at every rule), a longer one's remembered on the Doc."""
+        if self.end - self.start == 1:
+            return doc[self.start]
+        roots = doc.user_data.setdefault(_ROOTS, {})
+        index = roots.get((self.start, self.end))
+        if index is None:
+            index = roots[(self.start, self.end)] = self.span(doc).root.i
+        return doc[index]
 
     def head(self, doc: Doc) -> int:
         return self.root(doc).i

@@ -134,6 +134,13 @@ class Parse:
         return first, last, size
 
 
+# String ids -> strings, for every Doc: an id is the hash of its string (or a fixed
+# symbol: a relation, a part of speech), the same in every vocabulary, and most
+# words come back in the next report. Cleared past a size a long run may reach.
+_NAMES: dict[int, str] = {}
+_MAX_NAMES = 200_000
+
+
 def parse_of(doc: Doc) -> Parse:
     """The Doc's ``Parse``, read once from its arrays and kept on the Doc."""
     known = doc.user_data.get(_PARSE)
@@ -143,14 +150,17 @@ def parse_of(doc: Doc) -> Parse:
     # HEAD is the head's offset from the token, negative ones wrapped as unsigned.
     heads = (rows[:, 0].astype(numpy.int64) + numpy.arange(len(doc))).tolist()
     strings = doc.vocab.strings
-    names: dict[int, str] = {}
+    if len(_NAMES) > _MAX_NAMES:
+        _NAMES.clear()
 
     def read(column: int) -> list[str]:
-        # Few distinct ids per Doc: each string is looked up once.
         ids = rows[:, column].tolist()
-        for string_id in set(ids).difference(names):
-            names[string_id] = strings[string_id]
-        return list(map(names.__getitem__, ids))
+        try:
+            return list(map(_NAMES.__getitem__, ids))
+        except KeyError:
+            for string_id in set(ids).difference(_NAMES):
+                _NAMES[string_id] = strings[string_id]
+            return list(map(_NAMES.__getitem__, ids))
 
     children: list[list[int]] = [[] for _ in heads]
     for index, head in enumerate(heads):
