@@ -14,7 +14,7 @@ from frontlines.events.assemble import EventAssembler
 from frontlines.events.lexicon import load_lexicon
 from frontlines.events.triggers import Trigger
 from frontlines.nlp import load_nlp
-from frontlines.nlp.lookups import index_doc, parse_of
+from frontlines.nlp.lookups import WordIds, index_doc, lemma_lower_ids, parse_of
 
 # Sentences of our own: deaths told by every verb the parse reads, and words that
 # only look like them.
@@ -192,3 +192,15 @@ def test_the_setting_phrases_substring_test_changes_no_answer() -> None:
     found = [setting._says(t, phrases) for t in texts]
     assert 100 < sum(found) < len(texts)  # both answers are reached
     assert found == [setting._pattern(phrases).search(t) is not None for t in texts]  # type: ignore[union-attr]
+
+
+def test_lemma_positions_are_the_tokens_whose_lemma_is_listed(docs: list[Doc]) -> None:
+    words = WordIds({"kill", "die", "shoot"})
+    found = 0
+    for doc in docs:
+        ids = lemma_lower_ids(doc)
+        expected = [t.i for t in doc if t.lemma_.lower() in words.words]
+        assert words.lemma_positions(ids, doc) == expected
+        assert words.lemma_positions(ids[3:], doc, 3) == [i for i in expected if i >= 3]
+        found += len(expected)
+    assert found >= 6

@@ -56,10 +56,9 @@ def parsed_victims(sentence: Span, value: Value) -> Iterator[tuple[Token | None,
     person named without a number: "a fighter"), and whether the phrase holds a
     number: plural nouns with no count give nothing."""
     doc = sentence.doc
-    ids, death_verb = lemma_lower_ids(doc), _DEATH_VERBS.lemma
-    for i in range(sentence.start, sentence.end):
-        if not death_verb(ids[i][0], doc):
-            continue  # no other verb has victims: no Token built for most words
+    ids = lemma_lower_ids(doc)[sentence.start : sentence.end]
+    # No other verb has victims: no Token built for most words.
+    for i in _DEATH_VERBS.lemma_positions(ids, doc, sentence.start):
         for head in _victims(doc[i]):
             counts = [c for c in map(lambda n: _count(n, value), _conjuncts(head)) if c]
             numbered = any(token is not None for token, _ in counts)

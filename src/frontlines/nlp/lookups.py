@@ -194,6 +194,13 @@ class WordIds:
             known = self._lemmas[string_id] = doc.vocab.strings[string_id].lower() in self.words
         return known
 
+    def lemma_positions(self, ids: list[tuple[int, int]], doc: Doc, start: int = 0) -> list[int]:
+        """``positions`` by the lemma alone: the tokens for which ``lemma(lemma_id, doc)``."""
+        lemmas = self._lemmas
+        for string_id in {lemma for lemma, _ in ids}.difference(lemmas):
+            self.lemma(string_id, doc)
+        return [i for i, (lemma, _) in enumerate(ids, start) if lemmas[lemma]]
+
     def positions(self, ids: list[tuple[int, int]], doc: Doc, start: int = 0) -> list[int]:
         """The indexes, counted from ``start``, of the tokens of ``ids`` (from
         ``lemma_lower_ids``) for which ``lemma(lemma_id, doc) or lower(lower_id)``:
