@@ -14,7 +14,7 @@ from frontlines.events.assemble import EventAssembler
 from frontlines.events.lexicon import load_lexicon
 from frontlines.events.triggers import Trigger
 from frontlines.nlp import load_nlp
-from frontlines.nlp.lookups import WordIds, index_doc, lemma_lower_ids, parse_of
+from frontlines.nlp.lookups import WordIds, expand_span, index_doc, lemma_lower_ids, parse_of
 
 # Sentences of our own: deaths told by every verb the parse reads, and words that
 # only look like them.
@@ -204,3 +204,23 @@ def test_lemma_positions_are_the_tokens_whose_lemma_is_listed(docs: list[Doc]) -
         assert words.lemma_positions(ids[3:], doc, 3) == [i for i in expected if i >= 3]
         found += len(expected)
     assert found >= 6
+
+
+def test_expanded_spans_are_spacys_on_every_character_range() -> None:
+    nlp = load_nlp()
+    texts = [
+        "Rebels  shelled\n\nthe village, yesterday. ",
+        "Clashes broke out near the dam.\n\nTwo fighters died.",
+        "",
+        " ",
+    ]
+    compared = 0
+    for text in texts:
+        doc = index_doc(nlp(text), text)
+        for start in range(-1, len(text) + 2):
+            for end in range(start, len(text) + 3):
+                plain = doc.char_span(start, end, alignment_mode="expand")
+                fast = expand_span(doc, start, end)
+                assert (fast and (fast.start, fast.end)) == (plain and (plain.start, plain.end))
+                compared += plain is not None
+    assert compared > 1000

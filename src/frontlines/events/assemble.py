@@ -64,7 +64,7 @@ from frontlines.events.subevents import ARMED_KINDS
 from frontlines.events.triggers import Trigger, TriggerFinder
 from frontlines.events.victims import ONE_SIDED_ASSAULTS, settlement_object, victim_words
 from frontlines.model import Article, Event, PlaceMention
-from frontlines.nlp.lookups import WordIds, doc_text, lemma_lower_ids, span_text
+from frontlines.nlp.lookups import WordIds, doc_text, expand_span, lemma_lower_ids, span_text
 from frontlines.taxonomy import TimePrecision
 
 
@@ -197,7 +197,7 @@ class EventAssembler:
         sources = attribution_spans(text)
         found = [m for m in found if m.entry or not any(s <= m.start < e for s, e in sources)]
         for mention in found:
-            span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            span = expand_span(doc, mention.start, mention.end)
             if span is None:
                 continue
             sentence, paragraph = sentence_of(mention.start), paragraph_of(mention.start)

@@ -15,7 +15,7 @@ from frontlines.events.claims import UNVERIFIED, Claim
 from frontlines.events.subevents import ARMED_KINDS
 from frontlines.events.triggers import Trigger
 from frontlines.model import PlaceMention
-from frontlines.nlp.lookups import Parse, doc_text, parse_of, span_text
+from frontlines.nlp.lookups import Parse, doc_text, expand_span, parse_of, span_text
 
 # Nominal triggers take their actors from the verb they are the object of.
 LIGHT_VERBS = frozenset(
@@ -222,7 +222,7 @@ def assign_places(
     parse = parse_of(doc)
     extents: dict[int, tuple[int, int, int]] = {}
     for mention in places:
-        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        span = expand_span(doc, mention.start, mention.end)
         if span is None:
             continue
         token = span.root.i

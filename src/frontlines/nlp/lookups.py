@@ -25,7 +25,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 import numpy
-from spacy.attrs import DEP, HEAD, IDX, LEMMA, LOWER, POS, TAG
+from spacy.attrs import DEP, HEAD, IDX, LEMMA, LENGTH, LOWER, POS, TAG
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
@@ -33,6 +33,7 @@ _TEXT = "frontlines.text"
 _HASHES = "frontlines.lemma_lower"
 _OFFSETS = "frontlines.offsets"
 _PARSE = "frontlines.parse"
+_LENGTHS = "frontlines.lengths"
 
 
 def index_doc(doc: Doc, text: str | None = None) -> Doc:
@@ -169,6 +170,32 @@ def parse_of(doc: Doc) -> Parse:
     parse = Parse(heads, read(1), read(2), read(3), read(4), read(5), children)
     doc.user_data[_PARSE] = parse
     return parse
+
+
+def expand_span(doc: Doc, start: int, end: int) -> Span | None:
+    """``doc.char_span(start, end, alignment_mode="expand")``, its tokens found by
+    bisection on the Doc's offsets (spaCy's builds Tokens to compare at each call).
+
+    As spaCy does: the tokens holding the first and the last character (a token
+    holds its trailing whitespace), none if either lies outside the text; a span
+    starting on the whitespace after a token starts at the next one."""
+    offsets = token_offsets(doc)
+    size = len(doc_text(doc))
+    if not 0 <= start < size or not 0 <= end - 1 < size:
+        return None
+    first = bisect.bisect_right(offsets, start) - 1
+    last = bisect.bisect_right(offsets, end - 1) - 1
+    if start == offsets[first] + token_lengths(doc)[first]:
+        first += 1
+    return Span(doc, first, last + 1)
+
+
+def token_lengths(doc: Doc) -> list[int]:
+    """Each token's ``len(token)`` (without its whitespace), read once per Doc."""
+    lengths = doc.user_data.get(_LENGTHS)
+    if not isinstance(lengths, list):
+        lengths = doc.user_data[_LENGTHS] = doc.to_array(LENGTH).tolist()
+    return lengths
 
 
 class WordIds:
