@@ -24,7 +24,7 @@ from frontlines.events.triggers import TriggerFinder
 from frontlines.events.victims import victim_words
 from frontlines.events.word_triggers import OneWordPatterns
 from frontlines.nlp import load_nlp
-from frontlines.nlp.lookups import index_doc, token_offsets
+from frontlines.nlp.lookups import index_doc, parse_of, token_offsets
 from frontlines.taxonomy import ActorKind
 
 PUBLISHED = date(2021, 6, 16)
@@ -134,10 +134,11 @@ def test_remembered_clause_paths_and_support_phrases_are_the_walks() -> None:
     text = " ".join(SENTENCES) + " Rebels, supported by drones, stormed the hill the army held."
     doc = index_doc(nlp(text), text)
     for token in doc:
+        walked = [doc[i] for i in claims._clause_path(parse_of(doc), token.i)]
         path = claims.clause_path(token)
-        assert path == claims._clause_path(token)
+        assert path == walked
         path.append(token)  # a caller's list is its own
-        assert claims.clause_path(token) == claims._clause_path(token)
+        assert claims.clause_path(token) == walked
         assert context.in_support_phrase(token) == context._in_support_phrase(token)
     assert any(context.in_support_phrase(t) for t in doc)
 

@@ -68,3 +68,25 @@ def test_answers_are_copies(settings: Settings) -> None:
     assert first
     first.clear()
     assert gazetteer.lookup("Aleppo")
+
+
+def test_a_near_spelling_is_looked_for_once_until_the_user_file_changes(
+    tmp_path: Path, settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from rapidfuzz import process
+
+    scans: list[str] = []
+    extract = process.extractOne
+
+    def counted(query, choices, **kwargs):  # type: ignore[no-untyped-def]
+        scans.append(query)
+        return extract(query, choices, **kwargs)
+
+    monkeypatch.setattr(process, "extractOne", counted)
+    gazetteer = open_gazetteer(settings)
+    key = name_key("Khirbet Qasimiya")
+    first = gazetteer.lookup_fuzzy(key, "SY")
+    assert gazetteer.lookup_fuzzy(key, "SY") == first and scans == [key]
+    _import(tmp_path, settings, NAME)
+    gazetteer.lookup_fuzzy(key, "SY")
+    assert scans == [key, key]  # the import made the remembered answer stale

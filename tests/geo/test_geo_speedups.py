@@ -9,6 +9,8 @@ import random
 import re
 from pathlib import Path
 
+import pytest
+
 from frontlines.config import Settings
 from frontlines.geo import import_csv, open_gazetteer
 from frontlines.geo.areas import Areas
@@ -144,3 +146,27 @@ def test_word_runs_are_the_runs_as_before() -> None:
         found = words(text)
         assert found == [Word(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
         assert runs(text, found) == _runs_as_before(text, found), repr(text)
+
+
+def test_the_latitude_test_before_the_distance_changes_no_support(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from frontlines.geo import coherence
+
+    rng = random.Random(9)
+
+    def reading(id_: int) -> Entry:
+        latitude, longitude = rng.uniform(32.0, 37.5), rng.uniform(35.5, 42.0)
+        return Entry(id_, None, f"T{id_}", latitude, longitude, "PPL", "SY", "X",
+                     rng.choice("ABC"), None, None, 1000, "test")  # fmt: skip
+
+    reports = [
+        [[reading(100 * g + r) for r in range(rng.randint(1, 6))] for g in range(rng.randint(2, 9))]
+        for _ in range(60)
+    ]
+    score = lambda index, entry: entry.latitude % 1.0  # noqa: E731
+    found = [support(groups, score) for groups in reports]
+    assert coherence._LATITUDE_REACH * 111.2 > NEAR_KM
+    monkeypatch.setattr(coherence, "_LATITUDE_REACH", float("inf"))
+    assert [support(groups, score) for groups in reports] == found
+    assert sum(v > 0 for f in found for v in f.values()) > 100

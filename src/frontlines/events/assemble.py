@@ -64,7 +64,7 @@ from frontlines.events.subevents import ARMED_KINDS
 from frontlines.events.triggers import Trigger, TriggerFinder
 from frontlines.events.victims import ONE_SIDED_ASSAULTS, settlement_object, victim_words
 from frontlines.model import Article, Event, PlaceMention
-from frontlines.nlp.lookups import WordIds, doc_text, lemma_lower_ids, span_text
+from frontlines.nlp.lookups import WordIds, doc_text, expand_span, lemma_lower_ids, span_text
 from frontlines.taxonomy import TimePrecision
 
 
@@ -85,6 +85,7 @@ class EventAssembler:
         self._civilian_ids = WordIds(self.civilian_words)
         self.combatant_words = frozenset(lexicon.modifiers.get("combatant_words", ()))
         self.records = EventRecords(lexicon)
+        self._homes: tuple[str | None, dict[bool, str | None]] = (None, {})
 
     def code(self, article: Article, doc: Doc, places: list[PlaceMention]) -> list[Event]:
         text = doc_text(doc)
@@ -171,9 +172,18 @@ class EventAssembler:
     # -- actors ---------------------------------------------------------------------
 
     def actor_country(self, text: str, *, states_alone: bool = False) -> str | None:
-        return actors_home(
-            self.actors.find(text), self.lexicon.country_words, text, states_alone=states_alone
-        )
+        """The home of the report's actors (``actors_home``). The pipeline asks it of
+        one report up to three times (its setting, the geocoder's prior, coding), and
+        the wording test searches the whole text: the last report's answers are kept."""
+        if self._homes[0] != text:
+            self._homes = (text, {})
+        answers = self._homes[1]
+        if states_alone not in answers:
+            answers[states_alone] = actors_home(
+                self.actors.find(text), self.lexicon.country_words, text,
+                states_alone=states_alone,
+            )  # fmt: skip
+        return answers[states_alone]
 
     def _actor_mentions(self, doc, country, sentence_of, paragraph_of) -> list[ResolvedMention]:  # type: ignore[no-untyped-def]
         resolved: list[ResolvedMention] = []
@@ -187,7 +197,7 @@ class EventAssembler:
         sources = attribution_spans(text)
         found = [m for m in found if m.entry or not any(s <= m.start < e for s, e in sources)]
         for mention in found:
-            span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            span = expand_span(doc, mention.start, mention.end)
             if span is None:
                 continue
             sentence, paragraph = sentence_of(mention.start), paragraph_of(mention.start)

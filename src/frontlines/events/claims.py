@@ -15,7 +15,7 @@ from spacy.strings import get_string_id
 from spacy.tokens import Span, Token
 
 from frontlines.events.scan import WordGate
-from frontlines.nlp.lookups import lemma_lower_ids, span_text
+from frontlines.nlp.lookups import Parse, lemma_lower_ids, parse_of, span_text
 
 CONDITIONAL_MARKS = frozenset({"if", "unless", "should", "whether"})
 CONDITIONAL_AUX = frozenset({"would", "could", "might", "may"})
@@ -68,41 +68,49 @@ def clause_path(token: Token) -> list[Token]:
     Remembered on the Doc by token index (the screen, the sides and the counts all
     walk the same triggers' paths); each call gets a list of its own.
     """
+    doc = token.doc
+    return [doc[i] for i in clause_path_ids(token)]
+
+
+def clause_path_ids(token: Token) -> tuple[int, ...]:
+    """``clause_path`` as token indexes."""
     remembered = token.doc.user_data.setdefault(_PATHS, {})
     known = remembered.get(token.i)
     if known is None:
-        known = remembered[token.i] = tuple(t.i for t in _clause_path(token))
-    doc = token.doc
-    return [doc[i] for i in known]
+        known = remembered[token.i] = _clause_path(parse_of(token.doc), token.i)
+    return known
 
 
 _PATHS = "frontlines.clause_paths"
+_SUBJECTS = frozenset({"nsubj", "nsubjpass", "expl"})
+_PREDICATES = frozenset({"VERB", "AUX"})
+_CLAUSE_TOPS = frozenset({"relcl", "ROOT", "acl"})
 
 
-def _clause_path(token: Token) -> list[Token]:
-    path = [token]
-    current = token
+def _clause_path(parse: Parse, index: int) -> tuple[int, ...]:
+    path = [index]
+    current = index
     while True:
-        if _has_subject(current) and current.pos_ in {"VERB", "AUX"}:
+        if parse.pos[current] in _PREDICATES and parse.has_child(current, _SUBJECTS):
             break
-        if current.dep_ in {"relcl", "ROOT", "acl"} or current.head == current:
+        if parse.deps[current] in _CLAUSE_TOPS or parse.heads[current] == current:
             break
-        current = current.head
+        current = parse.heads[current]
         path.append(current)
-    return path
-
-
-def _has_subject(token: Token) -> bool:
-    return any(c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in token.children)
+    return tuple(path)
 
 
 def assess(trigger: Token, sentence: Span, failure_words: frozenset[str]) -> Claim:
-    """Status, hedging and attribution of the happening a trigger names."""
-    path = clause_path(trigger)
+    """Status, hedging and attribution of the happening a trigger names.
+
+    Read on the Doc's ``Parse``: the path's tokens and their children are indexes."""
+    parse = parse_of(trigger.doc)
+    rel, lowers, lemmas, kids = parse.deps, parse.lowers, parse.lemmas, parse.children
+    path = clause_path_ids(trigger)
     status = Status.HAPPENED
-    for token in path:
+    for index in path:
         # Each child's relation and word, read once (every test below asks them).
-        children = [(c.dep_, c.lower_) for c in token.children]
+        children = [(rel[c], lowers[c]) for c in kids[index]]
         if any(dep == "mark" and word in CONDITIONAL_MARKS for dep, word in children):
             status = Status.CONDITIONAL
             break
@@ -110,32 +118,33 @@ def assess(trigger: Token, sentence: Span, failure_words: frozenset[str]) -> Cla
         if auxes & CONDITIONAL_AUX:
             status = Status.CONDITIONAL
             break
-        if auxes & FUTURE_AUX or (token != trigger and token.lemma_ in FUTURE_VERBS):
+        if auxes & FUTURE_AUX or (index != trigger.i and lemmas[index] in FUTURE_VERBS):
             status = Status.FUTURE
             break
         infinitive = ("aux", "to") in children
-        if token.dep_ == "advcl" and infinitive:
+        if rel[index] == "advcl" and infinitive:
             # "released prisoners to combat the spread", "advanced to capture the
             # town": a purpose, which has not happened (yet).
             status = Status.PURPOSE
             break
-        if token.dep_ == "acl" and infinitive and token.head.pos_ in {"NOUN", "PROPN"}:
+        head = parse.heads[index]
+        if rel[index] == "acl" and infinitive and parse.pos[head] in {"NOUN", "PROPN"}:
             # "an attempt by the army to push into the village": failed; "an
             # assault to win back their positions": what the assault was for.
-            failed = token.head.lemma_.lower() in failure_words
+            failed = lemmas[head].lower() in failure_words
             status = Status.FAILED if failed else Status.PURPOSE
             break
         if any(word == "going" for _, word in children) and "to" in {
-            c.lower_ for c in token.subtree
+            c.lower_ for c in trigger.doc[index].subtree
         }:
             status = Status.FUTURE
             break
         if any(dep == "neg" or (dep == "det" and word == "no") for dep, word in children):
             status = Status.NEGATED
             break
-        if token != trigger and token.lemma_.lower() in failure_words:
+        if index != trigger.i and lemmas[index].lower() in failure_words:
             status = Status.FAILED
-    if status is Status.HAPPENED and _conjoined_failure(path[-1], failure_words):
+    if status is Status.HAPPENED and _conjoined_failure(parse, path[-1], failure_words):
         status = Status.FAILED
     hedge_cue, attributed_to = _sentence_says(sentence)
     return Claim(
@@ -163,9 +172,12 @@ def _sentence_says(sentence: Span) -> tuple[str | None, str | None]:
     return known
 
 
-def _conjoined_failure(clause_head: Token, failure_words: frozenset[str]) -> bool:
+def _conjoined_failure(parse: Parse, clause_head: int, failure_words: frozenset[str]) -> bool:
     """'X attacked ... but failed to ...': a failure verb conjoined to the clause head."""
-    return any(c.dep_ == "conj" and c.lemma_.lower() in failure_words for c in clause_head.children)
+    rel, lemmas = parse.deps, parse.lemmas
+    return any(
+        rel[c] == "conj" and lemmas[c].lower() in failure_words for c in parse.children[clause_head]
+    )
 
 
 def attribution(sentence: Span) -> str | None:
@@ -188,9 +200,8 @@ def _attribution(sentence: Span) -> str | None:
     # Speech verbs found on the Doc's lemma ids: a Token only for each of them.
     doc = sentence.doc
     lemmas = lemma_lower_ids(doc)[sentence.start : sentence.end]
-    for index, (lemma, _) in enumerate(lemmas, sentence.start):
-        if lemma not in _SPEECH_VERB_IDS:
-            continue
+    verbs = _SPEECH_VERB_IDS
+    for index in [i for i, (lemma, _) in enumerate(lemmas, sentence.start) if lemma in verbs]:
         token = doc[index]
         if token.pos_ == "VERB":
             if not any(c.dep_ in {"ccomp", "dobj"} for c in token.children):

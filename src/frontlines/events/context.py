@@ -15,7 +15,7 @@ from frontlines.events.claims import UNVERIFIED, Claim
 from frontlines.events.subevents import ARMED_KINDS
 from frontlines.events.triggers import Trigger
 from frontlines.model import PlaceMention
-from frontlines.nlp.lookups import doc_text, span_text
+from frontlines.nlp.lookups import Parse, doc_text, expand_span, parse_of, span_text
 
 # Nominal triggers take their actors from the verb they are the object of.
 LIGHT_VERBS = frozenset(
@@ -30,10 +30,6 @@ SUPPORT_WORDS = frozenset(
 )
 # Fighting verbs with no passive: never a participle describing the supporters.
 _INTRANSITIVE = frozenset({"clash", "skirmish"})
-
-
-def _main_verb(token: Token) -> bool:
-    return token.pos_ == "VERB" and (token.tag_ == "VBD" or token.lemma_.lower() in _INTRANSITIVE)
 
 
 def in_support_phrase(token: Token) -> bool:
@@ -54,30 +50,41 @@ _SUPPORT = "frontlines.in_support_phrase"
 
 
 def _in_support_phrase(token: Token) -> bool:
-    if _main_verb(token):
+    # Walked on the Doc's ``Parse``: indexes, not Tokens, at each step up.
+    parse = parse_of(token.doc)
+    heads, rel, pos, lemmas = parse.heads, parse.deps, parse.pos, parse.lemmas
+
+    def main_verb(i: int) -> bool:
+        return pos[i] == "VERB" and (parse.tags[i] == "VBD" or lemmas[i].lower() in _INTRANSITIVE)
+
+    if main_verb(token.i):
         return False
-    current = token
+    current = token.i
     for _ in range(4):
-        if current.head == current:
+        if heads[current] == current:
             return False
-        below, current = current, current.head
-        if _main_verb(current) and current.lemma_.lower() not in SUPPORT_WORDS:
+        below, current = current, heads[current]
+        support = lemmas[current].lower() in SUPPORT_WORDS
+        if main_verb(current) and not support:
             return False  # "... clashed with IS": IS is fought, not a supporter
-        if current.lemma_.lower() in SUPPORT_WORDS and current.i != token.i:
+        if support and current != token.i:
             # "between Turkey backed rebels and YPG": with no supporter named as its
             # subject, the object of the verb is an actor of its own, not a supporter
             # ("gunmen supported one of the groups" keeps the group aside).
-            subject = any(c.dep_ in {"nsubj", "nsubjpass"} for c in current.children)
-            if below.dep_ == "nsubj" and any(c.dep_ == "agent" for c in current.children):
+            subject = parse.has_child(current, _SUBJECTS)
+            if rel[below] == "nsubj" and parse.has_child(current, _AGENT):
                 return False  # "the army supported by the NDF": the army is supported
-            if below.dep_ == "nsubjpass":
+            if rel[below] == "nsubjpass":
                 return False  # "the clashes were accompanied by shelling": they happened
-            return below.dep_ != "dobj" or subject
-        if current.pos_ in {"VERB", "AUX"} and any(
-            c.dep_ in {"nsubj", "nsubjpass"} for c in current.children
-        ):
+            return rel[below] != "dobj" or subject
+        if pos[current] in _PREDICATES and parse.has_child(current, _SUBJECTS):
             return False
     return False
+
+
+_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+_AGENT = frozenset({"agent"})
+_PREDICATES = frozenset({"VERB", "AUX"})
 
 
 # "arrested for taking part in the protests", "detained for their role in the attack":
@@ -210,21 +217,21 @@ def assign_places(
     assigned: dict[int, list[PlaceMention]] = {}
     loose: list[PlaceMention] = []
     strongest = max(live, key=lambda item: rank_trigger(item[0], item[1]))[0]
-    # Each anchor's phrase (first, last token, size), walked once: spaCy builds a
-    # subtree with nested generators, and every place asked for every anchor's.
+    # Each anchor's phrase (first, last token, size), read once from the Doc's
+    # ``Parse``: every place is asked for every anchor's.
+    parse = parse_of(doc)
     extents: dict[int, tuple[int, int, int]] = {}
     for mention in places:
-        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        span = expand_span(doc, mention.start, mention.end)
         if span is None:
             continue
-        token = span.root
+        token = span.root.i
         best: tuple[int, Trigger] | None = None
         for index, (trigger, anchor) in enumerate(anchors):
             if index not in extents:
-                subtree = list(anchor.subtree)
-                extents[index] = (subtree[0].i, subtree[-1].i, len(subtree))
+                extents[index] = parse.extent(anchor.i)
             first, last, size = extents[index]
-            inside = first <= token.i <= last and dominates(anchor, token)
+            inside = first <= token <= last and dominates(parse, anchor.i, token)
             if inside and (best is None or size < best[0]):
                 best = (size, trigger)
         if best is not None:
@@ -238,19 +245,19 @@ def assign_places(
     return assigned
 
 
-def dominates(anchor: Token, token: Token) -> bool:
+def dominates(parse: Parse, anchor: int, token: int) -> bool:
     """The anchor governs the token, and no clause with its own subject stands
-    between them ("captured X as rebels pulled back towards Y": Y is not captured)."""
+    between them ("captured X as rebels pulled back towards Y": Y is not captured).
+    On the Doc's ``Parse``, by token index."""
     if anchor == token:
         return True
+    heads, pos = parse.heads, parse.pos
     current = token
-    while current.head != current:
-        current = current.head
+    while heads[current] != current:
+        current = heads[current]
         if current == anchor:
             return True
-        if current.pos_ in {"VERB", "AUX"} and any(
-            c.dep_ in {"nsubj", "nsubjpass"} for c in current.children
-        ):
+        if pos[current] in _PREDICATES and parse.has_child(current, _SUBJECTS):
             return False
     return False
 

@@ -14,6 +14,8 @@ from collections.abc import Callable, Iterator
 
 from spacy.tokens import Span, Token
 
+from frontlines.nlp.lookups import WordIds, lemma_lower_ids
+
 # Verbs whose passive subject or object dies.
 _KILL = frozenset(
     {"kill", "execute", "assassinate", "murder", "slay", "behead", "massacre", "snipe",
@@ -43,6 +45,9 @@ _GROUPS = frozenset(
 # "shot by a sniper": the sniper's shot is coded as a killing.
 _SNIPER = frozenset({"sniper", "snipers"})
 
+# Every lemma ``_victims`` reads a death from, as string ids.
+_DEATH_VERBS = WordIds(_KILL | _DIE | _LOSE | {"shoot"})
+
 Value = Callable[[str], int | None]
 
 
@@ -50,8 +55,11 @@ def parsed_victims(sentence: Span, value: Value) -> Iterator[tuple[Token | None,
     """Each victim phrase's count with the token that states it (None for a single
     person named without a number: "a fighter"), and whether the phrase holds a
     number: plural nouns with no count give nothing."""
-    for verb in sentence:
-        for head in _victims(verb):
+    doc = sentence.doc
+    ids = lemma_lower_ids(doc)[sentence.start : sentence.end]
+    # No other verb has victims: no Token built for most words.
+    for i in _DEATH_VERBS.lemma_positions(ids, doc, sentence.start):
+        for head in _victims(doc[i]):
             counts = [c for c in map(lambda n: _count(n, value), _conjuncts(head)) if c]
             numbered = any(token is not None for token, _ in counts)
             for token, number in counts:

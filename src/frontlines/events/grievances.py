@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from frontlines.nlp.lookups import expand_span
+
 __all__ = ["background_riot", "describes_grievance", "token_at"]
 
 # Verbs, prepositions and nouns whose object is what a crowd wants or objects to:
@@ -51,7 +53,7 @@ MODIFIER_DEPS = frozenset({"amod", "compound"})
 
 def token_at(doc: Doc, offset: int) -> Token | None:
     """The token that starts at or covers the character ``offset``."""
-    span = doc.char_span(offset, offset + 1, alignment_mode="expand")
+    span = expand_span(doc, offset, offset + 1)
     return span[0] if span is not None and len(span) else None
 
 

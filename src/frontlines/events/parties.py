@@ -8,15 +8,13 @@ from afar), and "between X and Y" gives X the first side.
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from spacy.tokens import Doc, Token
 
 from frontlines.events.actors import Actor
 from frontlines.events.candidate import ResolvedMention
 from frontlines.events.claims import clause_path
 from frontlines.events.context import SUPPORT_WORDS, in_support_phrase
-from frontlines.events.roles import assign_roles
+from frontlines.events.roles import Roles, assign_roles
 from frontlines.events.sides import BETWEEN, MUTUAL_FIGHTING
 from frontlines.events.triggers import Trigger
 from frontlines.nlp.lookups import span_text
@@ -60,7 +58,7 @@ def trigger_sides(
     supporters = [mentions[i].actor for i in (*roles.agents, *roles.patients, *roles.others)
                   if i in support]  # fmt: skip
     others = [i for i in roles.others if i not in support]
-    roles = replace(roles, others=tuple(others))
+    roles = Roles(roles.agents, roles.patients, tuple(others))
     # Mentions with no role of their own fill the gaps, except that civilians
     # never fire a weapon from afar: "an air strike hit a market, killing 3
     # people" has the people acted upon and its perpetrator unnamed.

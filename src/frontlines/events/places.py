@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Token
 
 from frontlines.geo.resolve import haversine_km
 from frontlines.model import Place, PlaceMention
-from frontlines.nlp.lookups import WordIds, doc_text, lemma_lower_ids
+from frontlines.nlp.lookups import WordIds, doc_text, expand_span, lemma_lower_ids
 
 # Head nouns of definite descriptions and the feature codes they can refer back to.
 FEATURE_NOUNS: dict[str, tuple[str, ...]] = {
@@ -150,7 +150,7 @@ def _unknown_place(mention: PlaceMention) -> bool:
 
 
 def sentence_range(doc: Doc, offset: int) -> tuple[int, int]:
-    span = doc.char_span(offset, offset + 1, alignment_mode="expand")
+    span = expand_span(doc, offset, offset + 1)
     if span is None:
         return (offset, offset)
     sentence = span.sent
@@ -391,7 +391,7 @@ def drop_origins(doc: Doc, places: list[PlaceMention]) -> list[PlaceMention]:
 
 def origin_of_person(doc: Doc, mention: PlaceMention) -> bool:
     """A place after "from" that hangs from a person or unit noun."""
-    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    span = expand_span(doc, mention.start, mention.end)
     if span is None:
         return False
     prep = span.root.head

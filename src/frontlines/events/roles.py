@@ -12,6 +12,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from frontlines.nlp.lookups import parse_of
+
 AGENT_DEPS = frozenset({"nsubj", "csubj", "agent", "poss", "compound", "amod", "nmod"})
 PATIENT_DEPS = frozenset({"dobj", "nsubjpass", "attr", "pobj"})
 PATIENT_PREPS = frozenset(
@@ -33,11 +35,17 @@ class Roles:
 
 def _path_child(token: Token, ancestor: Token) -> Token | None:
     """The child of ``ancestor`` on the path down to ``token`` (None: not below it)."""
-    current = token
-    while current.head != current:
-        if current.head == ancestor:
+    index = _path_child_index(parse_of(token.doc).heads, token.i, ancestor.i)
+    return None if index is None else token.doc[index]
+
+
+def _path_child_index(heads: list[int], index: int, ancestor: int) -> int | None:
+    """``_path_child`` on the Doc's head indexes: no Token for each step up."""
+    current = index
+    while heads[current] != current:
+        if heads[current] == ancestor:
             return current
-        current = current.head
+        current = heads[current]
     return None
 
 
@@ -127,9 +135,14 @@ def assign_roles(anchors: list[Token], mentions: list[Token]) -> Roles:
     # "QSD's military council") is on that mention's side.
     governor: dict[int, int] = {}
     positions = {t.i: i for i, t in enumerate(mentions)}
+    doc = anchors[0].doc
+    heads = parse_of(doc).heads
     for index, token in enumerate(mentions):
-        for ancestor in token.ancestors:
-            if ancestor.i in positions and positions[ancestor.i] != index:
+        up = token.i
+        while heads[up] != up:  # token.ancestors, on the head indexes
+            up = heads[up]
+            if up in positions and positions[up] != index:
+                ancestor = doc[up]
                 # "between X and Y": the conjunct is the other side, not X's ally.
                 opposed = _opposed(token, ancestor)
                 if not _conjunct(token) and not _between_pair(token, ancestor) and not opposed:
@@ -141,11 +154,12 @@ def assign_roles(anchors: list[Token], mentions: list[Token]) -> Roles:
         if _conjunct(token) and token.head.i in positions:
             continue  # a conjoined actor takes its role from its conjunct, below
         for position, anchor in enumerate(anchors):
-            if token == anchor:
+            if token.i == anchor.i:
                 break
-            child = _path_child(token, anchor)
-            if child is None:
+            below = _path_child_index(heads, token.i, anchor.i)
+            if below is None:
                 continue
+            child = doc[below]
             if position > 0 and child == token and child.dep_ in MODIFIER_DEPS:
                 # "targeted a regime checkpoint with a shell": the anchor is a noun on
                 # the way up from the trigger; its modifier shares the noun's role.

@@ -19,6 +19,7 @@ from functools import lru_cache
 
 from frontlines.events.actors import ActorMention
 from frontlines.events.lexicon import Front
+from frontlines.events.scan import may_hold
 from frontlines.taxonomy import ActorKind
 
 
@@ -42,9 +43,24 @@ def _pattern(phrases: tuple[str, ...]) -> re.Pattern[str] | None:
     return re.compile(rf"(?<!\w)(?:{'|'.join(parts)})(?!\w)")
 
 
+@lru_cache(maxsize=64)
+def _gate(phrases: tuple[str, ...]) -> tuple[str, ...] | None:
+    """What a text holds, lowercased, when the pattern matches it: one phrase in
+    lowercase (scan.py; None when a phrase is not ASCII)."""
+    lowered = tuple(p.lower() for p in phrases)
+    return lowered if all(p.isascii() for p in lowered) else None
+
+
 def _says(text: str, phrases: tuple[str, ...]) -> bool:
+    """Whether the text names one of the phrases; a substring test first, as most
+    reports name none and the pattern is tried at every character of the report."""
     pattern = _pattern(phrases)
-    return pattern is not None and pattern.search(text) is not None
+    if pattern is None:
+        return False
+    gate = _gate(phrases)
+    if gate is not None and not may_hold(text, gate):
+        return False
+    return pattern.search(text) is not None
 
 
 def front_of(

@@ -37,6 +37,9 @@ MONTHS = frozenset(
 )
 
 
+_ROOTS = "frontlines.trigger_roots"
+
+
 @dataclass(frozen=True, slots=True)
 class Trigger:
     """A trigger span in the Doc and the class of happening it signals."""
@@ -52,8 +55,14 @@ class Trigger:
 
     def root(self, doc: Doc) -> Token:
         """``span(doc).root``; a one-word trigger's without building the Span (the
-        events stage asks for it at every rule)."""
-        return doc[self.start] if self.end - self.start == 1 else self.span(doc).root
+        events stage asks for it at every rule), a longer one's remembered on the Doc."""
+        if self.end - self.start == 1:
+            return doc[self.start]
+        roots = doc.user_data.setdefault(_ROOTS, {})
+        index = roots.get((self.start, self.end))
+        if index is None:
+            index = roots[(self.start, self.end)] = self.span(doc).root.i
+        return doc[index]
 
     def head(self, doc: Doc) -> int:
         return self.root(doc).i
@@ -188,27 +197,23 @@ class TriggerFinder:
         if len(self._lengths) != len(self._patterns):
             self._lengths = [len(pattern) for _, pattern in self._patterns]
         length = self._lengths.__getitem__
-        # Each range: its bounds, its tokens that start patterns with those patterns,
-        # and whether one of them fits (the first that does is enough to keep it).
-        Starts = list[tuple[int, list[int]]]
-        windows: list[tuple[int, int, Starts, bool]] = []
+        # Each range: its bounds and, for each of its tokens that start patterns, the
+        # patterns that fit there (each pattern tested once per token).
+        windows: list[tuple[int, int, list[int]]] = []
         for index, (lemma, lower, orth, _) in enumerate(rows):
             if lemma not in by_lemma and lower not in by_lower and orth not in by_orth:
                 continue  # most tokens start no pattern: no list built for them
             starting = [*by_lemma.get(lemma, ()), *by_lower.get(lower, ()), *by_orth.get(orth, ())]
             start, end = index, min(index + max(map(length, starting)), len(doc))
+            fitting = [i for i in starting if fits(i, rows, index)]
             if windows and start < windows[-1][1]:
-                first, last, starts, kept = windows[-1]
-                starts.append((index, starting))
-                kept = kept or any(fits(i, rows, index) for i in starting)
-                windows[-1] = (first, max(last, end), starts, kept)
+                first, last, fitted = windows[-1]
+                fitted.extend(fitting)
+                windows[-1] = (first, max(last, end), fitted)
             else:
-                kept = any(fits(i, rows, index) for i in starting)
-                windows.append((start, end, [(index, starting)], kept))
+                windows.append((start, end, fitting))
         return [
-            (first, last, tuple(sorted({i for at, s in starts for i in s if fits(i, rows, at)})))
-            for first, last, starts, kept in windows
-            if kept
+            (first, last, tuple(sorted(set(fitted)))) for first, last, fitted in windows if fitted
         ]
 
     def _window_matcher(self, patterns: tuple[int, ...]) -> Matcher:

@@ -29,6 +29,10 @@ NEAR_KM = 120.0
 # Only a name's likeliest readings are compared (Springfield has 40 namesakes).
 TOP_READINGS = 8
 ROUNDS = 3
+# Degrees of latitude beyond which two readings are surely farther apart than
+# NEAR_KM (a degree is 111.2 km; the distance is at least the latitude's part): a
+# tenth to spare, so rounding never decides a pair the full formula would keep.
+_LATITUDE_REACH = NEAR_KM / 111.2 * 1.1
 # Readings that do not say where on the ground a report is: they neither give nor
 # get support.
 _WHOLE = frozenset({"PCLI", "CONT", "RGN"})
@@ -82,6 +86,8 @@ def support(
                     if admin1 is not None and admin1 == other_admin1:
                         pairs.append((j, b))
                     continue
+                if abs(other_lat - lat) > _LATITUDE_REACH:
+                    continue  # farther north or south alone than NEAR_KM: no trigonometry
                 x = radians(other_lon - lon) * cos(radians((lat + other_lat) / 2))
                 if 6371.0 * hypot(x, radians(other_lat - lat)) <= NEAR_KM:
                     pairs.append((j, b))

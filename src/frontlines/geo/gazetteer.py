@@ -270,10 +270,21 @@ class Gazetteer:
         """Entries of the country whose key is nearest ``key`` when none is equal:
         transliterations the key rules miss ("Maaraba" / "Ma'arabah", "Marashdeh" /
         "Marashidah"). Short keys are left alone: a letter off is another name."""
-        from rapidfuzz import fuzz, process
-
         if len(key) < FUZZY_MIN_LENGTH:
             return []
+        # A report's unknown names come back in the next reports (a village of one
+        # front): the scan of the country's keys is remembered like a lookup.
+        answers = self._remembered()
+        entries = answers.get(("fuzzy", f"{country_code}:{min_score}:{key}"))
+        if not isinstance(entries, tuple):
+            entries = answers[("fuzzy", f"{country_code}:{min_score}:{key}")] = tuple(
+                self._lookup_fuzzy(key, country_code, min_score)
+            )
+        return list(entries)
+
+    def _lookup_fuzzy(self, key: str, country_code: str, min_score: float) -> list[Entry]:
+        from rapidfuzz import fuzz, process
+
         match = process.extractOne(
             key, self.keys_in_country(country_code), scorer=fuzz.ratio,
             score_cutoff=min_score,

@@ -11,20 +11,29 @@ own hooks as the very same spans, and ``doc_text`` returns the stored text.
 ``span.text`` joins its tokens too (and spaCy has no hook for it): ``span_text``
 slices the stored text instead, which is the same string because a Doc's tokens
 and their trailing whitespace cover its text exactly.
+
+The rules that walk the parse tree ask ``token.head``, ``token.children``,
+``token.dep_`` and ``token.pos_`` at every step, and each answer builds a Token (or
+a generator of them, for the children) and looks a string up: ``parse_of`` reads
+the Doc's arrays once into plain lists indexed by token, so a walk is list lookups.
 """
 
 from __future__ import annotations
 
 import bisect
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 
-from spacy.attrs import IDX, LEMMA, LOWER
+import numpy
+from spacy.attrs import DEP, HEAD, IDX, LEMMA, LENGTH, LOWER, POS, TAG
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 _TEXT = "frontlines.text"
 _HASHES = "frontlines.lemma_lower"
 _OFFSETS = "frontlines.offsets"
+_PARSE = "frontlines.parse"
+_LENGTHS = "frontlines.lengths"
 
 
 def index_doc(doc: Doc, text: str | None = None) -> Doc:
@@ -90,6 +99,105 @@ def token_offsets(doc: Doc) -> list[int]:
     return offsets
 
 
+@dataclass(frozen=True, slots=True)
+class Parse:
+    """A Doc's parse as lists indexed by token: ``heads[i]`` is ``doc[i].head.i``,
+    ``deps[i]`` its ``dep_``, ``pos[i]`` its ``pos_``, ``tags[i]`` its ``tag_``,
+    ``lemmas[i]`` its ``lemma_``, ``lowers[i]`` its ``lower_``, and ``children[i]``
+    the indexes of ``doc[i].children``, in the same (ascending) order."""
+
+    heads: list[int]
+    deps: list[str]
+    pos: list[str]
+    tags: list[str]
+    lemmas: list[str]
+    lowers: list[str]
+    children: list[list[int]]
+
+    def has_child(self, i: int, deps: frozenset[str]) -> bool:
+        """Some child of token ``i`` bears one of these relations."""
+        # No generator: asked at every step of every walk.
+        return not deps.isdisjoint(map(self.deps.__getitem__, self.children[i]))
+
+    def extent(self, i: int) -> tuple[int, int, int]:
+        """The first and last token of ``doc[i].subtree`` and its length: the
+        subtree is the left children's subtrees, the token, the right ones'."""
+        children = self.children
+        first = last = i
+        while children[first] and children[first][0] < first:
+            first = children[first][0]
+        while children[last] and children[last][-1] > last:
+            last = children[last][-1]
+        size, below = 0, [i]
+        while below:
+            size += 1
+            below.extend(children[below.pop()])
+        return first, last, size
+
+
+# String ids -> strings, for every Doc: an id is the hash of its string (or a fixed
+# symbol: a relation, a part of speech), the same in every vocabulary, and most
+# words come back in the next report. Cleared past a size a long run may reach.
+_NAMES: dict[int, str] = {}
+_MAX_NAMES = 200_000
+
+
+def parse_of(doc: Doc) -> Parse:
+    """The Doc's ``Parse``, read once from its arrays and kept on the Doc."""
+    known = doc.user_data.get(_PARSE)
+    if isinstance(known, Parse):
+        return known
+    rows = doc.to_array([HEAD, DEP, POS, TAG, LEMMA, LOWER])
+    # HEAD is the head's offset from the token, negative ones wrapped as unsigned.
+    heads = (rows[:, 0].astype(numpy.int64) + numpy.arange(len(doc))).tolist()
+    strings = doc.vocab.strings
+    if len(_NAMES) > _MAX_NAMES:
+        _NAMES.clear()
+
+    def read(column: int) -> list[str]:
+        ids = rows[:, column].tolist()
+        try:
+            return list(map(_NAMES.__getitem__, ids))
+        except KeyError:
+            for string_id in set(ids).difference(_NAMES):
+                _NAMES[string_id] = strings[string_id]
+            return list(map(_NAMES.__getitem__, ids))
+
+    children: list[list[int]] = [[] for _ in heads]
+    for index, head in enumerate(heads):
+        if head != index:  # a root is its own head, not its own child
+            children[head].append(index)
+    parse = Parse(heads, read(1), read(2), read(3), read(4), read(5), children)
+    doc.user_data[_PARSE] = parse
+    return parse
+
+
+def expand_span(doc: Doc, start: int, end: int) -> Span | None:
+    """``doc.char_span(start, end, alignment_mode="expand")``, its tokens found by
+    bisection on the Doc's offsets (spaCy's builds Tokens to compare at each call).
+
+    As spaCy does: the tokens holding the first and the last character (a token
+    holds its trailing whitespace), none if either lies outside the text; a span
+    starting on the whitespace after a token starts at the next one."""
+    offsets = token_offsets(doc)
+    size = len(doc_text(doc))
+    if not 0 <= start < size or not 0 <= end - 1 < size:
+        return None
+    first = bisect.bisect_right(offsets, start) - 1
+    last = bisect.bisect_right(offsets, end - 1) - 1
+    if start == offsets[first] + token_lengths(doc)[first]:
+        first += 1
+    return Span(doc, first, last + 1)
+
+
+def token_lengths(doc: Doc) -> list[int]:
+    """Each token's ``len(token)`` (without its whitespace), read once per Doc."""
+    lengths = doc.user_data.get(_LENGTHS)
+    if not isinstance(lengths, list):
+        lengths = doc.user_data[_LENGTHS] = doc.to_array(LENGTH).tolist()
+    return lengths
+
+
 class WordIds:
     """A word list as string ids: ``lower(i)`` is ``token.lower_ in words``, and
     ``lemma(i)`` is ``token.lemma_.lower() in words``, for a string id ``i``."""
@@ -112,6 +220,13 @@ class WordIds:
         if known is None:
             known = self._lemmas[string_id] = doc.vocab.strings[string_id].lower() in self.words
         return known
+
+    def lemma_positions(self, ids: list[tuple[int, int]], doc: Doc, start: int = 0) -> list[int]:
+        """``positions`` by the lemma alone: the tokens for which ``lemma(lemma_id, doc)``."""
+        lemmas = self._lemmas
+        for string_id in {lemma for lemma, _ in ids}.difference(lemmas):
+            self.lemma(string_id, doc)
+        return [i for i, (lemma, _) in enumerate(ids, start) if lemmas[lemma]]
 
     def positions(self, ids: list[tuple[int, int]], doc: Doc, start: int = 0) -> list[int]:
         """The indexes, counted from ``start``, of the tokens of ``ids`` (from
