@@ -41,3 +41,18 @@ def test_a_lone_pronoun_after_a_capture_verb_is_not_a_place() -> None:
 )
 def test_overtaking_and_landmarks_taken_are_captures(text: str) -> None:
     assert _sub_events(text) == ["Government regains territory"]
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_event"),
+    [
+        ("On 1 June 2021, Syrian government forces achieved full control of Tadmur.",
+         "Government regains territory"),
+        ("On 1 June 2021, Syrian government forces achieved partial control of Tadmur.",
+         "Armed clash"),
+        ("On 1 June 2021, Syrian government forces took the town of 'Zellin' in Homs from IS.",
+         "Government regains territory"),
+    ],
+)  # fmt: skip
+def test_control_achieved_and_quoted_names(text: str, sub_event: str) -> None:
+    assert _sub_events(text) == [sub_event]

@@ -169,7 +169,8 @@ _AREA_BEFORE = re.compile(
 # "Khattab village in Hama", "Jobar neighbourhood of Damascus": the place's area named
 # after it, with the word linking them.
 _QUALIFIER_GAP = re.compile(
-    r"^\s*(?:[,(]|(?:(?:village|town|city|area|neighbou?rhood|(?:sub-?)?district)\s+)?(?:in|of)\s)\s*$",
+    r"^['\"’”]?\s*(?:[,(]|(?:(?:village|town|city|area|neighbou?rhood|(?:sub-?)?district)\s+)?"
+    r"(?:in|of)\s)\s*$",
     re.I,
 )
 

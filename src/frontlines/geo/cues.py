@@ -34,6 +34,8 @@ _LIST_CUE = re.compile(
     re.I,
 )
 
+_NO_QUOTES = str.maketrans("", "", "'\"‘’“”")
+
 _KIND_AFTER = re.compile(
     r"\s+(village|town|hamlet|area|neighbou?rhood|camp|farms?|district"
     r"|sub-?district|countryside|axis|front|frontline|valley|plain|desert"
@@ -84,7 +86,8 @@ def cue_candidates(
         for run in name_runs:
             if run[0].start < position:
                 continue
-            gap = text[position : run[0].start]
+            # A name may be quoted ("the town of 'Zellin'"): quotes are no gap.
+            gap = text[position : run[0].start].translate(_NO_QUOTES)
             if position != match.end() and not re.fullmatch(r"\s*(?:,|and|,\s*and)\s*", gap):
                 break
             if position == match.end() and gap.strip():
