@@ -29,10 +29,14 @@ _TRIBE = re.compile(
 _TRIBE_PAIR = re.compile(
     r"\b(?:between|among)\s+(?P<name>(?:Al[- ])?[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?) and $"
 )
+# The guess may follow a comma ("an unidentified group, believed to be IS cells"), drop
+# its "be" ("gunmen believed to IS members") and name a member or a cell of the group
+# ("believed to be an IS member", "members of an IS cell").
 _SUSPECTED = re.compile(
-    r"^(?:\s+\S+){0,4}?\s+(?:believed to be|suspected to be|suspected of being|thought to be"
-    r"|said to be|likely|presumably|affiliated with|linked to|belonging to|loyal to)"
-    r"(?:\s+(?:the|members of|fighters of|cells of))*\s+$"
+    r"^,?(?:\s+\S+){0,4}?,?\s+(?:(?:believed|suspected|thought|said|likely)\s+to(?:\s+be)?"
+    r"|suspected of being|(?:most\s+)?likely|presumably|probably|affiliated (?:with|to)"
+    r"|linked to|belonging to|believed to belong to|loyal to)"
+    r"(?:\s+(?:the|an?|members? of|fighters? of|(?:sleeper\s+)?cells? of))*\s+$"
 )
 _TRIBE_MEMBERS = re.compile(
     r"(?:(?:two|rival|armed|some) )?(?:families|family members|members|cousins|relatives|sons"
@@ -285,12 +289,14 @@ def _attribute_suspects(mentions: list[ActorMention], text: str) -> list[ActorMe
     mention of that actor."""
 
     def merge(mention: ActorMention, following: ActorMention) -> ActorMention | None:
+        # The guess may be a generic side ("gunmen suspected to be opposition rebels").
+        named = following.entry is not None or following.role == "rebels"
         if (
             mention.role == "unidentified"
-            and following.entry is not None
+            and named
             and _SUSPECTED.match(text[mention.end : following.start])
         ):
-            return _spanning(mention, following, text, following.entry)
+            return _spanning(mention, following, text, following.entry, following.role)
         return None
 
     return _merge_pairs(mentions, merge)

@@ -116,6 +116,15 @@ def _conjunct(token: Token) -> bool:
     return token.dep_ in {"nmod", "compound"} and any(c.dep_ == "cc" for c in token.children)
 
 
+def _fights_someone(verb: Token, mentioned: set[int]) -> bool:
+    """The verb has a "with / against" phrase naming an actor: the side fought."""
+    return any(
+        c.dep_ == "prep" and c.lower_ in {"with", "against"}
+        and any(t.i in mentioned for t in c.subtree)
+        for c in verb.children
+    )  # fmt: skip
+
+
 def assign_roles(anchors: list[Token], mentions: list[Token]) -> Roles:
     """Roles of mention head tokens relative to a trigger.
 
@@ -167,6 +176,7 @@ def assign_roles(anchors: list[Token], mentions: list[Token]) -> Roles:
                 break
     # Conjuncts share the role of what they are conjoined to, except the conjoined
     # subject of a reciprocal verb, which is the other side.
+    mentioned = {t.i for t in mentions}
     for index, token in enumerate(mentions):
         if index in roles or not _conjunct(token):
             continue
@@ -177,10 +187,9 @@ def assign_roles(anchors: list[Token], mentions: list[Token]) -> Roles:
                     roles[other] == "agent"
                     and other_token.dep_ == "nsubj"
                     and verb.lemma_.lower() in RECIPROCAL
-                    # "X and Y clashed with Z": the other side is Z, X and Y are one.
-                    and not any(
-                        c.dep_ == "prep" and c.lower_ in {"with", "against"} for c in verb.children
-                    )
+                    # "X and Y clashed with Z": the other side is Z, X and Y are one;
+                    # not so "clashed with one another", "exchanged fire with rockets".
+                    and not _fights_someone(verb, mentioned)
                 )
                 roles[index] = "patient" if reciprocal else roles[other]
     between = sorted(i for i, r in roles.items() if r == "between")
