@@ -125,6 +125,28 @@ def _fights_someone(verb: Token, mentioned: set[int]) -> bool:
     )  # fmt: skip
 
 
+_RELATIVES = frozenset({"which", "who", "that", "whom", "including"})
+
+
+def _second_side(named: list[Token]) -> int:
+    """Where the second side of "between" starts among the names it lists: after the
+    first, unless a comma-closed qualifier ends a longer first side ("between A and
+    B, which operate under X, and C": A and B fought C). A plain list ("between A, B,
+    and C") keeps the first name alone."""
+    for position in range(len(named) - 1, 1, -1):
+        start = named[position].left_edge.i
+        doc = named[position].doc
+        if start < 2 or [t.lower_ for t in doc[start - 2 : start]] != [",", "and"]:
+            continue
+        qualifier = doc[named[position - 1].i + 1 : start - 2]
+        # A clause or participle ("which operate under", "supported by"), not one more
+        # name of the list that no entry knows (", Turkistani Party, and").
+        clause = any(t.pos_ in {"VERB", "AUX"} or t.lower_ in _RELATIVES for t in qualifier)
+        if len(qualifier) > 1 and qualifier[0].text == "," and clause:
+            return position
+    return 1
+
+
 def assign_roles(anchors: list[Token], mentions: list[Token]) -> Roles:
     """Roles of mention head tokens relative to a trigger.
 
@@ -193,8 +215,9 @@ def assign_roles(anchors: list[Token], mentions: list[Token]) -> Roles:
                 )
                 roles[index] = "patient" if reciprocal else roles[other]
     between = sorted(i for i, r in roles.items() if r == "between")
+    split = _second_side([mentions[i] for i in between])
     for position, index in enumerate(between):
-        roles[index] = "agent" if position == 0 else "patient"
+        roles[index] = "agent" if position < split else "patient"
     for index in sorted(governor):
         main = governor[index]
         while main in governor:
