@@ -40,3 +40,11 @@ def test_the_sides_are_the_groups_meant(pairs, sentence: str, pair: set[str]) ->
 def test_a_conjoined_subject_fighting_a_named_third_is_one_side(code) -> None:
     (event,) = code("Regime forces and opposition rebels clashed with IS near Saraqib.")
     assert event.actor2 == IS
+
+
+def test_the_third_side_may_hang_from_the_verbs_object(pairs) -> None:
+    # "with the SDF" belongs to "barrages", not to "exchanged".
+    found = pairs(
+        "Turkish troops and SNA fighters exchanged artillery barrages with the SDF near Hajin."
+    )
+    assert any(SDF in pair for pair in found), found

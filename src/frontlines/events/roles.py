@@ -117,11 +117,13 @@ def _conjunct(token: Token) -> bool:
 
 
 def _fights_someone(verb: Token, mentioned: set[int]) -> bool:
-    """The verb has a "with / against" phrase naming an actor: the side fought."""
+    """The verb, or its object ("exchanged barrages with X"), has a "with / against"
+    phrase naming an actor: the side fought."""
+    heads = [verb, *(c for c in verb.children if c.dep_ == "dobj")]
     return any(
         c.dep_ == "prep" and c.lower_ in {"with", "against"}
         and any(t.i in mentioned for t in c.subtree)
-        for c in verb.children
+        for head in heads for c in head.children
     )  # fmt: skip
 
 
