@@ -84,3 +84,9 @@ def code() -> Callable[..., list[Event]]:
 def sub_events(code: Callable[..., list[Event]]) -> Callable[[str], list[str]]:
     """The sub-event types coded from a text, in order."""
     return lambda text: [e.sub_event_type for e in code(text)]
+
+
+@pytest.fixture(scope="session")
+def pairs(code: Callable[..., list[Event]]) -> Callable[[str], list[set[str | None]]]:
+    """The unordered actor pairs of the events coded from a text, in order."""
+    return lambda text: [{e.actor1, e.actor2} for e in code(text)]

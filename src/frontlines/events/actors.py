@@ -5,11 +5,12 @@ which operates under the 5th Corps"). ``actor_resolution`` turns them into actor
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from frontlines.events.lexicon import ActorEntry, Lexicon
+from frontlines.events.mention_spans import ActorMention, _merge_pairs, _spanning
 from frontlines.events.phrases import PhraseIndex
+from frontlines.events.umbrellas import former_operation, umbrellas
 from frontlines.taxonomy import ActorKind
 
 NON_STATE_ARMED = frozenset(
@@ -29,10 +30,14 @@ _TRIBE = re.compile(
 _TRIBE_PAIR = re.compile(
     r"\b(?:between|among)\s+(?P<name>(?:Al[- ])?[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?) and $"
 )
+# The guess may follow a comma ("an unidentified group, believed to be IS cells"), drop
+# its "be" ("gunmen believed to IS members") and name a member or a cell of the group
+# ("believed to be an IS member", "members of an IS cell").
 _SUSPECTED = re.compile(
-    r"^(?:\s+\S+){0,4}?\s+(?:believed to be|suspected to be|suspected of being|thought to be"
-    r"|said to be|likely|presumably|affiliated with|linked to|belonging to|loyal to)"
-    r"(?:\s+(?:the|members of|fighters of|cells of))*\s+$"
+    r"^,?(?:\s+\S+){0,4}?,?\s+(?:(?:believed|suspected|thought|said|likely)\s+to(?:\s+be)?"
+    r"|suspected of being|(?:most\s+)?likely|presumably|probably|affiliated (?:with|to)"
+    r"|linked to|belonging to|believed to belong to|loyal to)"
+    r"(?:\s+(?:the|an?|members? of|fighters? of|(?:sleeper\s+)?cells? of))*\s+$"
 )
 _TRIBE_MEMBERS = re.compile(
     r"(?:(?:two|rival|armed|some) )?(?:families|family members|members|cousins|relatives|sons"
@@ -44,18 +49,6 @@ _NOT_TRIBE_NAMES = frozenset(
      "Armed", "Unknown", "Unidentified", "Sunni", "Shia", "Shiite", "Druze", "Alawite", "Other",
      "Several", "Some", "Both", "Another", "Three", "Many", "In", "On", "Of"}
 )  # fmt: skip
-
-
-@dataclass(frozen=True, slots=True)
-class ActorMention:
-    """A span of text naming an actor (``entry``) or a generic role ("government troops")."""
-
-    start: int
-    end: int
-    text: str
-    entry: ActorEntry | None = None
-    role: str | None = None
-    tribe: str | None = None  # "Shaitat tribal militiamen" -> "Shaitat"
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,8 +126,9 @@ class ActorFinder:
                     mentions[-1] = joined
                     continue
             mentions.append(mention)
+        mentions = [m for m in mentions if not former_operation(m, text)]
         mentions = _joined(_criminals(_attribute_suspects(mentions, text), text), text)
-        mentions = _umbrellas(mentions, text)
+        mentions = umbrellas(mentions, text)
         mentions = _national_militaries(mentions, text, self.lexicon)
         tribes = _tribes(text)
         if tribes:
@@ -247,94 +241,23 @@ def _joined(mentions: list[ActorMention], text: str) -> list[ActorMention]:
     return _merge_pairs(mentions, merge)
 
 
-def _spanning(
-    first: ActorMention,
-    second: ActorMention,
-    text: str,
-    entry: ActorEntry | None,
-    role: str | None = None,
-) -> ActorMention:
-    """One mention from the start of ``first`` to the end of ``second``."""
-    return ActorMention(first.start, second.end, text[first.start : second.end], entry, role)
-
-
-def _merge_pairs(
-    mentions: list[ActorMention],
-    merge: Callable[[ActorMention, ActorMention], ActorMention | None],
-) -> list[ActorMention]:
-    """Each mention and the one after it become ``merge``'s mention when it gives one."""
-    merged: list[ActorMention] = []
-    skip = False
-    for index, mention in enumerate(mentions):
-        if skip:
-            skip = False
-            continue
-        following = mentions[index + 1] if index + 1 < len(mentions) else None
-        joined = merge(mention, following) if following is not None else None
-        if joined is not None:
-            merged.append(joined)
-            skip = True
-            continue
-        merged.append(mention)
-    return merged
-
-
 def _attribute_suspects(mentions: list[ActorMention], text: str) -> list[ActorMention]:
     """ "unknown gunmen believed to be IS members": ACLED codes the suspected group, so
     an unidentified mention followed by such a phrase and a named actor becomes one
     mention of that actor."""
 
     def merge(mention: ActorMention, following: ActorMention) -> ActorMention | None:
+        # The guess may be a generic side ("gunmen suspected to be opposition rebels").
+        named = following.entry is not None or following.role == "rebels"
         if (
             mention.role == "unidentified"
-            and following.entry is not None
+            and named
             and _SUSPECTED.match(text[mention.end : following.start])
         ):
-            return _spanning(mention, following, text, following.entry)
-        return None
-
-    return _merge_pairs(mentions, merge)
-
-
-# "8th Brigade, operating under the 5th Corps", "gunmen affiliated with State
-# Security": ACLED codes the umbrella the group fights under.
-_UNDER = re.compile(
-    r"^(?:\s+\S+){0,3}?,?\s+(?:(?:which|who|that)\s+)?"
-    r"(?:operating|operates?|working|works?|fighting|fights?|acting|acts?)\s+(?:under|within|for)"
-    r"(?:\s+the)?(?:\s+(?:umbrella|command|banner) of)?(?:\s+the)?(?:\s+\S+){0,2}?\s+$"
-    r"|^(?:\s+\S+){0,3}?,?\s+(?:affiliated (?:with|to)|part of)(?:\s+the)?\s+$"
-    # "opposition factions under Operation Peace Spring"
-    r"|^\s+(?:\w+\s+)?under(?:\s+the)?(?:\s+(?:umbrella|command|banner) of)?(?:\s+the)?\s+$"
-)
-# "the 5th Corps-backed 8th Brigade": a unit backed by its own formation.
-_BACKED = re.compile(r"^-?(?:backed|supported|led)\s+$")
-
-
-def _umbrellas(mentions: list[ActorMention], text: str) -> list[ActorMention]:
-    def merge(mention: ActorMention, following: ActorMention) -> ActorMention | None:
-        if _under(mention, following, text[mention.end : following.start]):
             return _spanning(mention, following, text, following.entry, following.role)
-        if _backed_unit(mention, following, text):
-            return _spanning(mention, following, text, mention.entry)
         return None
 
     return _merge_pairs(mentions, merge)
-
-
-def _under(group: ActorMention, umbrella: ActorMention, between: str) -> bool:
-    if umbrella.entry is None or not _UNDER.match(between):
-        return False
-    if group.entry is None:
-        return group.role in {"unidentified", "gang", "rebels", "anaphor", "local"}
-    # A state unit "affiliated to" a militia is still coded as the state's unit.
-    return not (group.entry.kind is ActorKind.STATE_FORCES and "affiliated" in between)
-
-
-def _backed_unit(backer: ActorMention, unit: ActorMention, text: str) -> bool:
-    if backer.entry is None or unit.entry is None or unit.entry.parent is None:
-        return False
-    same_forces = (backer.entry.parent or backer.entry.name) == unit.entry.parent
-    return same_forces and bool(_BACKED.match(text[backer.end : unit.start]))
 
 
 def _tribes(text: str) -> list[ActorMention]:

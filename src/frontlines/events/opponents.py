@@ -14,6 +14,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from frontlines.events.actors import Actor
+from frontlines.events.between_lists import listed_opponent
 from frontlines.events.candidate import ResolvedMention
 from frontlines.events.context import in_support_phrase
 from frontlines.events.lexicon import Lexicon, TriggerClass
@@ -43,7 +44,9 @@ def battle_sides(
     if (actor1 is None) == (actor2 is None) or not fights(cls):
         return actor1, actor2
     if actor1 is not None:
-        found = opponent(actor1, side, sentence, paragraph)
+        found = listed_opponent(actor1, root, paragraph) or opponent(
+            actor1, side, sentence, paragraph
+        )
         # "X repelled Y's attack": the attacker, found only now, is actor 1 (as
         # clash_sides codes it when the parse gives both sides).
         if found is not None and cls.sub_event is SubEventType.ARMED_CLASH and repelled(root):

@@ -124,6 +124,39 @@ def _conjunct(token: Token) -> bool:
     return token.dep_ in {"nmod", "compound"} and any(c.dep_ == "cc" for c in token.children)
 
 
+def _fights_someone(verb: Token, mentioned: set[int]) -> bool:
+    """The verb, or its object ("exchanged barrages with X"), has a "with / against"
+    phrase naming an actor: the side fought."""
+    heads = [verb, *(c for c in verb.children if c.dep_ == "dobj")]
+    return any(
+        c.dep_ == "prep" and c.lower_ in {"with", "against"}
+        and any(t.i in mentioned for t in c.subtree)
+        for head in heads for c in head.children
+    )  # fmt: skip
+
+
+_RELATIVES = frozenset({"which", "who", "that", "whom", "including"})
+
+
+def _second_side(named: list[Token]) -> int:
+    """Where the second side of "between" starts among the names it lists: after the
+    first, unless a comma-closed qualifier ends a longer first side ("between A and
+    B, which operate under X, and C": A and B fought C). A plain list ("between A, B,
+    and C") keeps the first name alone."""
+    for position in range(len(named) - 1, 1, -1):
+        start = named[position].left_edge.i
+        doc = named[position].doc
+        if start < 2 or [t.lower_ for t in doc[start - 2 : start]] != [",", "and"]:
+            continue
+        qualifier = doc[named[position - 1].i + 1 : start - 2]
+        # A clause or participle ("which operate under", "supported by"), not one more
+        # name of the list that no entry knows (", Turkistani Party, and").
+        clause = any(t.pos_ in {"VERB", "AUX"} or t.lower_ in _RELATIVES for t in qualifier)
+        if len(qualifier) > 1 and qualifier[0].text == "," and clause:
+            return position
+    return 1
+
+
 def assign_roles(anchors: list[Token], mentions: list[Token]) -> Roles:
     """Roles of mention head tokens relative to a trigger.
 
@@ -181,6 +214,7 @@ def assign_roles(anchors: list[Token], mentions: list[Token]) -> Roles:
                 break
     # Conjuncts share the role of what they are conjoined to, except the conjoined
     # subject of a reciprocal verb, which is the other side.
+    mentioned = {t.i for t in mentions}
     for index, token in enumerate(mentions):
         if index in roles or not _conjunct(token):
             continue
@@ -191,15 +225,15 @@ def assign_roles(anchors: list[Token], mentions: list[Token]) -> Roles:
                     roles[other] == "agent"
                     and other_token.dep_ == "nsubj"
                     and verb.lemma_.lower() in RECIPROCAL
-                    # "X and Y clashed with Z": the other side is Z, X and Y are one.
-                    and not any(
-                        c.dep_ == "prep" and c.lower_ in {"with", "against"} for c in verb.children
-                    )
+                    # "X and Y clashed with Z": the other side is Z, X and Y are one;
+                    # not so "clashed with one another", "exchanged fire with rockets".
+                    and not _fights_someone(verb, mentioned)
                 )
                 roles[index] = "patient" if reciprocal else roles[other]
     between = sorted(i for i, r in roles.items() if r == "between")
+    split = _second_side([mentions[i] for i in between])
     for position, index in enumerate(between):
-        roles[index] = "agent" if position == 0 else "patient"
+        roles[index] = "agent" if position < split else "patient"
     for index in sorted(governor):
         main = governor[index]
         while main in governor:
