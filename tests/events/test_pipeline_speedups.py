@@ -224,3 +224,32 @@ def test_expanded_spans_are_spacys_on_every_character_range() -> None:
                 assert (fast and (fast.start, fast.end)) == (plain and (plain.start, plain.end))
                 compared += plain is not None
     assert compared > 1000
+
+
+def test_counts_are_read_only_when_an_event_can_take_them(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from frontlines.events import counts
+
+    read: list[str] = []
+    plain = counts.fatalities
+
+    def counted(text, parsed=None):  # type: ignore[no-untyped-def]
+        read.append(text)
+        return plain(text, parsed)
+
+    monkeypatch.setattr(counts, "fatalities", counted)
+    nlp = load_nlp()
+    text = "Twelve soldiers were killed, a monitor said."
+    sentence = next(index_doc(nlp(text), text).sents)
+    counts.attach_counts(sentence, 0, [], [], [], frozenset())
+    assert read == []  # no event of its own, none before it: nothing to count for
+    # With an event before it, the sentence's count still goes on that event.
+    assembler = EventAssembler(nlp, load_lexicon())
+    report = "Clashes broke out between the army and ISIS near the dam.\n\n" + text
+    from frontlines.ingest import article_from_text
+
+    article = article_from_text(report)
+    events = assembler.code(article, index_doc(nlp(report), report), [])
+    assert read[-1] == text  # the event's own sentence is read too
+    assert [e.fatalities for e in events] == [12]

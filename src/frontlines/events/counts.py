@@ -37,27 +37,30 @@ def attach_counts(
 ) -> None:
     """Fatalities and equipment losses of a sentence, on its events or, when it codes
     none, on the events of the sentence before it."""
+    targets, later = new, not new
+    if later:
+        # A sentence that only adds figures about the fighting just described
+        # ("... lost a tank in these clashes") belongs to those events.
+        same = recent_events(earlier, paragraph)
+        last = max((c.sentence for c in same), default=None)
+        targets = [c for c in same if c.sentence == last]
+        if not targets:
+            # No event to put a count on: the sentence's counts are not read (most
+            # sentences of a report; reading them would change nothing).
+            return
     text = span_text(sentence)
     killed = fatalities(text, sentence)
     plan = allocation(text)
     lost = losses(sentence)
     if killed is None and not lost and plan is None:
         return
-    targets = new
     more = False
-    if not targets:
-        # A sentence that only adds figures about the fighting just described
-        # ("... lost a tank in these clashes") belongs to those events.
-        same = recent_events(earlier, paragraph)
-        last = max((c.sentence for c in same), default=None)
-        targets = [c for c in same if c.sentence == last]
+    if later:
         for candidate in targets:
             candidate.evidence.append(sentence)
         # "One of the wounded later died in hospital": a further death, added to the
         # count already told.
-        more = bool(LATER_DEATH.search(span_text(sentence)))
-    if not targets:
-        return
+        more = bool(LATER_DEATH.search(text))
     if killed is None and plan is not None:
         # "Fatalities distributed over three locations: ...": the count told before,
         # now shared as the report says
