@@ -164,6 +164,9 @@ def test_a_closing_total_left_inside_the_sentence_is_the_total(sentence: str, co
         ("The body of 1 worker of the water station was found by the canal.", 1),
         ("Rebels stormed the post and wounded 20 guards. Fatalities coded to half, 10.", 10),
         ("Medics buried 3 COVID-19 victims who were killed in the blast.", 3),
+        ("A guard's body was found in his shed, killed by unknown gunmen.", 1),
+        ("A militiaman shot dead another member of his own unit at the market.", 1),
+        ("A shepherd was accidentally shot and killed by a patrol near the dam.", 1),
     ],
 )
 def test_single_deaths_coded_figures_and_model_numbers(sentence: str, count: int) -> None:

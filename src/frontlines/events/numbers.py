@@ -296,12 +296,15 @@ def _not_victims(text: str, match: re.Match[str], ranged: bool, q: Quantities) -
 # A single person killed, named without a number.
 _ONE_DEATH = WordGate(
     re.compile(
-        r"\b(?:was|has been|had been) (?:shot and |attacked and )?"
+        # "was (accidentally) shot and killed"
+        r"\b(?:was|has been|had been) (?:[a-z]+ly )?(?:shot and |attacked and )?"
         r"(?:killed|shot dead|executed|assassinated|beheaded|slain)\b"
         r"|\b(?:the )?(?:dead )?body of (?:a|an|the|one)\b|\bwas found dead\b"
+        # "a fighter's body was found"
+        r"|['’]s (?:dead )?body (?:was|has been) (?:found|discovered|recovered)\b"
         # "assassinated a QSD member", "stabbed a man to death", "an inmate was stabbed to death"
         r"|\b(?:killed|killing|assassinated|assassinating|executed|executing|murdered|beheaded"
-        r"|lynched|shot dead|stabbed to death|beaten to death)\s+(?:an?|one)\s+"
+        r"|lynched|shot dead|stabbed to death|beaten to death)\s+(?:an?|one|another)\s+"
         r"(?!(?:number|few|group|total|dozen|couple)\b)"
         r"|\b(?:was|has been|had been) (?:stabbed|beaten|shot|burned|burnt|hacked|tortured)"
         r" to death\b"
