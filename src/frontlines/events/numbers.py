@@ -330,7 +330,7 @@ _ONE_DEATH = WordGate(
         re.I,
     ),
     # One of these stands in every alternative above.
-    ["kill", "dead", "down", "execut", "assassinat", "beheaded", "slain", "body of",
+    ["kill", "dead", "down", "execut", "assassinat", "beheaded", "slain", "body",
      "murder", "lynched", "death", "died", "succumbed"],
 )  # fmt: skip
 # "after the killing of a young man yesterday": a death given as the cause of what the
