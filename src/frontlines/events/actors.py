@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from frontlines.events.lexicon import ActorEntry, Lexicon
-from frontlines.events.mention_spans import ActorMention, _merge_pairs, _spanning
+from frontlines.events.mention_spans import ActorMention, merge_pairs, spanning
 from frontlines.events.phrases import PhraseIndex
 from frontlines.events.umbrellas import former_operation, umbrellas
 from frontlines.taxonomy import ActorKind
@@ -235,10 +235,10 @@ def _joined(mentions: list[ActorMention], text: str) -> list[ActorMention]:
             and (following.entry is not None or following.role == "state")
             and _JOINED.match(text[mention.end : following.start])
         ):
-            return _spanning(mention, following, text, following.entry, following.role)
+            return spanning(mention, following, text, following.entry, following.role)
         return None
 
-    return _merge_pairs(mentions, merge)
+    return merge_pairs(mentions, merge)
 
 
 def _attribute_suspects(mentions: list[ActorMention], text: str) -> list[ActorMention]:
@@ -254,10 +254,10 @@ def _attribute_suspects(mentions: list[ActorMention], text: str) -> list[ActorMe
             and named
             and _SUSPECTED.match(text[mention.end : following.start])
         ):
-            return _spanning(mention, following, text, following.entry, following.role)
+            return spanning(mention, following, text, following.entry, following.role)
         return None
 
-    return _merge_pairs(mentions, merge)
+    return merge_pairs(mentions, merge)
 
 
 def _tribes(text: str) -> list[ActorMention]:

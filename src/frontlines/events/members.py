@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from frontlines.events.actors import ActorMention, _merge_pairs, _spanning
+from frontlines.events.mention_spans import ActorMention, merge_pairs, spanning
 
 # "former Mutaaz Billah commander", "a former commander of Liwa al Karama", "two former
 # Islamist faction leaders"; not "a former regime soldier" (the state's man).
@@ -75,7 +75,7 @@ def members_of_groups(text: str, mentions: list[ActorMention]) -> list[ActorMent
             and not between.strip()
         )
         if following.entry is not None and (person or affiliate or operation):
-            return _spanning(mention, following, text, following.entry)
+            return spanning(mention, following, text, following.entry)
         return None
 
-    return _merge_pairs(mentions, merge)
+    return merge_pairs(mentions, merge)

@@ -21,7 +21,7 @@ class ActorMention:
     tribe: str | None = None  # "Shaitat tribal militiamen" -> "Shaitat"
 
 
-def _spanning(
+def spanning(
     first: ActorMention,
     second: ActorMention,
     text: str,
@@ -32,7 +32,7 @@ def _spanning(
     return ActorMention(first.start, second.end, text[first.start : second.end], entry, role)
 
 
-def _merge_pairs(
+def merge_pairs(
     mentions: list[ActorMention],
     merge: Callable[[ActorMention, ActorMention], ActorMention | None],
 ) -> list[ActorMention]:

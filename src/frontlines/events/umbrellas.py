@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from frontlines.events.mention_spans import ActorMention, _merge_pairs, _spanning
+from frontlines.events.mention_spans import ActorMention, merge_pairs, spanning
 from frontlines.taxonomy import ActorKind
 
 # "8th Brigade, operating under the 5th Corps", "gunmen affiliated with State
@@ -32,9 +32,9 @@ _BACKED = re.compile(r"^-?(?:backed|supported|led)\s+$")
 def umbrellas(mentions: list[ActorMention], text: str) -> list[ActorMention]:
     def merge(mention: ActorMention, following: ActorMention) -> ActorMention | None:
         if _under(mention, following, text[mention.end : following.start]):
-            return _spanning(mention, following, text, following.entry, following.role)
+            return spanning(mention, following, text, following.entry, following.role)
         if _backed_unit(mention, following, text):
-            return _spanning(mention, following, text, mention.entry)
+            return spanning(mention, following, text, mention.entry)
         return None
 
     def merge_shared(mention: ActorMention, following: ActorMention) -> ActorMention | None:
@@ -46,10 +46,10 @@ def umbrellas(mentions: list[ActorMention], text: str) -> list[ActorMention]:
             and _SHARED_UMBRELLA.search(following.text)
             and _under(mention, following, " operating under ")
         ):
-            return _spanning(mention, following, text, following.entry, following.role)
+            return spanning(mention, following, text, following.entry, following.role)
         return None
 
-    return _merge_pairs(_merge_pairs(mentions, merge), merge_shared)
+    return merge_pairs(merge_pairs(mentions, merge), merge_shared)
 
 
 # "operating as part of former Operation Olive Branch", "which had operated under":
