@@ -27,10 +27,11 @@ def test_throughput_benchmark_writes_rates_ratio_and_memory(tmp_path: Path) -> N
     assert "full / baseline" in done.stdout
     result = json.loads(out.read_text())
     assert result["batch"]["reports"] == 2
-    for key in ("baseline_spacy_parse", "full_pipeline"):
+    for key in ("baseline_spacy_parse", "own_spacy_parse", "full_pipeline"):
         assert result[key]["reports_per_second"] > 0
         assert result[key]["words_per_second"] > 0
     assert result["full_over_baseline"] > 0
+    assert result["full_over_own_parse"] > 0
     assert {"nlp (spaCy parse)", "geo", "events", "merge (batch of one copy)"} <= set(
         result["stages"]
     )

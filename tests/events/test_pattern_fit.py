@@ -12,7 +12,6 @@ from spacy.tokens import Doc
 from frontlines.events.lexicon import load_lexicon
 from frontlines.events.pattern_fit import ROW_ATTRS, PatternFits
 from frontlines.events.triggers import TriggerFinder
-from frontlines.events.word_triggers import OneWordPatterns
 from frontlines.nlp import load_nlp
 from frontlines.nlp.lookups import index_doc
 
@@ -40,7 +39,7 @@ def test_every_match_of_a_longer_pattern_starts_where_it_fits() -> None:
     nlp = load_nlp()
     finder = TriggerFinder(nlp, load_lexicon())
     longer = [(i, key, p) for i, (key, p) in enumerate(finder._patterns)
-              if not OneWordPatterns.takes(p)]  # fmt: skip
+              if not finder._one_word.accepts(p)]  # fmt: skip
     fits = PatternFits()
     matcher = Matcher(nlp.vocab)
     for index, _key, pattern in longer:

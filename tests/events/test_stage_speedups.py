@@ -22,7 +22,6 @@ from frontlines.events.lexicon import load_lexicon
 from frontlines.events.scan import WordGate
 from frontlines.events.triggers import TriggerFinder
 from frontlines.events.victims import victim_words
-from frontlines.events.word_triggers import OneWordPatterns
 from frontlines.nlp import load_nlp
 from frontlines.nlp.lookups import index_doc, parse_of, token_offsets
 from frontlines.taxonomy import ActorKind
@@ -154,7 +153,7 @@ def test_one_word_patterns_match_as_a_matcher_of_them() -> None:
     finder = TriggerFinder(nlp, load_lexicon())
     alone = Matcher(nlp.vocab)
     for key, pattern in finder._patterns:
-        if OneWordPatterns.takes(pattern):
+        if finder._one_word.accepts(pattern):
             alone.add(key, [pattern])
     docs = [*_report_docs(), *(index_doc(nlp(t), t) for t in SENTENCES)]
     found = [finder._one_word.matches(doc) for doc in docs]

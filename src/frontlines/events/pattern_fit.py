@@ -18,14 +18,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from spacy.attrs import LEMMA, LOWER, ORTH, POS
 from spacy.strings import get_string_id
 
 __all__ = ["ROW_ATTRS", "PatternFits"]
 
 # The attributes a row holds, in order (``doc.to_array(ROW_ATTRS)``).
-ROW_ATTRS = [LEMMA, LOWER, ORTH, POS]
-_COLUMNS = {"LEMMA": 0, "LOWER": 1, "ORTH": 2, "POS": 3}
+ROW_ATTRS = ("LEMMA", "LOWER", "ORTH", "POS")
+_COLUMNS = {name: column for column, name in enumerate(ROW_ATTRS)}
 
 # One token of a pattern: whether it is optional, and its tests (column, allowed
 # ids, excluded ids); allowed None means any value.

@@ -14,7 +14,7 @@ from spacy.util import filter_spans
 
 from frontlines.events.lexicon import Lexicon, TriggerClass
 from frontlines.events.pattern_fit import ROW_ATTRS, PatternFits
-from frontlines.events.word_triggers import OneWordPatterns
+from frontlines.nlp.one_token import OneTokenPatterns
 
 # Single-word triggers must be content words: "March" the month is not a march and
 # "mine" the pronoun is not a landmine.
@@ -123,9 +123,9 @@ class TriggerFinder:
         self._anchors: dict[tuple[str, str], list[int]] | None = {}
         self._window_matchers: OrderedDict[tuple[int, ...], Matcher] = OrderedDict()
         self._lengths: list[int] = []  # each pattern's number of tokens, by index
-        # One-word patterns are matched on the Doc's arrays (word_triggers.py); the
+        # One-word patterns are matched on the Doc's arrays (nlp/one_token.py); the
         # windows hold the longer ones.
-        self._one_word = OneWordPatterns()
+        self._one_word = OneTokenPatterns(ROW_ATTRS, _ANCHOR_ATTRS)
         # The longer ones tested on the Doc's rows first: a window none of whose
         # patterns can match is no Matcher call (pattern_fit.py).
         self._fits = PatternFits()
@@ -158,7 +158,7 @@ class TriggerFinder:
         self._keys[key] = (cls, weak, needs_object)
         self._matcher.add(key, patterns)
         for pattern in patterns:
-            if OneWordPatterns.takes(pattern):
+            if self._one_word.accepts(pattern):
                 self._one_word.add(len(self._patterns), key, pattern)
             else:
                 self._add_anchor(len(self._patterns), pattern)
@@ -240,7 +240,7 @@ class TriggerFinder:
         # is checked at its first window; later windows reading only checked ones skip
         # the walk (same answers; the same error for a Doc that lacks one).
         checked: set[int] = set()
-        rows = doc.to_array(ROW_ATTRS).tolist()  # a row of string ids per token
+        rows = doc.to_array(list(ROW_ATTRS)).tolist()  # a row of string ids per token
         for first, last, patterns in self._windows(doc, rows):
             matcher = self._window_matcher(patterns)
             attrs = getattr(matcher, "_seen_attrs", None)

@@ -14,6 +14,7 @@ from spacy.language import Language
 
 from frontlines.config import Settings, load_settings
 from frontlines.errors import ConfigError
+from frontlines.nlp.ruler_speed import speed_up_attribute_rulers
 
 # The stages read parse trees, lemmas and sentences; NER labels are never trusted for
 # places or actors (the small model calls Syrian villages PERSON), so NER is skipped
@@ -23,6 +24,11 @@ DISABLED_PIPES: tuple[str, ...] = ("ner",)
 
 @lru_cache(maxsize=4)
 def _load(model: str) -> Language:
+    # The stock annotations in a fifth less parse time (ruler_speed.py).
+    return speed_up_attribute_rulers(_load_stock(model))
+
+
+def _load_stock(model: str) -> Language:
     try:
         nlp = spacy.load(model, exclude=list(DISABLED_PIPES))
     except OSError as exc:
