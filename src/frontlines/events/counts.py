@@ -11,7 +11,8 @@ from frontlines.events.allocation import Allocation, allocation, shares
 from frontlines.events.candidate import Candidate, ResolvedMention
 from frontlines.events.claims import assess
 from frontlines.events.context import recent_events
-from frontlines.events.numbers import coded_fatalities, fatalities, losses
+from frontlines.events.losses import losses
+from frontlines.events.numbers import coded_fatalities, fatalities
 from frontlines.events.sides import subject_actor
 from frontlines.model import PlaceMention
 from frontlines.nlp.lookups import doc_text, span_text

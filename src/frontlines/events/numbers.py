@@ -1,4 +1,4 @@
-"""Fatality counts and equipment losses, following ACLED's conventions.
+"""Fatality counts, following ACLED's conventions (equipment losses: losses.py).
 
 A count is a fatality count when the nearest casualty word around it is a death word
 ("5 soldiers were killed", "killing 3 fighters"), not an injury or capture word.
@@ -19,7 +19,6 @@ from spacy.tokens import Span
 
 from frontlines.events.death_syntax import parsed_victims
 from frontlines.events.scan import WordGate, may_hold
-from frontlines.nlp.lookups import WordIds, lemma_lower_ids
 
 _STOP = re.compile(r"[;:]|\.(?:\s|$)")
 # A comma and a word that opens a clause of its own, between a count and a cue.
@@ -123,11 +122,6 @@ _NONE = WordGate(
     re.compile(r"\b(?:no|neither|without) (?:fatalities|casualties|deaths)\b", re.I),
     ["fatalities", "casualties", "deaths"],
 )
-
-
-@cache
-def _loss_verbs(words: tuple[str, ...]) -> WordIds:
-    return WordIds(words)
 
 
 @cache
@@ -389,39 +383,3 @@ def _is_fatality(
     if _STOP.search(text, nearest[0], start):
         return False
     return nearest[1] == "death"
-
-
-def losses(sentence: Span) -> list[str]:
-    """Equipment a sentence says was lost or destroyed, as short noun phrases.
-
-    The objects of a loss verb ("lost a T-55 tank, a BMP-1 and a technical") and
-    their conjuncts, each with its compounds and modifiers but without articles,
-    counts or trailing clauses.
-    """
-    q = load_quantities()
-    verbs = _loss_verbs(q.loss_verbs)
-    doc = sentence.doc
-    ids = lemma_lower_ids(doc)[sentence.start : sentence.end]
-    found: list[str] = []
-    # token.lemma_.lower() or token.lower_ a loss verb, on string ids
-    for index in verbs.positions(ids, doc, sentence.start):
-        verb = doc[index]
-        objects = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
-        queue = list(objects)
-        while queue:
-            head = queue.pop(0)
-            queue.extend(c for c in head.children if c.dep_ == "conj")
-            left = [
-                t for t in head.subtree
-                if t.i <= head.i and t.dep_ not in {"det", "poss", "cc", "punct", "prep"}
-                and not (t.like_num and t.text.isalpha())
-            ]  # fmt: skip
-            if head.pos_ == "VERB" and len(left) > 1:  # "a technical armed with ..."
-                left = [t for t in left if t != head]
-            words = [t.lower_ for t in left] + [t.lower_.split("-")[0] for t in left]
-            if not set(words) & q.equipment:
-                continue
-            phrase = " ".join(t.text for t in left).replace(" - ", "-").strip()
-            if phrase and phrase not in found:
-                found.append(phrase)
-    return found
