@@ -18,7 +18,7 @@ from frontlines.config import Settings, load_settings
 from frontlines.errors import FrontlinesError
 from frontlines.events.assemble import EventAssembler
 from frontlines.events.lexicon import load_lexicon
-from frontlines.events.setting import Setting, report_setting
+from frontlines.events.setting import Setting, actors_regions, report_setting
 from frontlines.model import Article, Event, Rejected
 from frontlines.nlp.lookups import index_doc
 
@@ -112,12 +112,17 @@ class Pipeline:
             prior = None
             if setting.country is None:
                 prior = self.assembler.actor_country(article.text, states_alone=True)
+            # Groups whose fighting keeps to one region say where its villages lie.
+            groups = self.assembler.actors.find(article.text)
+            areas = actors_regions(groups, article.published)
             places = self.geocoder.mentions(
                 article.text,
                 article_id=article.id,
                 country_hint=setting.country,
                 region_hint=setting.regions,
                 country_prior=prior,
+                region_prior=areas.regions,
+                prior_area=areas.main,
             )
             located = time.perf_counter()
             self.counters.add_time("geo", located - parsed)

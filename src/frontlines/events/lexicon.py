@@ -58,6 +58,25 @@ class ActorEntry:
     # ACLED's earlier names of the actor, each used for events before its date
     # ("Military Forces of Israel (2009-2021)" until 13 June 2021), oldest first.
     periods: tuple[tuple[str, date], ...] = ()
+    # The first-level units (geo's admin1 names) a group fights in when its area of
+    # operations is that small ("Khalid ibn al Walid Army": Daraa's Yarmouk Basin),
+    # up to a date when it left them: a prior for where a report naming it is set.
+    # Its main one (the only one, unless told) is where most of its fighting is.
+    regions: tuple[str, ...] = ()
+    regions_until: date | None = None
+    main_region: str | None = None
+
+    def regions_on(self, day: date | None) -> tuple[str, ...]:
+        """The group's regions for a report of ``day`` (none once it has left them)."""
+        if self.regions_until is not None and (day is None or day > self.regions_until):
+            return ()
+        return self.regions
+
+    def main_region_on(self, day: date | None) -> str | None:
+        regions = self.regions_on(day)
+        if self.main_region is not None and regions:
+            return self.main_region
+        return regions[0] if len(regions) == 1 else None
 
     def name_on(self, day: date | None) -> str:
         """The actor's ACLED name for an event on ``day``."""
@@ -208,9 +227,32 @@ def _actors(data: dict[str, Any], source: str) -> tuple[ActorEntry, ...]:
                 collective=bool(raw.get("collective", False)),
                 state_led=bool(raw.get("state_led", False)),
                 periods=_periods(raw, source),
+                regions=tuple(str(r) for r in raw.get("regions", ())),
+                regions_until=_date_or_none(raw, "regions_until", source),
+                main_region=_main_region(raw, source),
             )
         )
     return tuple(entries)
+
+
+def _main_region(raw: dict[str, Any], source: str) -> str | None:
+    main = raw.get("main_region")
+    if main is not None and main not in raw.get("regions", ()):
+        raise ConfigError(
+            f"{source}: actor {raw.get('name')!r}: main_region {main!r} is not one of its regions",
+            source=source,
+        )
+    return None if main is None else str(main)
+
+
+def _date_or_none(raw: dict[str, Any], key: str, source: str) -> date | None:
+    value = raw.get(key)
+    if value is not None and not isinstance(value, date):
+        raise ConfigError(
+            f"{source}: actor {raw.get('name')!r}: {key} must be a date (YYYY-MM-DD)",
+            source=source,
+        )
+    return value
 
 
 # "Russian forces", "Iraqi army", "US troops": a state force's alias that names it by

@@ -115,6 +115,34 @@ def actors_home(
     return worded if worded in tied else tied[0]
 
 
+@dataclass(frozen=True, slots=True)
+class RegionPrior:
+    """The regions a report's groups fight in, and the one most of it is in."""
+
+    regions: tuple[str, ...] = ()
+    main: str | None = None
+
+
+def actors_regions(mentions: Sequence[ActorMention], day: date | None) -> RegionPrior:
+    """The regions the report's groups fight in (``ActorEntry.regions``); none when
+    two groups' main regions differ (the report is about more than one of them), and
+    no main one when a group has none or two groups name different ones."""
+    regions: list[str] = []
+    mains: set[str | None] = set()
+    for mention in mentions:
+        entry = mention.entry
+        found = entry.regions_on(day) if entry is not None else ()
+        if entry is not None and found:
+            regions.extend(found)
+            mains.add(entry.main_region_on(day))
+    if not regions:
+        return RegionPrior()
+    main = next(iter(mains)) if len(mains) == 1 else None
+    if len(mains - {None}) > 1:
+        return RegionPrior()  # two groups, each in its own place: no prior
+    return RegionPrior(tuple(dict.fromkeys(regions)), main)
+
+
 def worded_country(country_words: Sequence[tuple[str, tuple[str, ...]]], text: str) -> str | None:
     """The country whose war the report's wording belongs to ("regime forces"), if any."""
     for country, words in country_words:

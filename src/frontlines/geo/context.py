@@ -24,6 +24,8 @@ TOP_TOWN_VOTE = 2
 # The vote of a caller's guess (Geocoder.mentions' country_prior): more than a lone
 # town's most populous namesake abroad, less than a province or two of the report's names.
 PRIOR_VOTE = 3
+# The vote of a first-level unit or curated place (and of a country named outright).
+PROVINCE_VOTE = 4
 
 _SENTENCE_END = re.compile(r"[.!?]\s")
 _COMMA_GAP = re.compile(r",\s*")
@@ -42,6 +44,11 @@ def country_votes(
     such a name votes for its places there, not for the country it may spell.
     ``prior``: a country the caller guesses, which outvotes a lone town abroad, not a province."""
     votes: Counter[str] = Counter()
+    # Countries a name written as an area ("X province", "X countryside") votes for
+    # with a province spelled as written: only such a name outvotes the caller's
+    # hint (a province abroad read from a loose key, a landmark named after one,
+    # "Hail gas field", do not).
+    spelled_units: set[str] = set()
     if prior:
         votes[prior] += PRIOR_VOTE
     located = located or {}
@@ -83,7 +90,11 @@ def country_votes(
                   and e.country_code not in {s.country_code for s in strong}]  # fmt: skip
         if strong and not abroad:
             for code in sorted({e.country_code for e in strong if e.country_code}):
-                votes[code] += 4
+                votes[code] += PROVINCE_VOTE
+            if candidate.feature_hint == "ADM1" or candidate.cue == "countryside":
+                written = spelling(candidate.text)
+                spelled_units.update(e.country_code for e in strong
+                                     if e.country_code and spelling(e.name) == written)  # fmt: skip
             continue
         # The namesake spelled as written speaks for the name before the loose key's
         # other spellings ("Tafas" is Tafas in Syria, not Talas in Turkey), and a
@@ -95,7 +106,11 @@ def country_votes(
         if top.country_code and top.population >= 1000:
             votes[top.country_code] += TOP_TOWN_VOTE
     ranked = [code for code, _ in votes.most_common()]
-    if hint:
+    # The caller's hint (the report's actors, its front) says where the report is
+    # set when its names do not; a province of another country does, when none of
+    # the names is the hint's ("an Iraqi militia's vehicle in Deir ez Zor
+    # countryside" is in Syria).
+    if hint and not (votes[hint] == 0 and ranked and ranked[0] in spelled_units):
         ranked = [hint] + [c for c in ranked if c != hint]
     return ranked
 

@@ -61,17 +61,23 @@ class Geocoder:
         country_hint: str | None = None,
         region_hint: Sequence[str] = (),
         country_prior: str | None = None,
+        region_prior: Sequence[str] = (),
+        prior_area: str | None = None,
     ) -> list[PlaceMention]:
         """Every place the text names. ``country_hint`` and ``region_hint`` (first-level
         units) say where the report is set when its own names do not (its actors, the
         front it speaks of): they rank namesakes as if the report had named them.
         ``country_prior`` is a weaker clue: it votes like a name of that country, so
-        the report's own names outvote it."""
+        the report's own names outvote it. ``region_prior`` (the units its groups
+        fight in) ranks namesakes like ``region_hint`` without ruling out places
+        elsewhere; ``prior_area`` (the one most of their fighting is in) is the area
+        of a name the gazetteer lacks when the report names no other."""
         with self.gazetteer.steady():
             candidates = find_candidates(text, self.gazetteer)
             resolved = self._resolve_all(
-                text, candidates, country_hint, tuple(region_hint), country_prior
-            )
+                text, candidates, country_hint, tuple(region_hint), country_prior,
+                tuple(region_prior), prior_area,
+            )  # fmt: skip
         return [
             PlaceMention(article_id, c.start, c.end, c.text, resolved.get(c.start))
             for c in candidates
@@ -119,6 +125,8 @@ class Geocoder:
         country_hint: str | None,
         region_hint: tuple[str, ...] = (),
         country_prior: str | None = None,
+        region_prior: tuple[str, ...] = (),
+        prior_area: str | None = None,
     ) -> dict[int, Place | None]:
         """Each candidate's place (None: not taken for one), keyed by its start."""
         entries = {c.start: self.gazetteer.lookup_key(c.key) if c.known else [] for c in candidates}
@@ -138,7 +146,8 @@ class Geocoder:
         def others(candidate: Candidate) -> list[str]:
             """The units named by the report's other names than this one."""
             named = [name for name, keys in named_units if keys - {candidate.key}]
-            return named + [name for name in region_hint if name not in named]
+            hinted = [*region_hint, *region_prior]
+            return named + [name for name in dict.fromkeys(hinted) if name not in named]
 
         coherence = self._coherence(context, entries, countries, others)
         named = frozenset(
@@ -231,8 +240,10 @@ class Geocoder:
             if candidate.cue == LOCATIVE:
                 continue  # a name after "in" is no place unless the gazetteer has it
             # The sentence's own area wins; the article's most named one yields to its
-            # focus town, which says more precisely where the report is.
-            admin1 = sentence_admin1 or (None if focus else admin1s[0] if admin1s else None)
+            # focus town, which says more precisely where the report is; with neither,
+            # the main region of the groups it names (a dateline's region is where
+            # the reporter files from, see ``focus``: no such area).
+            admin1 = sentence_admin1 or (None if focus else admin1s[0] if admin1s else prior_area)
             # An announced name in a district written after it stands in the district.
             host = candidate.cue and report.host_unit(text, candidate, candidates, resolved)
             place = host or self.areas.fallback(candidate, admin1, countries, focus)
