@@ -113,6 +113,11 @@ class ActorFinder:
         for hit in self._index.find(text):
             if isinstance(hit.value, str) and _inside_arabic_name(text, hit.start, hit.text):
                 continue
+            # A named group owns its possessive ("Hezbollah's fighters"); a role word
+            # does not ("a man's body", "the people's committees", "Luhansk People's
+            # Militia": someone else is meant).
+            if isinstance(hit.value, str) and text.startswith(("'s", "’s"), hit.end):
+                continue
             if isinstance(hit.value, str):
                 mention = ActorMention(hit.start, hit.end, hit.text, role=hit.value)
             else:

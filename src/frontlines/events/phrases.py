@@ -90,6 +90,19 @@ def _fold(text: str, start: int, end: int, chars: list[str], offsets: list[int])
         offsets.append(index)
 
 
+# A possessive ("Hezbollah's fighters", "Hama's countryside"): its 's is no letter of
+# the name, so the owner's name matches alone ("Hezbollah" had not matched at all)
+# and never a name one s longer ("Hama's" is not "Hamas"). Blanked in place, so the
+# offsets stay the text's.
+_POSSESSIVE = re.compile(r"(?<=\w)['’]s(?!\w)")
+
+
+def _unpossessive(text: str) -> str:
+    if "'" not in text and "’" not in text:
+        return text
+    return _POSSESSIVE.sub("  ", text)
+
+
 def normalise_key(phrase: str) -> str:
     return normalise(phrase)[0].strip()
 
@@ -118,9 +131,12 @@ class PhraseIndex(Generic[T]):
         self._folded: ahocorasick.Automaton = ahocorasick.Automaton()
         self._exact: ahocorasick.Automaton = ahocorasick.Automaton()
         for phrase, value in phrases:
-            key = normalise_key(phrase)
-            if key:
-                self._folded.add_word(key, (len(key), value))
+            # A name holding a possessive ("People's Protection Units") is matched
+            # as written without its apostrophe ("Peoples ...") and as the text's
+            # possessives are read ("People Protection Units").
+            for key in {normalise_key(phrase), normalise_key(_unpossessive(phrase))}:
+                if key:
+                    self._folded.add_word(key, (len(key), value))
         for phrase, value in case_sensitive:
             if phrase:
                 self._exact.add_word(phrase, (len(phrase), value))
@@ -144,7 +160,7 @@ class PhraseIndex(Generic[T]):
     def _find_folded(self, text: str) -> Iterator[PhraseHit[T]]:
         if not len(self._folded):
             return
-        folded, offsets = normalise(text)
+        folded, offsets = normalise(_unpossessive(text))
         for end_index, (length, value) in self._folded.iter(folded):
             start_index = end_index - length + 1
             if not _whole_word(folded, start_index, end_index + 1):

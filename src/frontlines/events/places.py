@@ -12,6 +12,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Token
 
+from frontlines.geo.lexicon import DIRECTION_ADJECTIVE
 from frontlines.geo.resolve import haversine_km
 from frontlines.model import Place, PlaceMention
 from frontlines.nlp.lookups import WordIds, doc_text, expand_span, lemma_lower_ids
@@ -159,7 +160,13 @@ def sentence_range(doc: Doc, offset: int) -> tuple[int, int]:
 
 # "Aleppo countryside", "rural Hama", "Idlib province": the name stands for the
 # area around a city, whatever feature the gazetteer resolved it to.
-_AREA_AFTER = re.compile(r"^(?:'s)?\s+(?:countryside|province|governorate|region)\b", re.I)
+_AREA_AFTER = re.compile(
+    rf"^(?:['’]s)?\s+(?:{DIRECTION_ADJECTIVE}\s+)?(?:countryside|province|governorate|region)\b",
+    re.I,
+)
+# "Ar-Raqqa's Maqas checkpoint", "Aleppo's Sheikh Maqsoud": the owner of a place
+# named after it is the area that place lies in.
+_OWNER_OF_NAME = re.compile(rf"^['’]s\s+(?:{DIRECTION_ADJECTIVE}\s+)?[A-Z]")
 _AREA_BEFORE = re.compile(
     r"\b(?:rural|(?:the\s+)?(?:countryside|province|governorate)\s+of)\s+(?:the\s+)?$", re.I
 )
@@ -202,9 +209,11 @@ def _names_unit_of(mention: PlaceMention, place: Place) -> bool:
 
 
 def _worded_as_area(mention: PlaceMention, text: str) -> bool:
-    after = text[mention.end : mention.end + 20]
+    after = text[mention.end : mention.end + 40]  # room for "'s north-western countryside"
     before = text[max(0, mention.start - 30) : mention.start]
-    return bool(_AREA_AFTER.match(after) or _AREA_BEFORE.search(before))
+    return bool(
+        _AREA_AFTER.match(after) or _OWNER_OF_NAME.match(after) or _AREA_BEFORE.search(before)
+    )
 
 
 def _fold(name: str | None) -> str:

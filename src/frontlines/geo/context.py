@@ -11,6 +11,7 @@ from functools import lru_cache
 
 from frontlines.geo.find import Candidate
 from frontlines.geo.gazetteer import Entry
+from frontlines.geo.lexicon import DIRECTION_ADJECTIVE
 from frontlines.geo.ranking import Ranker, spelling, whole
 from frontlines.model import Place
 
@@ -259,7 +260,10 @@ def focus(
     return first[point]
 
 
-_COUNTRYSIDE_AFTER = re.compile(r"\s+(?:countryside|province|governorate)\b", re.I)
+# "Hama countryside", "Hama's southern countryside", "Idleb northern province".
+_COUNTRYSIDE_AFTER = re.compile(
+    rf"(?:['’]s)?\s+(?:{DIRECTION_ADJECTIVE}\s+)?(?:countryside|province|governorate)\b", re.I
+)
 _COUNTRYSIDE_BEFORE = re.compile(r"\b(?:countryside|province|governorate) of\s+$", re.I)
 
 

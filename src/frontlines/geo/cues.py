@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from frontlines.geo.candidate import Candidate, make_candidate
 from frontlines.geo.gazetteer import Entry, Gazetteer
-from frontlines.geo.lexicon import NOT_PLACES, ORG_HEADS, transliterated
+from frontlines.geo.lexicon import DIRECTION_ADJECTIVE, NOT_PLACES, ORG_HEADS, transliterated
 from frontlines.geo.names import name_key
 from frontlines.geo.words import Word, particle
 
@@ -37,7 +37,9 @@ _LIST_CUE = re.compile(
 _NO_QUOTES = str.maketrans("", "", "'\"‘’“”")
 
 _KIND_AFTER = re.compile(
-    r"\s+(village|town|hamlet|area|neighbou?rhood|camp|farms?|district"
+    # "Hama southern countryside": a compass word may come before the countryside.
+    rf"\s+(?:{DIRECTION_ADJECTIVE}\s+(?=countryside))?"
+    r"(village|town|hamlet|area|neighbou?rhood|camp|farms?|district"
     r"|sub-?district|countryside|axis|front|frontline|valley|plain|desert"
     r"|mountains?|hills?|junction|roundabout|checkpoint)\b",
     re.I,
@@ -98,7 +100,7 @@ def cue_candidates(
         # ``endpos`` ends the string there for the pattern, as the slice of 20 did.
         after = _KIND_AFTER.match(text, run[-1].end, run[-1].end + 20)
         if after:
-            add(run[0].start, run[-1].end, after.group(1).casefold())
+            add(*_owned(run), after.group(1).casefold())
     for run in name_runs:
         start, end = run[0].start, run[-1].end
         # Only where no other name or cue stands: a locative neither announces a
@@ -108,6 +110,19 @@ def cue_candidates(
         if _LOCATIVE_BEFORE.search(text, max(0, start - 12), start):
             add(start, end, LOCATIVE)
     return extra
+
+
+def _owned(run: list[Word]) -> tuple[int, int]:
+    """The span a kind word after a run names. A possessive in the run is its owner
+    ("Ar-Raqqa's Maqas checkpoint": Maqas, in Ar-Raqqa, which stays a name of its
+    own); a possessive last ("Dara's countryside") names the owner without its 's."""
+    for index in range(len(run) - 1, -1, -1):
+        word = run[index].text
+        if len(word) > 3 and word.endswith(("'s", "’s")):
+            if index == len(run) - 1:
+                return run[0].start, run[-1].end - 2
+            return run[index + 1].start, run[-1].end
+    return run[0].start, run[-1].end
 
 
 def near_spellings(

@@ -27,6 +27,7 @@ from frontlines.geo.lexicon import (
     ACRONYM_MAX_LETTERS,
     ACRONYM_PATTERN,
     ACRONYM_PLACES,
+    DIRECTION_ADJECTIVE,
     FEATURE_WORDS,
     NOT_PLACES,
     ORG_HEADS,
@@ -306,7 +307,10 @@ def _abbreviated_units(text: str, gazetteer: Gazetteer, found: list[Candidate]) 
 
 
 _RURAL_BEFORE = re.compile(r"\b(?:rural|reef|rif)\s+$", re.I)
-_RURAL_AFTER = re.compile(r"\s+(?:countryside|suburbs|province|governorate)\b", re.I)
+_RURAL_AFTER = re.compile(
+    rf"(?:['’]s)?\s+(?:{DIRECTION_ADJECTIVE}\s+)?(?:countryside|suburbs|province|governorate)\b",
+    re.I,
+)
 # "the western countryside of Damascus"
 _COUNTRYSIDE_OF = re.compile(r"\b(?:countryside|suburbs) of\s+(?:the\s+)?$", re.I)
 

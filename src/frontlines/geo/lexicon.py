@@ -150,3 +150,8 @@ def transliterated() -> frozenset[str]:
         for code, country in countries.items()
         if (country.get("languages") or "").split(",")[0].split("-")[0] in _TRANSLITERATED_LANGUAGES
     )
+
+
+# A compass adjective before an area's noun ("the southern countryside",
+# "north-western countryside"), as a regular-expression fragment.
+DIRECTION_ADJECTIVE = r"(?:(?:north|south)(?:-?(?:east|west))?|east|west)(?:ern)?"
