@@ -157,7 +157,7 @@ class Ranker:
                 candidate, second.entry, countries, located, unit_size, named
             ):
                 return second.entry
-        return None
+        return _namesake_as_written(candidate, ranked)
 
     def _admissible(
         self,
@@ -355,6 +355,21 @@ def outside_regions(best: Entry, regions: tuple[str, ...]) -> bool:
     if best.feature_code in {"ADM1", "PCLI"}:
         return False
     return best.population < FOREIGN_MIN_POPULATION
+
+
+def _namesake_as_written(candidate: Candidate, ranked: list[_Scored]) -> Entry | None:
+    """For a span the caller marked as a place, the best reading spelled as written
+    (by its own name), though small and abroad: "Visbek" in a report on Turkey is
+    the German town, not a place unknown to the gazetteer at Turkey's middle, where
+    a refused name falls back. Not a place named inside a building's name ("Rogers
+    Centre" is not Rogers, Arkansas), nor a name reached only as another's alternate."""
+    if candidate.cue != GIVEN or candidate.inner:
+        return None
+    written = spelling(candidate.text)
+    for scored in ranked:
+        if not scored.entry.alternate and spelling(scored.entry.name) == written:
+            return scored.entry
+    return None
 
 
 def _seat_sizes(options: list[Entry]) -> dict[tuple[str | None, str | None], int]:

@@ -17,7 +17,7 @@ from frontlines.geo import context as report
 from frontlines.geo.areas import Areas, ascii_name, to_place
 from frontlines.geo.coherence import support
 from frontlines.geo.cues import LOCATIVE, near_spellings
-from frontlines.geo.find import Candidate, find_candidates, span_candidate
+from frontlines.geo.find import GIVEN, Candidate, find_candidates, span_candidate
 from frontlines.geo.gazetteer import Entry, Gazetteer
 from frontlines.geo.lexicon import ACRONYM_MAX_LETTERS, FEATURE_WORDS, NOT_PLACES
 from frontlines.geo.ranking import (
@@ -25,6 +25,7 @@ from frontlines.geo.ranking import (
     contradicts,
     haversine_km,
     outside_regions,
+    spelling,
     whole,
 )
 from frontlines.ingest.metadata import WIRE_DATELINE
@@ -127,8 +128,15 @@ class Geocoder:
         context = [c for c in candidates if not c.inner]
         # "Canadian, Texas": names written inside a unit are towns, not countries.
         located, unit_names = self._located(text, candidates, context, entries)
+        # Spans the caller marked as places (resolve_spans) are places; the names found
+        # around them are guesses, often people ("Noma said") whose loose keys reach
+        # towns anywhere ("Deck", Dhaka): those vote only by readings spelled as written.
+        marked = [c for c in context if c.cue == GIVEN]
+        voting = (
+            {c.start: self._as_written(c, entries[c.start]) for c in context} if marked else entries
+        )
         countries = report.country_votes(
-            context, entries, self._country_code(country_hint), self.ranker, located,
+            context, voting, self._country_code(country_hint), self.ranker, located,
             prior=self._country_code(country_prior),
         )  # fmt: skip
         named_units = report.named_units(context, entries, countries)
@@ -214,7 +222,11 @@ class Geocoder:
                 unresolved.append((candidate, sentence_admin1))
         # Unknown names last: they fall back to the area, at the report's focus in it.
         # A wire dateline names where the reporter files from, not what the report is about.
-        focus = report.focus([c for c in context if not _in_dateline(text, c)], resolved, countries)
+        # The town the report centres on is one of the places the caller marked, if they
+        # centre on one; else one of the names found.
+        focal = [c for c in context if not _in_dateline(text, c)]
+        focus = report.focus([c for c in focal if c.cue == GIVEN], resolved, countries)
+        focus = focus or report.focus(focal, resolved, countries)
         if focus is not None:
             for candidate in candidates:
                 entry = chosen.get(candidate.start)
@@ -240,6 +252,20 @@ class Geocoder:
             if place is not None and candidate.cue is not None:
                 fallen[candidate.key] = place
         return resolved
+
+    def _as_written(self, candidate: Candidate, options: list[Entry]) -> list[Entry]:
+        """A name's readings spelled as it is written, or called by one of their
+        curated spellings (a country's "UK", a unit's "Calif.")."""
+        if candidate.cue == GIVEN:
+            return options
+        written = spelling(candidate.text)
+        return [
+            e
+            for e in options
+            if spelling(e.name) == written
+            or self.ranker.unit_spelling(candidate.text, e)
+            or (whole(e) and self.ranker.country_spelling(candidate.text))
+        ]
 
     def _adjective_country(self, text: str, candidate: Candidate) -> str | None:
         """The country of "the Turkish town of Kilis", "the English city of Salisbury":
