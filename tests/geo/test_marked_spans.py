@@ -51,3 +51,33 @@ def test_a_nations_adjective_before_the_kind_of_the_next_town_is_the_nation(
     text = "Moscow denied any role in the attack in the English city of Salisbury."
     (english,) = resolve_named(text, "English")
     assert english is not None and english.country_code == "GB"
+
+
+def test_a_country_called_by_its_code_is_no_town_of_that_other_name(resolve_named) -> None:  # type: ignore[no-untyped-def]
+    # GeoNames also calls the Turkish city of Usak "Usa".
+    text = "Exporters in Ankara said Turkish figs sell well in Japan and the USA."
+    (usa,) = resolve_named(text, "USA")
+    assert usa is not None and usa.country_code == "US" and usa.feature_code == "PCLI"
+
+
+def test_a_town_written_before_its_country_is_the_town_there(geocoder) -> None:  # type: ignore[no-untyped-def]
+    # The report centres on Ankara, far from the small German town.
+    text = (
+        "The feed maker, headquartered in Visbek, Germany, opened a plant in Ankara. "
+        "Ankara officials welcomed it."
+    )
+    names = ["Visbek", "Germany", "Ankara"]
+    spans = [(text.index(n), text.index(n) + len(n)) for n in names]
+    second = text.rindex("Ankara")
+    visbek, *_ = geocoder.resolve_spans(text, [*spans, (second, second + len("Ankara"))])
+    assert visbek is not None and visbek.country_code == "DE" and visbek.geo_precision == 1
+
+
+def test_a_person_named_like_a_town_in_another_case_does_not_vote(resolve_named) -> None:  # type: ignore[no-untyped-def]
+    # "Noma" is a woman here; NoMa is a Washington neighbourhood.
+    text = (
+        "Noma said the clinic in the Eastern Cape had sent her to Zolani Hall. "
+        "Noma waited. Noma called again, and Noma was told to wait."
+    )
+    _, hall = resolve_named(text, "Eastern Cape", "Zolani Hall")
+    assert hall is not None and hall.country_code == "ZA"

@@ -15,8 +15,8 @@ from frontlines.geo.ranking import Ranker, spelling, whole
 from frontlines.model import Place
 
 __all__ = [
-    "comma_unit", "country_votes", "countryside", "focus", "host_unit", "named_units",
-    "sentence_admin1", "written_in",
+    "comma_country", "comma_unit", "country_votes", "countryside", "focus", "host_unit",
+    "named_units", "sentence_admin1", "written_in",
 ]  # fmt: skip
 
 # Country votes of a town name: its most populous namesake's country.
@@ -210,6 +210,35 @@ def comma_unit(
                 admin1 = max(units, key=lambda e: e.population).admin1
                 return (admin1, other.start) if admin1 else None
     return None
+
+
+def comma_country(
+    text: str,
+    candidate: Candidate,
+    candidates: list[Candidate],
+    entries: dict[int, list[Entry]],
+    ranker: Ranker,
+) -> str | None:
+    """ "Visbek, Germany", "Delft, the Netherlands": the country written right after a
+    town's name behind a comma is the one it lies in, when the town has a place
+    there. Not an item of a list of countries or units ("Mali, Guinea and Senegal",
+    "Ohio, Oregon")."""
+    if text[candidate.end : candidate.end + 1] != ",":
+        return None
+    options = entries[candidate.start]
+    if any(whole(e) or e.feature_code == "ADM1" for e in options):
+        return None
+    following = next((c for c in candidates if c.start > candidate.end), None)
+    if following is None or not _COUNTRY_GAP.fullmatch(text, candidate.end, following.start):
+        return None
+    if not ranker.country_spelling(following.text):
+        return None
+    codes = {e.country_code for e in entries[following.start] if e.feature_code == "PCLI"}
+    towns = (e for e in options if e.feature_code.startswith("PPL") and e.country_code in codes)
+    return next((e.country_code for e in towns), None)
+
+
+_COUNTRY_GAP = re.compile(r",\s*(?:the\s+)?", re.I)
 
 
 # -- ranking ------------------------------------------------------------------

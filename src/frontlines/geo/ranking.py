@@ -292,12 +292,15 @@ def prominent_first(
     famous = any(whole(e) or e.feature_code in PROMINENT_KINDS for e in options)
     if not famous and not units:
         return options
+    # A country called by one of its spellings is no town that bears the spelling only
+    # as another name ("USA" is not Usak, which GeoNames also calls "Usa").
+    country = any(whole(e) for e in options)
     return [
         e
         for e in options
         if not e.feature_code.startswith("PPL")
         or e.feature_code == "PPLC"
-        or e.population >= FOREIGN_MIN_POPULATION
+        or (e.population >= FOREIGN_MIN_POPULATION and not (country and e.alternate))
         or (famous and coherence.get(e.id, 0.0) >= LOCAL_SUPPORT and not e.alternate)
         or (not famous and (e.country_code, e.admin1) in units)
     ]

@@ -168,6 +168,7 @@ class Geocoder:
         by_key: dict[tuple[str, str | None], Entry] = {}
         unresolved: list[tuple[Candidate, str | None]] = []
         chosen: dict[int, Entry] = {}
+        written_in_country: set[int] = set()
         for candidate in candidates:
             if candidate.start in resolved:
                 continue
@@ -179,6 +180,11 @@ class Geocoder:
                 resolved[candidate.start] = self.areas.place(candidate, same)
                 continue
             options = entries[candidate.start]
+            lies_in = report.comma_country(text, candidate, candidates, entries, self.ranker)
+            if lies_in is not None:
+                # "Visbek, Germany": the town there, wherever the report is set.
+                options = [e for e in options if e.country_code == lies_in and not whole(e)]
+                written_in_country.add(candidate.start)
             if candidate.start in unit_names:
                 # "Tacoma, Washington": the name after a town's comma is its unit.
                 unit = unit_names[candidate.start]
@@ -230,7 +236,11 @@ class Geocoder:
         if focus is not None:
             for candidate in candidates:
                 entry = chosen.get(candidate.start)
-                if entry is not None and _stray(entry, focus, coherence):
+                if (
+                    entry is not None
+                    and candidate.start not in written_in_country
+                    and _stray(entry, focus, coherence)
+                ):
                     resolved[candidate.start] = self.areas.at_focus(candidate, focus)
         # Announced names first: a name the report once calls a village is that
         # village where it recurs without the cue ("the village of Z ... Z again").
@@ -259,10 +269,12 @@ class Geocoder:
         if candidate.cue == GIVEN:
             return options
         written = spelling(candidate.text)
+        # In its case too, unless written in capitals: "Noma" is no "NoMa".
+        cased = not candidate.text.isupper()
         return [
             e
             for e in options
-            if spelling(e.name) == written
+            if (spelling(e.name) == written and (not cased or ascii_name(e.name) == candidate.text))
             or self.ranker.unit_spelling(candidate.text, e)
             or (whole(e) and self.ranker.country_spelling(candidate.text))
         ]
