@@ -81,3 +81,11 @@ def test_a_person_named_like_a_town_in_another_case_does_not_vote(resolve_named)
     )
     _, hall = resolve_named(text, "Eastern Cape", "Zolani Hall")
     assert hall is not None and hall.country_code == "ZA"
+
+
+def test_a_region_abroad_a_loose_key_reaches_does_not_veto_a_county(resolve_named) -> None:  # type: ignore[no-untyped-def]
+    # "Car" reaches Kara, a region of Togo, through its loose key.
+    text = "A Hampshire racing driver won the British Touring Car race."
+    (hampshire,) = resolve_named(text, "Hampshire")
+    assert hampshire is not None and hampshire.feature_code == "ADM2"
+    assert hampshire.country_code == "GB" and hampshire.admin2 == "Hampshire"

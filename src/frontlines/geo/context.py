@@ -143,13 +143,19 @@ def sentence_admin1(
     candidate: Candidate,
     candidates: list[Candidate],
     entries: dict[int, list[Entry]],
+    home: str | None = None,
 ) -> tuple[str | None, bool]:
-    """The governorate the sentence names, and whether a cue made it explicit."""
+    """The governorate the sentence names, and whether a cue made it explicit.
+    ``home``: the report's country, whose units always count."""
     unit = written_in(text, candidate, candidates, entries)
     if unit is not None and not _listed_unit(entries[candidate.start], unit):
         return unit, True
     start, end = sentence_bounds(text, candidate.start, candidate.end)
     named: list[str] = []
+    # A unit merely named nearby, abroad and in a country where the name has no
+    # reading, says nothing of it ("Car" reaches Kara, a region of Togo, beside
+    # "Hampshire"); the report's own country's does ("X in Idleb": not X in Turkey).
+    codes = {e.country_code for e in entries[candidate.start]} | {home}
     for other in candidates:
         if other is candidate or not (start <= other.start < end):
             continue
@@ -162,7 +168,7 @@ def sentence_admin1(
                 continue
             if (other.feature_hint == "ADM1" or countryside(text, other)) and entry.admin1:
                 return entry.admin1, True  # "in the province of X", "X countryside"
-            if entry.admin1:
+            if entry.admin1 and (not entries[candidate.start] or entry.country_code in codes):
                 named.append(entry.admin1)  # "in Idleb", "in Aleppo"
     return (named[0], False) if named else (None, False)
 

@@ -190,7 +190,9 @@ class Geocoder:
                 unit = unit_names[candidate.start]
                 options = [e for e in options
                            if e.feature_code == "ADM1" and e.admin1 == unit] or options  # fmt: skip
-            sentence_admin1, explicit = report.sentence_admin1(text, candidate, context, entries)
+            sentence_admin1, explicit = report.sentence_admin1(
+                text, candidate, context, entries, countries[0] if countries else None
+            )
             # Only an explicit governorate ("X countryside") weighs in ranking; one
             # merely named nearby is used for the fallback area alone.
             # "the English city of Salisbury": the adjective says whose town it is.
