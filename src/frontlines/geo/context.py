@@ -9,14 +9,15 @@ from collections import Counter
 from dataclasses import replace
 from functools import lru_cache
 
-from frontlines.geo.find import Candidate
+from frontlines.geo.areas import ascii_name
+from frontlines.geo.find import GIVEN, Candidate
 from frontlines.geo.gazetteer import Entry
 from frontlines.geo.ranking import Ranker, spelling, whole
 from frontlines.model import Place
 
 __all__ = [
-    "comma_country", "comma_unit", "country_votes", "countryside", "focus", "host_unit",
-    "named_units", "sentence_admin1", "written_in",
+    "as_written", "comma_country", "comma_unit", "country_votes", "countryside", "focus",
+    "host_unit", "named_units", "sentence_admin1", "written_in",
 ]  # fmt: skip
 
 # Country votes of a town name: its most populous namesake's country.
@@ -98,6 +99,24 @@ def country_votes(
     if hint:
         ranked = [hint] + [c for c in ranked if c != hint]
     return ranked
+
+
+def as_written(candidate: Candidate, options: list[Entry], ranker: Ranker) -> list[Entry]:
+    """A name's readings spelled as it is written, in its case too unless written in
+    capitals ("Noma" is no "NoMa"), or called by one of their curated spellings (a
+    country's "UK", a unit's "Calif."): the readings by which a name the caller did
+    not mark as a place may speak for the report's country. A marked span keeps all."""
+    if candidate.cue == GIVEN:
+        return options
+    written = spelling(candidate.text)
+    cased = not candidate.text.isupper()
+    return [
+        e
+        for e in options
+        if (spelling(e.name) == written and (not cased or ascii_name(e.name) == candidate.text))
+        or ranker.unit_spelling(candidate.text, e)
+        or (whole(e) and ranker.country_spelling(candidate.text))
+    ]
 
 
 def named_units(

@@ -25,7 +25,6 @@ from frontlines.geo.ranking import (
     contradicts,
     haversine_km,
     outside_regions,
-    spelling,
     whole,
 )
 from frontlines.ingest.metadata import WIRE_DATELINE
@@ -133,7 +132,9 @@ class Geocoder:
         # towns anywhere ("Deck", Dhaka): those vote only by readings spelled as written.
         marked = [c for c in context if c.cue == GIVEN]
         voting = (
-            {c.start: self._as_written(c, entries[c.start]) for c in context} if marked else entries
+            {c.start: report.as_written(c, entries[c.start], self.ranker) for c in context}
+            if marked
+            else entries
         )
         countries = report.country_votes(
             context, voting, self._country_code(country_hint), self.ranker, located,
@@ -264,22 +265,6 @@ class Geocoder:
             if place is not None and candidate.cue is not None:
                 fallen[candidate.key] = place
         return resolved
-
-    def _as_written(self, candidate: Candidate, options: list[Entry]) -> list[Entry]:
-        """A name's readings spelled as it is written, or called by one of their
-        curated spellings (a country's "UK", a unit's "Calif.")."""
-        if candidate.cue == GIVEN:
-            return options
-        written = spelling(candidate.text)
-        # In its case too, unless written in capitals: "Noma" is no "NoMa".
-        cased = not candidate.text.isupper()
-        return [
-            e
-            for e in options
-            if (spelling(e.name) == written and (not cased or ascii_name(e.name) == candidate.text))
-            or self.ranker.unit_spelling(candidate.text, e)
-            or (whole(e) and self.ranker.country_spelling(candidate.text))
-        ]
 
     def _adjective_country(self, text: str, candidate: Candidate) -> str | None:
         """The country of "the Turkish town of Kilis", "the English city of Salisbury":
