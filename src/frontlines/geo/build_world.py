@@ -280,7 +280,8 @@ def _add_countries(
         if country["name"].startswith("The "):
             spellings.append(country["name"][4:])  # "The Netherlands": "the Netherlands"
         # "Russian", "Syrian": corpora and reports name a country by its adjective.
-        demonyms = [d for d in [fact.get("demonym") or ""] if len(d) > 3]
+        # One demonym field may hold two ("Bosnian, Herzegovinian").
+        demonyms = [d.strip() for d in (fact.get("demonym") or "").split(",") if len(d.strip()) > 3]
         # "Russians", "Canadians": the people, in the plural, name their country too.
         spellings += demonyms + [f"{d}s" for d in demonyms if d.endswith("an")]
         builder.add(

@@ -84,6 +84,20 @@ def _hint_before(text: str, start: int) -> str | None:
     return None
 
 
+# "the English city of Salisbury", "the Syrian town of Kobani": a name between "the"
+# and a town's kind with "of" is an adjective, the kind the next name's ("Manbij city
+# of Aleppo", an address, keeps its kind).
+_ADJECTIVE_BEFORE_KIND = re.compile(r"(?i:the)\s+$")
+_KIND_OF_NEXT = re.compile(r"\s+(?:city|town|village|port|capital)\s+of\b", re.I)
+
+
+def _adjective_of_next(text: str, start: int, end: int) -> bool:
+    return bool(
+        _KIND_OF_NEXT.match(text, end)
+        and _ADJECTIVE_BEFORE_KIND.search(text, max(0, start - 5), start)
+    )
+
+
 GIVEN = "given"  # the cue of a span the caller marked as a place
 
 
@@ -103,7 +117,8 @@ def make_candidate(
         text=text[start:end],
         key=key,
         known=known,
-        feature_hint=_hint_after(text, end) or _hint_before(text, start),
+        feature_hint=(None if _adjective_of_next(text, start, end) else _hint_after(text, end))
+        or _hint_before(text, start),
         relative=is_relative(before),
         cue=cue,
     )

@@ -9,15 +9,16 @@ from collections import Counter
 from dataclasses import replace
 from functools import lru_cache
 
-from frontlines.geo.find import Candidate
+from frontlines.geo.areas import ascii_name
+from frontlines.geo.find import GIVEN, Candidate
 from frontlines.geo.gazetteer import Entry
 from frontlines.geo.lexicon import DIRECTION_ADJECTIVE
 from frontlines.geo.ranking import Ranker, spelling, whole
 from frontlines.model import Place
 
 __all__ = [
-    "comma_unit", "country_votes", "countryside", "focus", "host_unit", "named_units",
-    "sentence_admin1", "written_in",
+    "as_written", "comma_country", "comma_unit", "country_votes", "countryside", "focus",
+    "host_unit", "named_units", "sentence_admin1", "written_in",
 ]  # fmt: skip
 
 # Country votes of a town name: its most populous namesake's country.
@@ -116,6 +117,24 @@ def country_votes(
     return ranked
 
 
+def as_written(candidate: Candidate, options: list[Entry], ranker: Ranker) -> list[Entry]:
+    """A name's readings spelled as it is written, in its case too unless written in
+    capitals ("Noma" is no "NoMa"), or called by one of their curated spellings (a
+    country's "UK", a unit's "Calif."): the readings by which a name the caller did
+    not mark as a place may speak for the report's country. A marked span keeps all."""
+    if candidate.cue == GIVEN:
+        return options
+    written = spelling(candidate.text)
+    cased = not candidate.text.isupper()
+    return [
+        e
+        for e in options
+        if (spelling(e.name) == written and (not cased or ascii_name(e.name) == candidate.text))
+        or ranker.unit_spelling(candidate.text, e)
+        or (whole(e) and ranker.country_spelling(candidate.text))
+    ]
+
+
 def named_units(
     candidates: list[Candidate], entries: dict[int, list[Entry]], countries: list[str]
 ) -> list[tuple[str, frozenset[str]]]:
@@ -159,13 +178,19 @@ def sentence_admin1(
     candidate: Candidate,
     candidates: list[Candidate],
     entries: dict[int, list[Entry]],
+    home: str | None = None,
 ) -> tuple[str | None, bool]:
-    """The governorate the sentence names, and whether a cue made it explicit."""
+    """The governorate the sentence names, and whether a cue made it explicit.
+    ``home``: the report's country, whose units always count."""
     unit = written_in(text, candidate, candidates, entries)
     if unit is not None and not _listed_unit(entries[candidate.start], unit):
         return unit, True
     start, end = sentence_bounds(text, candidate.start, candidate.end)
     named: list[str] = []
+    # A unit merely named nearby, abroad and in a country where the name has no
+    # reading, says nothing of it ("Car" reaches Kara, a region of Togo, beside
+    # "Hampshire"); the report's own country's does ("X in Idleb": not X in Turkey).
+    codes = {e.country_code for e in entries[candidate.start]} | {home}
     for other in candidates:
         if other is candidate or not (start <= other.start < end):
             continue
@@ -178,7 +203,7 @@ def sentence_admin1(
                 continue
             if (other.feature_hint == "ADM1" or countryside(text, other)) and entry.admin1:
                 return entry.admin1, True  # "in the province of X", "X countryside"
-            if entry.admin1:
+            if entry.admin1 and (not entries[candidate.start] or entry.country_code in codes):
                 named.append(entry.admin1)  # "in Idleb", "in Aleppo"
     return (named[0], False) if named else (None, False)
 
@@ -226,6 +251,35 @@ def comma_unit(
                 admin1 = max(units, key=lambda e: e.population).admin1
                 return (admin1, other.start) if admin1 else None
     return None
+
+
+def comma_country(
+    text: str,
+    candidate: Candidate,
+    candidates: list[Candidate],
+    entries: dict[int, list[Entry]],
+    ranker: Ranker,
+) -> str | None:
+    """ "Visbek, Germany", "Delft, the Netherlands": the country written right after a
+    town's name behind a comma is the one it lies in, when the town has a place
+    there. Not an item of a list of countries or units ("Mali, Guinea and Senegal",
+    "Ohio, Oregon")."""
+    if text[candidate.end : candidate.end + 1] != ",":
+        return None
+    options = entries[candidate.start]
+    if any(whole(e) or e.feature_code == "ADM1" for e in options):
+        return None
+    following = next((c for c in candidates if c.start > candidate.end), None)
+    if following is None or not _COUNTRY_GAP.fullmatch(text, candidate.end, following.start):
+        return None
+    if not ranker.country_spelling(following.text):
+        return None
+    codes = {e.country_code for e in entries[following.start] if e.feature_code == "PCLI"}
+    towns = (e for e in options if e.feature_code.startswith("PPL") and e.country_code in codes)
+    return next((e.country_code for e in towns), None)
+
+
+_COUNTRY_GAP = re.compile(r",\s*(?:the\s+)?", re.I)
 
 
 # -- ranking ------------------------------------------------------------------

@@ -29,7 +29,7 @@ from frontlines.errors import GazetteerError
 from frontlines.geo.names import name_key
 
 # Bump when the schema or the build rules change: the next start rebuilds.
-BUILD_VERSION = "25"
+BUILD_VERSION = "26"
 USER_FILE = "user-gazetteer.sqlite"
 # Fuzzy matching of unknown names within a known country: rapidfuzz ratio (0-100)
 # between keys, and the shortest key tried.
@@ -72,7 +72,7 @@ CREATE TABLE IF NOT EXISTS names (
     place_id INTEGER NOT NULL REFERENCES places(id),
     name TEXT NOT NULL,
     alternate INTEGER NOT NULL DEFAULT 0,
-    PRIMARY KEY (key, place_id)
+    PRIMARY KEY (key, place_id, name)
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS names_place ON names(place_id);
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
@@ -242,9 +242,10 @@ class Gazetteer:
 
     @staticmethod
     def _rows(db: sqlite3.Connection, schema: str, offset: int, key: str) -> list[Entry]:
+        # A place's curated spellings may share a key ("Greek", "Greece"): one entry each.
         query = (
-            f"{_select('p', schema, offset)}, n.alternate FROM {schema}.names n "
-            f"JOIN {schema}.places p ON p.id = n.place_id WHERE n.key = ?"
+            f"{_select('p', schema, offset)}, min(n.alternate) FROM {schema}.names n "
+            f"JOIN {schema}.places p ON p.id = n.place_id WHERE n.key = ? GROUP BY p.id"
         )
         return [Entry(*row) for row in db.execute(query, (key,)).fetchall()]
 

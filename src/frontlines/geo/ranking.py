@@ -157,7 +157,7 @@ class Ranker:
                 candidate, second.entry, countries, located, unit_size, named
             ):
                 return second.entry
-        return None
+        return _namesake_as_written(candidate, ranked)
 
     def _admissible(
         self,
@@ -292,12 +292,15 @@ def prominent_first(
     famous = any(whole(e) or e.feature_code in PROMINENT_KINDS for e in options)
     if not famous and not units:
         return options
+    # A country called by one of its spellings is no town that bears the spelling only
+    # as another name ("USA" is not Usak, which GeoNames also calls "Usa").
+    country = any(whole(e) for e in options)
     return [
         e
         for e in options
         if not e.feature_code.startswith("PPL")
         or e.feature_code == "PPLC"
-        or e.population >= FOREIGN_MIN_POPULATION
+        or (e.population >= FOREIGN_MIN_POPULATION and not (country and e.alternate))
         or (famous and coherence.get(e.id, 0.0) >= LOCAL_SUPPORT and not e.alternate)
         or (not famous and (e.country_code, e.admin1) in units)
     ]
@@ -355,6 +358,21 @@ def outside_regions(best: Entry, regions: tuple[str, ...]) -> bool:
     if best.feature_code in {"ADM1", "PCLI"}:
         return False
     return best.population < FOREIGN_MIN_POPULATION
+
+
+def _namesake_as_written(candidate: Candidate, ranked: list[_Scored]) -> Entry | None:
+    """For a span the caller marked as a place, the best reading spelled as written
+    (by its own name), though small and abroad: "Visbek" in a report on Turkey is
+    the German town, not a place unknown to the gazetteer at Turkey's middle, where
+    a refused name falls back. Not a place named inside a building's name ("Rogers
+    Centre" is not Rogers, Arkansas), nor a name reached only as another's alternate."""
+    if candidate.cue != GIVEN or candidate.inner:
+        return None
+    written = spelling(candidate.text)
+    for scored in ranked:
+        if not scored.entry.alternate and spelling(scored.entry.name) == written:
+            return scored.entry
+    return None
 
 
 def _seat_sizes(options: list[Entry]) -> dict[tuple[str | None, str | None], int]:

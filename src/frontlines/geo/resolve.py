@@ -17,7 +17,7 @@ from frontlines.geo import context as report
 from frontlines.geo.areas import Areas, ascii_name, to_place
 from frontlines.geo.coherence import support
 from frontlines.geo.cues import LOCATIVE, near_spellings
-from frontlines.geo.find import Candidate, find_candidates, span_candidate
+from frontlines.geo.find import GIVEN, Candidate, find_candidates, span_candidate
 from frontlines.geo.gazetteer import Entry, Gazetteer
 from frontlines.geo.lexicon import ACRONYM_MAX_LETTERS, FEATURE_WORDS, NOT_PLACES
 from frontlines.geo.ranking import (
@@ -135,8 +135,17 @@ class Geocoder:
         context = [c for c in candidates if not c.inner]
         # "Canadian, Texas": names written inside a unit are towns, not countries.
         located, unit_names = self._located(text, candidates, context, entries)
+        # Spans the caller marked as places (resolve_spans) are places; the names found
+        # around them are guesses, often people ("Noma said") whose loose keys reach
+        # towns anywhere ("Deck", Dhaka): those vote only by readings spelled as written.
+        marked = [c for c in context if c.cue == GIVEN]
+        voting = (
+            {c.start: report.as_written(c, entries[c.start], self.ranker) for c in context}
+            if marked
+            else entries
+        )
         countries = report.country_votes(
-            context, entries, self._country_code(country_hint), self.ranker, located,
+            context, voting, self._country_code(country_hint), self.ranker, located,
             prior=self._country_code(country_prior),
         )  # fmt: skip
         named_units = report.named_units(context, entries, countries)
@@ -169,6 +178,7 @@ class Geocoder:
         by_key: dict[tuple[str, str | None], Entry] = {}
         unresolved: list[tuple[Candidate, str | None]] = []
         chosen: dict[int, Entry] = {}
+        written_in_country: set[int] = set()
         for candidate in candidates:
             if candidate.start in resolved:
                 continue
@@ -180,12 +190,19 @@ class Geocoder:
                 resolved[candidate.start] = self.areas.place(candidate, same)
                 continue
             options = entries[candidate.start]
+            lies_in = report.comma_country(text, candidate, candidates, entries, self.ranker)
+            if lies_in is not None:
+                # "Visbek, Germany": the town there, wherever the report is set.
+                options = [e for e in options if e.country_code == lies_in and not whole(e)]
+                written_in_country.add(candidate.start)
             if candidate.start in unit_names:
                 # "Tacoma, Washington": the name after a town's comma is its unit.
                 unit = unit_names[candidate.start]
                 options = [e for e in options
                            if e.feature_code == "ADM1" and e.admin1 == unit] or options  # fmt: skip
-            sentence_admin1, explicit = report.sentence_admin1(text, candidate, context, entries)
+            sentence_admin1, explicit = report.sentence_admin1(
+                text, candidate, context, entries, countries[0] if countries else None
+            )
             # Only an explicit governorate ("X countryside") weighs in ranking; one
             # merely named nearby is used for the fallback area alone.
             # "the English city of Salisbury": the adjective says whose town it is.
@@ -223,11 +240,19 @@ class Geocoder:
                 unresolved.append((candidate, sentence_admin1))
         # Unknown names last: they fall back to the area, at the report's focus in it.
         # A wire dateline names where the reporter files from, not what the report is about.
-        focus = report.focus([c for c in context if not _in_dateline(text, c)], resolved, countries)
+        # The town the report centres on is one of the places the caller marked, if they
+        # centre on one; else one of the names found.
+        focal = [c for c in context if not _in_dateline(text, c)]
+        focus = report.focus([c for c in focal if c.cue == GIVEN], resolved, countries)
+        focus = focus or report.focus(focal, resolved, countries)
         if focus is not None:
             for candidate in candidates:
                 entry = chosen.get(candidate.start)
-                if entry is not None and _stray(entry, focus, coherence):
+                if (
+                    entry is not None
+                    and candidate.start not in written_in_country
+                    and _stray(entry, focus, coherence)
+                ):
                     resolved[candidate.start] = self.areas.at_focus(candidate, focus)
         # Announced names first: a name the report once calls a village is that
         # village where it recurs without the cue ("the village of Z ... Z again").

@@ -65,18 +65,25 @@ class PlaceWriter:
                 source_key,
             ),
         )  # fmt: skip
-        keys: dict[str, tuple[str, int]] = {}
+        rows: dict[tuple[str, str], int] = {}
+        keys: set[str] = set()
         for index, name in enumerate([place["name"], *names]):
             if len(name) < (2 if trusted_names else MIN_NAME_LENGTH) or not _latin(name):
                 continue
             if name.isupper() and len(name) <= 5 and "." not in name and not trusted_names:
                 continue  # airport and postal codes among GeoNames alternate names
             key = name_key(name)
-            if key and len(key) >= MIN_NAME_LENGTH - 1 and key not in keys:
-                keys[key] = (name, 0 if index == 0 or trusted_names else 1)
+            if not key or len(key) < MIN_NAME_LENGTH - 1:
+                continue
+            # One bulk alternate a key; curated names are each a spelling of their own
+            # even where their keys meet ("Greek" and "Greece"): the ranker tells a
+            # country's spellings from the towns a loose key reaches by them.
+            if key not in keys or (trusted_names and (key, name) not in rows):
+                rows[(key, name)] = 0 if index == 0 or trusted_names else 1
+                keys.add(key)
         self.db.executemany(
             "INSERT OR IGNORE INTO names (key, place_id, name, alternate) VALUES (?,?,?,?)",
-            [(k, place_id, n, alt) for k, (n, alt) in keys.items()],
+            [(k, place_id, n, alt) for (k, n), alt in rows.items()],
         )
         return place_id
 
