@@ -15,8 +15,8 @@ from frontlines.geo.ranking import Ranker, spelling, whole
 from frontlines.model import Place
 
 __all__ = [
-    "comma_unit", "country_votes", "countryside", "focus", "host_unit", "named_units",
-    "sentence_admin1", "written_in",
+    "comma_unit", "country_votes", "countryside", "focus", "host_unit", "in_unit", "named_units",
+    "sentence_admin1", "unit_after", "written_in",
 ]  # fmt: skip
 
 # Country votes of a town name: its most populous namesake's country.
@@ -145,8 +145,8 @@ def sentence_admin1(
     entries: dict[int, list[Entry]],
 ) -> tuple[str | None, bool]:
     """The governorate the sentence names, and whether a cue made it explicit."""
-    unit = written_in(text, candidate, candidates, entries)
-    if unit is not None and not _listed_unit(entries[candidate.start], unit):
+    unit = unit_after(text, candidate, candidates, entries)
+    if unit is not None:
         return unit, True
     start, end = sentence_bounds(text, candidate.start, candidate.end)
     named: list[str] = []
@@ -167,6 +167,22 @@ def sentence_admin1(
     return (named[0], False) if named else (None, False)
 
 
+def unit_after(
+    text: str,
+    candidate: Candidate,
+    candidates: list[Candidate],
+    entries: dict[int, list[Entry]],
+) -> str | None:
+    """The first-level unit written right after a name as where it lies ("Orikhove,
+    Luhansk", "Sabkha in Deir-ez-Zor"), unless the name is an item of a list."""
+    unit = written_in(text, candidate, candidates, entries) or in_unit(
+        text, candidate, candidates, entries
+    )
+    if unit is None or _listed_unit(entries[candidate.start], unit):
+        return None
+    return unit
+
+
 def written_in(
     text: str,
     candidate: Candidate,
@@ -177,6 +193,37 @@ def written_in(
     right after a name, behind a comma, is the one it lies in."""
     found = comma_unit(text, candidate, candidates, entries)
     return found[0] if found else None
+
+
+# "X in Idleb", "X in the northern Hama", "X in southeast Deir-ez-Zor": the gap between
+# a place and the first-level unit written as where it lies.
+_IN_GAP = re.compile(
+    r"\s+in\s+(?:the\s+)?(?:(?:far\s+)?(?:north|south|east|west|central|middle)"
+    r"(?:-?(?:east|west))?(?:ern)?\s+)?",
+    re.I,
+)
+
+
+def in_unit(
+    text: str,
+    candidate: Candidate,
+    candidates: list[Candidate],
+    entries: dict[int, list[Entry]],
+) -> str | None:
+    """ "Sabkha in Deir-ez-Zor", "Maliha in Dar'a": the first-level unit a name is
+    written "in", right after it. A name of a unit's own city counts as the unit (a
+    village "in Deir-ez-Zor" lies in the governorate, a quarter in the city: both
+    in its admin1)."""
+    gap = _IN_GAP.match(text, candidate.end)
+    if gap is None:
+        return None
+    for other in candidates:
+        if other.start == gap.end():
+            units = [e for e in entries[other.start] if e.feature_code == "ADM1" and e.admin1]
+            if units and not any(e.feature_code == "PCLI" for e in entries[other.start]):
+                return max(units, key=lambda e: e.population).admin1
+            return None
+    return None
 
 
 def _listed_unit(options: list[Entry], unit: str) -> bool:
