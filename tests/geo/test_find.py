@@ -112,3 +112,10 @@ def test_gate_and_house_heads_keep_their_compound_whole(gazetteer) -> None:
     spans = _spans(text, gazetteer)
     assert {"Bab al-Kheir", "Dar al-Fakhr"} <= set(spans)
     assert not {"Bab", "Dar", "Bab al", "Dar al"} & set(spans)
+
+
+def test_portuguese_particles_join_a_name(gazetteer) -> None:
+    # "Mato Grosso do Sul" is one state, not Mato Grosso and a word after it.
+    text = "Police seized a truck in Campo Grande, Mato Grosso do Sul, on Friday."
+    spans = _spans(text, gazetteer)
+    assert "Mato Grosso do Sul" in spans and "Mato Grosso" not in spans

@@ -21,6 +21,9 @@ def geocoder():
         ("Gunmen attacked a checkpoint near Tafas in Hama.", "Tafas", "Hama"),
         ("Regime forces shelled Tafas in southern Hama on Monday.", "Tafas", "Hama"),
         ("Mortar rounds hit positions near Tafas, Hama, on Sunday.", "Tafas", "Hama"),
+        ("Gunmen shot a guard in Tafas town, Hama, at night.", "Tafas", "Hama"),
+        ("Snipers fired on the Tafas front in northern Hama.", "Tafas", "Hama"),
+        ("Tribal fighters clashed in Tafas (Hama) over land.", "Tafas", "Hama"),
         # "from Idleb in Aleppo": Idleb is itself a governorate, not a place in Aleppo.
         ("Fighters from Idleb in Aleppo joined the offensive.", "Idleb", "Idleb"),
         # Only Saraqib places the report: "Suqour al-Sham" does not vote for Damascus.

@@ -195,10 +195,15 @@ def written_in(
     return found[0] if found else None
 
 
-# "X in Idleb", "X in the northern Hama", "X in southeast Deir-ez-Zor": the gap between
-# a place and the first-level unit written as where it lies.
+# "X in Idleb", "X in the northern Hama", "X in southeast Deir-ez-Zor", "X town, Dara",
+# "X front in Raqqa", "X (Deir ez Zor)": the gap between a place, with the kind of
+# place it is, and the first-level unit written as where it lies. Not a neighbourhood
+# or a city "in" a unit: it is written in its city, whose name the unit shares.
 _IN_GAP = re.compile(
-    r"\s+in\s+(?:the\s+)?(?:(?:far\s+)?(?:north|south|east|west|central|middle)"
+    r"(?:\s+(?:villages?|towns?|area|camp|farms?|hills?|front(?:line)?|axis|road|desert)"
+    r"(?=[\s,]))?"
+    r"(?:\s+in\s+|\s*,\s*|\s+\()"
+    r"(?:the\s+)?(?:(?:far\s+)?(?:north|south|east|west|central|middle)"
     r"(?:-?(?:east|west))?(?:ern)?\s+)?",
     re.I,
 )
@@ -210,10 +215,9 @@ def in_unit(
     candidates: list[Candidate],
     entries: dict[int, list[Entry]],
 ) -> str | None:
-    """ "Sabkha in Deir-ez-Zor", "Maliha in Dar'a": the first-level unit a name is
-    written "in", right after it. A name of a unit's own city counts as the unit (a
-    village "in Deir-ez-Zor" lies in the governorate, a quarter in the city: both
-    in its admin1)."""
+    """ "Sabkha in Deir-ez-Zor", "Maliha town, Dar'a": the first-level unit a name is
+    written in, right after it and the kind of place it is. A name of a unit's own
+    city counts as the unit (a village "in Deir-ez-Zor" lies in the governorate)."""
     gap = _IN_GAP.match(text, candidate.end)
     if gap is None:
         return None
