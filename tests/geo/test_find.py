@@ -90,3 +90,32 @@ def test_a_surname_that_is_a_county_name_is_a_person(gazetteer) -> None:
 def test_a_lone_word_before_a_number_is_a_numbered_unit(gazetteer) -> None:
     spans = _spans("Two units, Pack 122 and Troop 9, collected food in Norfolk.", gazetteer)
     assert "Pack" not in spans and "Troop" not in spans and "Norfolk" in spans
+
+
+def test_place_behind_an_arabic_construct_is_not_taken(gazetteer) -> None:
+    # "Suqour al-Sham" (the hawks of the Levant) is a group, "Barr al Sham" a place of
+    # its own: neither is Damascus, which "Sham" also names.
+    text = "Suqour al-Sham fighters clashed near Barr al Sham and in Saraqib."
+    spans = _spans(text, gazetteer)
+    assert "Saraqib" in spans
+    assert not {"al-Sham", "Sham", "al Sham"} & set(spans)
+
+
+def test_place_after_an_english_word_or_acronym_is_kept(gazetteer) -> None:
+    text = "Turkish forces shelled Northern al-Bab while SDF al-Bab units withdrew."
+    assert sum(c.text == "al-Bab" for c in find_candidates(text, gazetteer)) == 2
+
+
+def test_gate_and_house_heads_keep_their_compound_whole(gazetteer) -> None:
+    # "Bab" (gate) and "Dar" (house) begin names; alone they spell al-Bab and Daraa.
+    text = "Rebels shelled Bab al-Kheir and Dar al-Fakhr at dawn."
+    spans = _spans(text, gazetteer)
+    assert {"Bab al-Kheir", "Dar al-Fakhr"} <= set(spans)
+    assert not {"Bab", "Dar", "Bab al", "Dar al"} & set(spans)
+
+
+def test_portuguese_particles_join_a_name(gazetteer) -> None:
+    # "Mato Grosso do Sul" is one state, not Mato Grosso and a word after it.
+    text = "Police seized a truck in Campo Grande, Mato Grosso do Sul, on Friday."
+    spans = _spans(text, gazetteer)
+    assert "Mato Grosso do Sul" in spans and "Mato Grosso" not in spans

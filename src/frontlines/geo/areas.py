@@ -64,7 +64,9 @@ class Areas:
             # A governorate not named after its city ("Rural Damascus") stands at its
             # seat; one that is ("Aleppo") keeps its own point, apart from the city.
             entry = self.seat(entry)
-        return to_place(entry, 2 if candidate.relative else 1)
+        # A span named after a place inside it ("Aleppo - Sheikh Maqsoud", "Manila
+        # Cathedral") is part of that place or near it, not the place itself.
+        return to_place(entry, 2 if candidate.relative or candidate.inner else 1)
 
     def ringed(self, area: Entry) -> bool:
         """Whether a governorate has no town of its name ("Rural Damascus")."""

@@ -18,7 +18,7 @@ from frontlines.model import Place
 
 __all__ = [
     "as_written", "comma_country", "comma_unit", "country_votes", "countryside", "focus",
-    "host_unit", "named_units", "sentence_admin1", "written_in",
+    "host_unit", "in_unit", "named_units", "sentence_admin1", "unit_after", "written_in",
 ]  # fmt: skip
 
 # Country votes of a town name: its most populous namesake's country.
@@ -182,8 +182,8 @@ def sentence_admin1(
 ) -> tuple[str | None, bool]:
     """The governorate the sentence names, and whether a cue made it explicit.
     ``home``: the report's country, whose units always count."""
-    unit = written_in(text, candidate, candidates, entries)
-    if unit is not None and not _listed_unit(entries[candidate.start], unit):
+    unit = unit_after(text, candidate, candidates, entries)
+    if unit is not None:
         return unit, True
     start, end = sentence_bounds(text, candidate.start, candidate.end)
     named: list[str] = []
@@ -208,6 +208,22 @@ def sentence_admin1(
     return (named[0], False) if named else (None, False)
 
 
+def unit_after(
+    text: str,
+    candidate: Candidate,
+    candidates: list[Candidate],
+    entries: dict[int, list[Entry]],
+) -> str | None:
+    """The first-level unit written right after a name as where it lies ("Orikhove,
+    Luhansk", "Sabkha in Deir-ez-Zor"), unless the name is an item of a list."""
+    unit = written_in(text, candidate, candidates, entries) or in_unit(
+        text, candidate, candidates, entries
+    )
+    if unit is None or _listed_unit(entries[candidate.start], unit):
+        return None
+    return unit
+
+
 def written_in(
     text: str,
     candidate: Candidate,
@@ -218,6 +234,41 @@ def written_in(
     right after a name, behind a comma, is the one it lies in."""
     found = comma_unit(text, candidate, candidates, entries)
     return found[0] if found else None
+
+
+# "X in Idleb", "X in the northern Hama", "X in southeast Deir-ez-Zor", "X town, Dara",
+# "X front in Raqqa", "X (Deir ez Zor)": the gap between a place, with the kind of
+# place it is, and the first-level unit written as where it lies. Not a neighbourhood
+# or a city "in" a unit: it is written in its city, whose name the unit shares.
+_IN_GAP = re.compile(
+    r"(?:\s+(?:villages?|towns?|area|camp|farms?|hills?|front(?:line)?|axis|road|desert)"
+    r"(?=[\s,]))?"
+    r"(?:\s+in\s+|\s*,\s*|\s+\()"
+    r"(?:the\s+)?(?:(?:far\s+)?(?:north|south|east|west|central|middle)"
+    r"(?:-?(?:east|west))?(?:ern)?\s+)?",
+    re.I,
+)
+
+
+def in_unit(
+    text: str,
+    candidate: Candidate,
+    candidates: list[Candidate],
+    entries: dict[int, list[Entry]],
+) -> str | None:
+    """ "Sabkha in Deir-ez-Zor", "Maliha town, Dar'a": the first-level unit a name is
+    written in, right after it and the kind of place it is. A name of a unit's own
+    city counts as the unit (a village "in Deir-ez-Zor" lies in the governorate)."""
+    gap = _IN_GAP.match(text, candidate.end)
+    if gap is None:
+        return None
+    for other in candidates:
+        if other.start == gap.end():
+            units = [e for e in entries[other.start] if e.feature_code == "ADM1" and e.admin1]
+            if units and not any(e.feature_code == "PCLI" for e in entries[other.start]):
+                return max(units, key=lambda e: e.population).admin1
+            return None
+    return None
 
 
 def _listed_unit(options: list[Entry], unit: str) -> bool:

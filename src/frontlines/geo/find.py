@@ -37,7 +37,7 @@ from frontlines.geo.lexicon import (
     TITLES,
 )
 from frontlines.geo.names import name_key
-from frontlines.geo.words import Word, generic_head, particle, runs, words
+from frontlines.geo.words import Word, arabic_article, generic_head, particle, runs, words
 
 __all__ = ["GIVEN", "Candidate", "find_candidates", "span_candidate"]
 
@@ -92,6 +92,9 @@ def find_candidates(text: str, gazetteer: Gazetteer) -> list[Candidate]:
                 index += 1
                 continue
             part, span_text, key = match
+            if _construct_tail(run, index, part):
+                index += len(part)
+                continue  # "Suqour al-Sham", "Rijal al-Karama"
             if _org_tail(text, run, index + len(part)):
                 # Before the generic head: "Deir ez-Zor Military Council" is a unit,
                 # not an unknown place named from "Deir".
@@ -123,6 +126,28 @@ def find_candidates(text: str, gazetteer: Gazetteer) -> list[Candidate]:
     found.extend(cue_candidates(text, name_runs, found))
     found.extend(_announced_again(text, found))
     return sorted(found, key=lambda c: c.start)
+
+
+def _construct_tail(run: list[Word], index: int, part: list[Word]) -> bool:
+    """ "Suqour al-Sham", "Rijal al-Karama", "Barr al Sham": a place's name behind the
+    Arabic article, right after a plain capitalised word, is the second noun of a
+    construct ("the hawks of the Levant", "the men of dignity"). The whole names a
+    group, a person or a place the gazetteer lacks, never the place inside it (the
+    head word, which some loose spelling may also reach, is read on its own). A
+    known compound ("Ras al-Ain") was matched whole before, and a generic head
+    ("Tall al-Sham") makes the whole an unknown name. Not after an acronym, a
+    possessive or an English word ("HTS al-Bab", "QSD's al-Bab", "Eastern al-Ghouta")."""
+    if index == 0 or not (arabic_article(part[0].text) or _after_article(run, index)):
+        return False
+    head = run[index - 1 - _after_article(run, index)].text
+    if head.casefold() in NOT_PLACES or head.casefold() in FEATURE_WORDS or particle(head):
+        return False
+    return head[:1].isupper() and head[1:].islower() and not head.endswith(("'s", "’s"))
+
+
+def _after_article(run: list[Word], index: int) -> bool:
+    """Whether the word before ``index`` is a separate article ("Barr al | Sham")."""
+    return index >= 2 and arabic_article(run[index - 1].text)
 
 
 def _announced_again(text: str, found: list[Candidate]) -> list[Candidate]:

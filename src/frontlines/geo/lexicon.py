@@ -31,7 +31,7 @@ __all__ = [
 
 PARTICLES = frozenset(
     {"al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "ez", "es", "ed", "bin", "ibn",
-     "bani", "de", "del", "la", "le", "du", "of", "um", "umm"}
+     "bani", "de", "del", "la", "le", "du", "do", "da", "dos", "das", "of", "um", "umm"}
 )  # fmt: skip
 
 

@@ -114,7 +114,11 @@ class Geocoder:
         ]
         if not inside:
             return candidate
-        name = max(inside, key=lambda c: (len(c.text), -c.start))
+        # "Aleppo - Sheikh Maqsoud", "Kharkiv - Saltivka": a name written "town - part"
+        # names a part of the town before the dash (which the gazetteer seldom knows).
+        dash = text.find(" - ", start, end)
+        first = [c for c in inside if dash < 0 or start + c.end <= dash]
+        name = max(first or inside, key=lambda c: (len(c.text), -c.start))
         return replace(candidate, text=name.text, key=name.key, known=True, inner=True,
                        feature_hint=candidate.feature_hint or name.feature_hint)  # fmt: skip
 
@@ -173,6 +177,13 @@ class Geocoder:
         for candidate in context:
             options = entries[candidate.start]
             if len(options) == 1 and options[0].country_code in countries[:1]:
+                # Unless it is written in another unit ("Ajami in Dar'a" is not the
+                # Ajami of Aleppo; "Orikhove, Luhansk" not the one in Crimea): then it
+                # is ranked, and falls back, below. Only the unit written right after
+                # it: one named elsewhere in the sentence may be another place's.
+                unit = report.unit_after(text, candidate, context, entries)
+                if contradicts(options[0], unit, explicit=True):
+                    continue
                 resolved[candidate.start] = self.areas.place(candidate, options[0])
                 anchors.append((options[0].latitude, options[0].longitude))
         by_key: dict[tuple[str, str | None], Entry] = {}
@@ -349,12 +360,25 @@ class Geocoder:
         from frontlines.geo.names import name_key
 
         key = name_key(name)
+        hint_code = self._country_code(country_hint)
+        written = _written_at(name, context_text)
+        if written is not None and not (feature_hint or near or admin1_hint):
+            # The context writes the name: read there, it has the report's own words
+            # around it ("X in Idleb", "X, Markaz Manbij", "X in Hama countryside"),
+            # which say more than the names the report lists elsewhere.
+            found = self.resolve_spans(context_text, [written], country_hint=country_hint)[0]
+            if self._read_in_context(found, hint_code):
+                return found
+        if written is None and " - " in name and not (feature_hint or near or admin1_hint):
+            text = f"{name}. {context_text}"
+            found = self.resolve_spans(text, [(0, len(name))], country_hint=country_hint)[0]
+            if self._read_in_context(found, hint_code):
+                return found
         options = self.gazetteer.lookup_key(key)
         # "Tabqa" asked for as an airbase is the entry named "Tabqa Airbase".
         for suffix in FEATURE_SUFFIXES.get(feature_hint or "", ()):
             options += self.gazetteer.lookup(f"{name} {suffix}")
         context = self.mentions(context_text, country_hint=country_hint) if context_text else []
-        hint_code = self._country_code(country_hint)
         countries = [hint_code] if hint_code else []
         votes = Counter(m.place.country_code for m in context if m.place and m.place.country_code)
         countries += [c for c, _ in votes.most_common() if c and c not in countries]
@@ -372,6 +396,15 @@ class Geocoder:
         if best is not None:
             return self.areas.place(candidate, best)
         return self.areas.fallback(candidate, admin1s[0] if admin1s else None, countries)
+
+    @staticmethod
+    def _read_in_context(found: Place | None, country_code: str | None) -> bool:
+        """Whether the place a name's span in its context resolved to answers for the
+        name: one with its admin areas, in the caller's country ("Saida" in a
+        Syrian report is a village of Syria before the Lebanese city)."""
+        if found is None or not found.admin1:
+            return False
+        return not country_code or found.country_code == country_code
 
     def whole_place(self, name: str) -> Place | None:
         """The place ``name`` names as a whole ("Daraa"), or None: it is something else
@@ -420,6 +453,14 @@ _ADJECTIVE_KIND = re.compile(
 # the report's focus is the better guess.
 STRAY_KM = 300.0
 STRAY_MAX_POPULATION = 20_000
+
+
+def _written_at(name: str, text: str) -> tuple[int, int] | None:
+    """Where ``text`` first writes ``name`` as a whole (any case), if it does."""
+    if not name.strip() or not text:
+        return None
+    match = re.search(rf"(?<![\w'’-]){re.escape(name.strip())}(?![\w'’-])", text, re.I)
+    return match.span() if match else None
 
 
 def _in_dateline(text: str, candidate: Candidate) -> bool:

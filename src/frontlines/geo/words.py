@@ -7,7 +7,9 @@ from typing import NamedTuple
 
 from frontlines.geo.lexicon import GENERIC_HEADS, PARTICLES
 
-__all__ = ["Word", "generic_head", "is_capitalised", "particle", "runs", "words"]
+__all__ = [
+    "Word", "arabic_article", "generic_head", "is_capitalised", "particle", "runs", "words",
+]  # fmt: skip
 
 _WORD = re.compile(r"[A-Za-zÀ-ɏ][A-Za-zÀ-ɏ'’\-]*[A-Za-zÀ-ɏ]|[A-Za-zÀ-ɏ]")
 
@@ -83,6 +85,19 @@ def _starts_arabic_name(word: str) -> bool:
     if word[:1] not in _ARTICLE_INITIALS:
         return False  # most words: the pattern would fail on the first letter
     match = _ARABIC_ARTICLE.match(word)
+    return bool(match and match.group("rest")[:1].isupper())
+
+
+# The Arabic article written as a word of its own ("Suqour al Sham"); "as", "at" and
+# "an" are English words as often, so only a glued form counts for them.
+_SEPARATE_ARTICLES = frozenset({"al", "el"})
+
+
+def arabic_article(word: str) -> bool:
+    """ "al", "el", or a name glued to its article ("al-Sham", "as-Suwayda")."""
+    if word.casefold() in _SEPARATE_ARTICLES:
+        return True
+    match = _ARABIC_ARTICLE.match(word[:1].lower() + word[1:])
     return bool(match and match.group("rest")[:1].isupper())
 
 
