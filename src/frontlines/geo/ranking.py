@@ -24,7 +24,8 @@ from frontlines.geo.gazetteer import WORLD_KINDS, Entry, Gazetteer
 from frontlines.geo.lexicon import ABBREVIATIONS, transliterated
 
 __all__ = [
-    "Ranker", "contradicts", "haversine_km", "prominent_first", "spelling", "transliterated",
+    "Ranker", "capital_before_near_spellings", "contradicts", "haversine_km", "prominent_first",
+    "spelling", "transliterated",
     "whole",
 ]  # fmt: skip
 
@@ -127,6 +128,7 @@ class Ranker:
                    or self.country_spelling(candidate.text)]  # fmt: skip
         options = prominent_first(options, located, coherence or {}, countries[:1])
         options = own_names_first(options, countries[:1])
+        options = capital_before_near_spellings(candidate.text, options, coherence or {})
         if not options:
             return None
         # An admin unit named like a town inside it ("Aleppo", "New York") is the town
@@ -304,6 +306,23 @@ def prominent_first(
         or (famous and coherence.get(e.id, 0.0) >= LOCAL_SUPPORT and not e.alternate)
         or (not famous and (e.country_code, e.admin1) in units)
     ]
+
+
+def capital_before_near_spellings(
+    written: str, options: list[Entry], coherence: dict[int, float]
+) -> list[Entry]:
+    """Without the small towns a loose key reaches from a capital's name spelled as
+    the capital writes it: "Baghdad" is Iraq's capital, not Bagdad, Arizona, however
+    many "U.S." officials the report quotes. A town the report's other names lie
+    around stays, and so does one spelled as written (Athens, Georgia)."""
+    name = spelling(written)
+    if not any(e.feature_code == "PPLC" and spelling(e.name) == name for e in options):
+        return options
+    return [
+        e for e in options
+        if not e.feature_code.startswith("PPL") or spelling(e.name) == name
+        or e.population >= FOREIGN_MIN_POPULATION or coherence.get(e.id, 0.0) >= LOCAL_SUPPORT
+    ]  # fmt: skip
 
 
 def own_names_first(options: list[Entry], countries: list[str] | None = None) -> list[Entry]:
