@@ -8,7 +8,6 @@ reading, areas.py turns it into a Place (or the area a doubtful name falls back 
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
@@ -38,8 +37,6 @@ __all__ = ["Geocoder", "ascii_name", "haversine_km", "to_place"]
 # Words that name a kind of place, not one ("Village", "Valley"): never the place a
 # longer name stands at.
 _GENERIC = frozenset(FEATURE_WORDS) | NOT_PLACES
-# Landmarks are named with their kind ("Tabqa Airbase", "Tishreen Dam").
-FEATURE_SUFFIXES: dict[str, tuple[str, ...]] = {"AIRB": ("airbase", "airport"), "DAM": ("dam",)}
 
 
 class Geocoder:
@@ -149,8 +146,8 @@ class Geocoder:
             else entries
         )
         countries = report.country_votes(
-            context, voting, self._country_code(country_hint), self.ranker, located,
-            prior=self._country_code(country_prior),
+            context, voting, self.country_code(country_hint), self.ranker, located,
+            prior=self.country_code(country_prior),
         )  # fmt: skip
         named_units = report.named_units(context, entries, countries)
         admin1s = [name for name, _ in named_units]
@@ -356,55 +353,13 @@ class Geocoder:
         near: tuple[float, float] | None = None,
         admin1_hint: str | None = None,
     ) -> Place | None:
-        """One name, ranked with whatever context the caller has."""
-        from frontlines.geo.names import name_key
+        """One name, ranked with whatever context the caller has (one_name.py)."""
+        from frontlines.geo.one_name import resolve_name
 
-        key = name_key(name)
-        hint_code = self._country_code(country_hint)
-        written = _written_at(name, context_text)
-        if written is not None and not (feature_hint or near or admin1_hint):
-            # The context writes the name: read there, it has the report's own words
-            # around it ("X in Idleb", "X, Markaz Manbij", "X in Hama countryside"),
-            # which say more than the names the report lists elsewhere.
-            found = self.resolve_spans(context_text, [written], country_hint=country_hint)[0]
-            if self._read_in_context(found, hint_code):
-                return found
-        if written is None and " - " in name and not (feature_hint or near or admin1_hint):
-            text = f"{name}. {context_text}"
-            found = self.resolve_spans(text, [(0, len(name))], country_hint=country_hint)[0]
-            if self._read_in_context(found, hint_code):
-                return found
-        options = self.gazetteer.lookup_key(key)
-        # "Tabqa" asked for as an airbase is the entry named "Tabqa Airbase".
-        for suffix in FEATURE_SUFFIXES.get(feature_hint or "", ()):
-            options += self.gazetteer.lookup(f"{name} {suffix}")
-        context = self.mentions(context_text, country_hint=country_hint) if context_text else []
-        countries = [hint_code] if hint_code else []
-        votes = Counter(m.place.country_code for m in context if m.place and m.place.country_code)
-        countries += [c for c, _ in votes.most_common() if c and c not in countries]
-        admin1s = [admin1_hint] if admin1_hint else []
-        admin1s += [m.place.admin1 for m in context if m.place and m.place.admin1]
-        anchors = [near] if near else []
-        if not options and countries and admin1s:
-            # A near spelling only counts inside the governorate the context names:
-            # elsewhere it is as likely another village ("Jasmi" is not Jasim).
-            options = [e for e in self.gazetteer.lookup_fuzzy(key, countries[0])
-                       if e.admin1 == admin1s[0]]  # fmt: skip
-        # The caller says this is a place: unknown, it still falls back to its area.
-        candidate = Candidate(0, len(name), name, key, bool(options), feature_hint, cue="name")
-        best = self.ranker.best(candidate, options, countries, admin1s, admin1_hint, anchors)
-        if best is not None:
-            return self.areas.place(candidate, best)
-        return self.areas.fallback(candidate, admin1s[0] if admin1s else None, countries)
-
-    @staticmethod
-    def _read_in_context(found: Place | None, country_code: str | None) -> bool:
-        """Whether the place a name's span in its context resolved to answers for the
-        name: one with its admin areas, in the caller's country ("Saida" in a
-        Syrian report is a village of Syria before the Lebanese city)."""
-        if found is None or not found.admin1:
-            return False
-        return not country_code or found.country_code == country_code
+        return resolve_name(
+            self, name, context_text=context_text, country_hint=country_hint,
+            feature_hint=feature_hint, near=near, admin1_hint=admin1_hint,
+        )  # fmt: skip
 
     def whole_place(self, name: str) -> Place | None:
         """The place ``name`` names as a whole ("Daraa"), or None: it is something else
@@ -434,7 +389,7 @@ class Geocoder:
 
     # -- context ------------------------------------------------------------------
 
-    def _country_code(self, country: str | None) -> str | None:
+    def country_code(self, country: str | None) -> str | None:
         """An ISO code from a code or a country name ("Syria" -> "SY")."""
         if not country or (len(country) == 2 and country.isupper()):
             return country
@@ -453,14 +408,6 @@ _ADJECTIVE_KIND = re.compile(
 # the report's focus is the better guess.
 STRAY_KM = 300.0
 STRAY_MAX_POPULATION = 20_000
-
-
-def _written_at(name: str, text: str) -> tuple[int, int] | None:
-    """Where ``text`` first writes ``name`` as a whole (any case), if it does."""
-    if not name.strip() or not text:
-        return None
-    match = re.search(rf"(?<![\w'’-]){re.escape(name.strip())}(?![\w'’-])", text, re.I)
-    return match.span() if match else None
 
 
 def _in_dateline(text: str, candidate: Candidate) -> bool:
