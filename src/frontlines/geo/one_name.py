@@ -35,7 +35,7 @@ def resolve_name(
     near: tuple[float, float] | None = None,
     admin1_hint: str | None = None,
 ) -> Place | None:
-    """``Geocoder.resolve``: one name, ranked with whatever context the caller has."""
+    """One name, ranked with whatever context the caller has (``Geocoder.resolve``)."""
     key = name_key(name)
     hint_code = geocoder.country_code(country_hint)
     written = _written_at(name, context_text)

@@ -19,6 +19,7 @@ from frontlines.geo.cues import LOCATIVE, near_spellings
 from frontlines.geo.find import GIVEN, Candidate, find_candidates, span_candidate
 from frontlines.geo.gazetteer import Entry, Gazetteer
 from frontlines.geo.lexicon import ACRONYM_MAX_LETTERS, FEATURE_WORDS, NOT_PLACES
+from frontlines.geo.one_name import resolve_name
 from frontlines.geo.ranking import (
     Ranker,
     contradicts,
@@ -343,23 +344,8 @@ class Geocoder:
 
         return support([entries[c.start] for c in firsts], score)
 
-    def resolve(
-        self,
-        name: str,
-        *,
-        context_text: str = "",
-        country_hint: str | None = None,
-        feature_hint: str | None = None,
-        near: tuple[float, float] | None = None,
-        admin1_hint: str | None = None,
-    ) -> Place | None:
-        """One name, ranked with whatever context the caller has (one_name.py)."""
-        from frontlines.geo.one_name import resolve_name
-
-        return resolve_name(
-            self, name, context_text=context_text, country_hint=country_hint,
-            feature_hint=feature_hint, near=near, admin1_hint=admin1_hint,
-        )  # fmt: skip
+    # One name with its caller's context (one_name.py).
+    resolve = resolve_name
 
     def whole_place(self, name: str) -> Place | None:
         """The place ``name`` names as a whole ("Daraa"), or None: it is something else
