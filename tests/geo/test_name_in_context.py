@@ -4,13 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from frontlines.geo import load_geocoder
 from frontlines.geo.resolve import haversine_km
-
-
-@pytest.fixture(scope="module")
-def geocoder():
-    return load_geocoder()
 
 
 # The gazetteer's one Tafas lies in Daraa; each report puts this one in Hama, by the

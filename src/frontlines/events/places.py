@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Token
 
-from frontlines.geo.lexicon import DIRECTION_ADJECTIVE
+from frontlines.geo.lexicon import DIRECTION_ADJECTIVE, area_after_name
 from frontlines.geo.resolve import haversine_km
 from frontlines.model import Place, PlaceMention
 from frontlines.nlp.lookups import WordIds, doc_text, expand_span, lemma_lower_ids
@@ -160,10 +160,7 @@ def sentence_range(doc: Doc, offset: int) -> tuple[int, int]:
 
 # "Aleppo countryside", "rural Hama", "Idlib province": the name stands for the
 # area around a city, whatever feature the gazetteer resolved it to.
-_AREA_AFTER = re.compile(
-    rf"^(?:['’]s)?\s+(?:{DIRECTION_ADJECTIVE}\s+)?(?:countryside|province|governorate|region)\b",
-    re.I,
-)
+_AREA_AFTER = area_after_name("countryside|province|governorate|region")
 # "Ar-Raqqa's Maqas checkpoint", "Aleppo's Sheikh Maqsoud": the owner of a place
 # named after it is the area that place lies in.
 _OWNER_OF_NAME = re.compile(rf"^['’]s\s+(?:{DIRECTION_ADJECTIVE}\s+)?[A-Z]")

@@ -12,7 +12,7 @@ from functools import lru_cache
 from frontlines.geo.areas import ascii_name
 from frontlines.geo.find import GIVEN, Candidate
 from frontlines.geo.gazetteer import Entry
-from frontlines.geo.lexicon import DIRECTION_ADJECTIVE
+from frontlines.geo.lexicon import DIRECTION_ADJECTIVE, area_after_name
 from frontlines.geo.ranking import Ranker, spelling, whole
 from frontlines.model import Place
 
@@ -244,8 +244,7 @@ _IN_GAP = re.compile(
     r"(?:\s+(?:villages?|towns?|area|camp|farms?|hills?|front(?:line)?|axis|road|desert)"
     r"(?=[\s,]))?"
     r"(?:\s+in\s+|\s*,\s*|\s+\()"
-    r"(?:the\s+)?(?:(?:far\s+)?(?:north|south|east|west|central|middle)"
-    r"(?:-?(?:east|west))?(?:ern)?\s+)?",
+    rf"(?:the\s+)?(?:(?:far\s+)?(?:{DIRECTION_ADJECTIVE}|central|middle)\s+)?",
     re.I,
 )
 
@@ -366,9 +365,7 @@ def focus(
 
 
 # "Hama countryside", "Hama's southern countryside", "Idleb northern province".
-_COUNTRYSIDE_AFTER = re.compile(
-    rf"(?:['’]s)?\s+(?:{DIRECTION_ADJECTIVE}\s+)?(?:countryside|province|governorate)\b", re.I
-)
+_COUNTRYSIDE_AFTER = area_after_name("countryside|province|governorate")
 _COUNTRYSIDE_BEFORE = re.compile(r"\b(?:countryside|province|governorate) of\s+$", re.I)
 
 

@@ -27,7 +27,6 @@ from frontlines.geo.lexicon import (
     ACRONYM_MAX_LETTERS,
     ACRONYM_PATTERN,
     ACRONYM_PLACES,
-    DIRECTION_ADJECTIVE,
     FEATURE_WORDS,
     NOT_PLACES,
     ORG_HEADS,
@@ -35,9 +34,18 @@ from frontlines.geo.lexicon import (
     PARTICLES,
     TITLE_BEFORE,
     TITLES,
+    area_after_name,
 )
 from frontlines.geo.names import name_key
-from frontlines.geo.words import Word, arabic_article, generic_head, particle, runs, words
+from frontlines.geo.words import (
+    Word,
+    arabic_article,
+    generic_head,
+    particle,
+    runs,
+    words,
+    written_whole,
+)
 
 __all__ = ["GIVEN", "Candidate", "find_candidates", "span_candidate"]
 
@@ -160,7 +168,7 @@ def _announced_again(text: str, found: list[Candidate]) -> list[Candidate]:
     taken = [(c.start, c.end) for c in found]
     again: list[Candidate] = []
     for name, first in announced.items():
-        for match in re.finditer(rf"(?<![\w'-]){re.escape(name)}(?![\w'-])", text):
+        for match in written_whole(name).finditer(text):
             if any(s < match.end() and match.start() < e for s, e in taken):
                 continue
             again.append(make_candidate(text, match.start(), match.end(), first.key, known=False))
@@ -332,10 +340,7 @@ def _abbreviated_units(text: str, gazetteer: Gazetteer, found: list[Candidate]) 
 
 
 _RURAL_BEFORE = re.compile(r"\b(?:rural|reef|rif)\s+$", re.I)
-_RURAL_AFTER = re.compile(
-    rf"(?:['’]s)?\s+(?:{DIRECTION_ADJECTIVE}\s+)?(?:countryside|suburbs|province|governorate)\b",
-    re.I,
-)
+_RURAL_AFTER = area_after_name("countryside|suburbs|province|governorate")
 # "the western countryside of Damascus"
 _COUNTRYSIDE_OF = re.compile(r"\b(?:countryside|suburbs) of\s+(?:the\s+)?$", re.I)
 

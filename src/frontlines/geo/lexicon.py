@@ -155,3 +155,10 @@ def transliterated() -> frozenset[str]:
 # A compass adjective before an area's noun ("the southern countryside",
 # "north-western countryside"), as a regular-expression fragment.
 DIRECTION_ADJECTIVE = r"(?:(?:north|south)(?:-?(?:east|west))?|east|west)(?:ern)?"
+
+
+def area_after_name(nouns: str) -> re.Pattern[str]:
+    """What written right after a name makes it an area's ("Hama countryside", "Hama's
+    southern countryside", "Idleb province"): a possessive, a compass adjective and
+    one of ``nouns`` (an alternation), matched at the name's end."""
+    return re.compile(rf"(?:['’]s)?\s+(?:{DIRECTION_ADJECTIVE}\s+)?(?:{nouns})\b", re.I)

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from frontlines.geo.find import Candidate
 from frontlines.geo.names import name_key
+from frontlines.geo.words import written_whole
 from frontlines.model import Place
 
 if TYPE_CHECKING:
@@ -88,5 +89,5 @@ def _written_at(name: str, text: str) -> tuple[int, int] | None:
     """Where ``text`` first writes ``name`` as a whole (any case), if it does."""
     if not name.strip() or not text:
         return None
-    match = re.search(rf"(?<![\w'’-]){re.escape(name.strip())}(?![\w'’-])", text, re.I)
+    match = written_whole(name.strip(), re.I).search(text)
     return match.span() if match else None

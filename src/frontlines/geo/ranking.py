@@ -25,8 +25,7 @@ from frontlines.geo.lexicon import ABBREVIATIONS, transliterated
 
 __all__ = [
     "Ranker", "capital_before_near_spellings", "contradicts", "haversine_km", "prominent_first",
-    "spelling", "transliterated",
-    "whole",
+    "spelling", "transliterated", "whole",
 ]  # fmt: skip
 
 COUNTRY_MATCH = 3.0
@@ -314,7 +313,7 @@ def capital_before_near_spellings(
     """Without the small towns a loose key reaches from a capital's name spelled as
     the capital writes it: "Baghdad" is Iraq's capital, not Bagdad, Arizona, however
     many "U.S." officials the report quotes. A town the report's other names lie
-    around stays, and so does one spelled as written (Athens, Georgia)."""
+    around stays, and so does one spelled as written (Athens, Ohio)."""
     name = spelling(written)
     if not any(e.feature_code == "PPLC" and spelling(e.name) == name for e in options):
         return options

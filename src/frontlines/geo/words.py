@@ -9,6 +9,7 @@ from frontlines.geo.lexicon import GENERIC_HEADS, PARTICLES
 
 __all__ = [
     "Word", "arabic_article", "generic_head", "is_capitalised", "particle", "runs", "words",
+    "written_whole",
 ]  # fmt: skip
 
 _WORD = re.compile(r"[A-Za-zÀ-ɏ][A-Za-zÀ-ɏ'’\-]*[A-Za-zÀ-ɏ]|[A-Za-zÀ-ɏ]")
@@ -99,6 +100,12 @@ def arabic_article(word: str) -> bool:
         return True
     match = _ARABIC_ARTICLE.match(word[:1].lower() + word[1:])
     return bool(match and match.group("rest")[:1].isupper())
+
+
+def written_whole(name: str, flags: int = 0) -> re.Pattern[str]:
+    """``name`` where a text writes it as a whole: not as part of a longer word, nor
+    of one joined by a hyphen or an apostrophe."""
+    return re.compile(rf"(?<![\w'’-]){re.escape(name)}(?![\w'’-])", flags)
 
 
 def generic_head(word: str) -> bool:
