@@ -14,10 +14,10 @@ from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
-from frontlines.events.actor_resolution import Antecedent, resolve
-from frontlines.events.actors import ActorFinder, former_latter
+from frontlines.events.actors import ActorFinder
 from frontlines.events.candidate import Candidate, ResolvedMention
-from frontlines.events.claims import Claim, Status, attribution_spans
+from frontlines.events.captured import takes_part
+from frontlines.events.claims import Claim, Status
 from frontlines.events.context import (
     assign_places,
     blame_previous,
@@ -27,25 +27,21 @@ from frontlines.events.context import (
     is_definite_description,
     recent_events,
     refers_back,
-    taken_object,
 )
 from frontlines.events.counts import attach_counts
 from frontlines.events.dates import find_date
 from frontlines.events.exchange import answered_fire
 from frontlines.events.lexicon import Lexicon
-from frontlines.events.members import former_fighters, members_of_groups
 from frontlines.events.opponents import battle_sides, named_first
 from frontlines.events.parties import trigger_sides
 from frontlines.events.places import (
     apply_locators,
     drop_containers,
-    drop_origins,
-    foreign_capital,
     link_definite_descriptions,
-    names_a_backer,
     place_key,
 )
 from frontlines.events.records import EventRecords, join_same_happening
+from frontlines.events.report_actors import report_mentions
 from frontlines.events.screening import TriggerScreen
 from frontlines.events.setting import actors_home
 from frontlines.events.sides import (
@@ -53,18 +49,18 @@ from frontlines.events.sides import (
     article_country,
     clash_sides,
     counterpart,
-    group_head,
     operation_first,
     paragraph_units,
     unique,
 )
+from frontlines.events.stand_ins import drop_origins, foreign_capital, names_a_backer
 from frontlines.events.story import day_pointed_back, same_story_date
 from frontlines.events.stretches import join_between
 from frontlines.events.subevents import ARMED_KINDS
 from frontlines.events.triggers import Trigger, TriggerFinder
 from frontlines.events.victims import ONE_SIDED_ASSAULTS, settlement_object, victim_words
 from frontlines.model import Article, Event, PlaceMention
-from frontlines.nlp.lookups import WordIds, doc_text, expand_span, lemma_lower_ids, span_text
+from frontlines.nlp.lookups import WordIds, doc_text, lemma_lower_ids, span_text
 from frontlines.taxonomy import TimePrecision
 
 
@@ -108,7 +104,9 @@ class EventAssembler:
             p for p in places if not any(m.start <= p.start and p.end <= m.end for m in named)
         ]
         country = article_country(outside, self.actor_country(text))
-        mentions = self._actor_mentions(doc, country, sentence_of, paragraph_of)
+        mentions = report_mentions(
+            doc, self.actors, self.lexicon, country, sentence_of, paragraph_of
+        )
         # Places inside an actor's name ("Free Idleb Army", "Tahrir al-Sham") are not
         # locations; nor, in a report set in one country, are foreign capitals and
         # countries, which stand for governments ("no comment from Moscow").
@@ -184,40 +182,6 @@ class EventAssembler:
                 states_alone=states_alone,
             )  # fmt: skip
         return answers[states_alone]
-
-    def _actor_mentions(self, doc, country, sentence_of, paragraph_of) -> list[ResolvedMention]:  # type: ignore[no-untyped-def]
-        resolved: list[ResolvedMention] = []
-        antecedents: list[Antecedent] = []
-        text = doc_text(doc)
-        found = members_of_groups(text, former_fighters(text, self.actors.find(text)))
-        found = sorted([*found, *former_latter(text, found)], key=lambda m: m.start)
-        # "according to local activists": people a claim comes from, named by a role
-        # alone, are the report's sources, not a side. A named group stays a side:
-        # "according to the SDF" is most often the SDF telling of its own fighting.
-        sources = attribution_spans(text)
-        found = [m for m in found if m.entry or not any(s <= m.start < e for s, e in sources)]
-        for mention in found:
-            span = expand_span(doc, mention.start, mention.end)
-            if span is None:
-                continue
-            sentence, paragraph = sentence_of(mention.start), paragraph_of(mention.start)
-            if mention.role == "former" or mention.role == "latter":
-                # "the former", "the latter": the first or last side named before it
-                # in the sentence.
-                named = unique([a.actor for a in antecedents if a.sentence == sentence], None)
-                if len(named) < 2:
-                    continue
-                actor = named[0] if mention.role == "former" else named[-1]
-            else:
-                actor = resolve(
-                    mention, sentence=sentence, paragraph=paragraph, country=country,
-                    antecedents=antecedents, lexicon=self.lexicon,
-                )  # fmt: skip
-            antecedents.append(Antecedent(actor, sentence, paragraph, mention.start))
-            resolved.append(
-                ResolvedMention(mention, actor, group_head(span.root), sentence, paragraph)
-            )
-        return resolved
 
     # -- one sentence ---------------------------------------------------------------
 
@@ -351,24 +315,7 @@ class EventAssembler:
                 m.actor.kind in ARMED_KINDS and m.actor != actor1 for m in paragraph_mentions
             )
         )
-        # "battled IS in Um Tall, taking it over": a participle's pronoun is the place
-        # the clause before it named, taken whole; alone ("seized it") it may be
-        # weapons or men.
-        place_pronoun = (
-            _PLACE_PRONOUNS
-            if root.tag_ == "VBG"
-            and mention is not None
-            and sentence.start_char <= mention.start < doc[trigger.start].idx
-            else frozenset()
-        )
-        partial_objects = trigger.cls.partial_objects - place_pronoun
-        partial = (
-            any(
-                c.dep_ in {"dobj", "nsubjpass"} and c.lower_ in partial_objects
-                for c in root.children
-            )
-            or taken_object(doc, trigger) in partial_objects
-        )
+        partial = takes_part(doc, trigger, mention)
         return Candidate(
             communal=communal,
             paragraph_text=paragraph_text,
@@ -400,9 +347,6 @@ class EventAssembler:
 
 # Where a paragraph ends: every "\n\n", overlapping ones too ("\n\n\n" holds two).
 _PARAGRAPH_BREAK = re.compile(r"(?=\n\n)")
-
-
-_PLACE_PRONOUNS = frozenset({"it", "them"})
 
 
 def _paragraph_text(token: Token) -> str:

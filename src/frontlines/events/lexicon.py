@@ -138,6 +138,13 @@ class Front:
         return _fold(admin1) in self.admin1
 
 
+def names_operation(name: str) -> bool:
+    """An actor named as a joint military operation: ACLED writes them "Operation X"
+    ("Operation Peace Spring"), a coalition of forces under one banner for a time,
+    not a standing force."""
+    return name.startswith("Operation ")
+
+
 def _fold(name: str) -> str:
     return "".join(c for c in name.casefold() if c.isalnum())
 

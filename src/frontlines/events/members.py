@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from frontlines.events.lexicon import names_operation
 from frontlines.events.mention_spans import ActorMention, merge_pairs, spanning
 
 # "former Mutaaz Billah commander", "a former commander of Liwa al Karama", "two former
@@ -71,7 +72,7 @@ def members_of_groups(text: str, mentions: list[ActorMention]) -> list[ActorMent
         operation = (
             mention.entry is not None
             and following.entry is not None
-            and following.entry.name.startswith("Operation ")
+            and names_operation(following.entry.name)
             and not between.strip()
         )
         if following.entry is not None and (person or affiliate or operation):

@@ -17,7 +17,7 @@ from frontlines.events.actors import Actor
 from frontlines.events.between_lists import listed_opponent
 from frontlines.events.candidate import ResolvedMention
 from frontlines.events.context import in_support_phrase
-from frontlines.events.lexicon import Lexicon, TriggerClass
+from frontlines.events.lexicon import Lexicon, TriggerClass, names_operation
 from frontlines.events.sides import allied, repelled
 from frontlines.events.subevents import ARMED_KINDS
 from frontlines.taxonomy import ActorKind, SubEventType
@@ -99,7 +99,7 @@ def named_first(side: list[Actor], other: list[Actor], lexicon: Lexicon) -> list
         (
             a for a in side[1:]
             if a.kind in _LEADERS and not a.allied_with_state and not _collective(a, lexicon)
-            and a.root not in opposed and not a.name.startswith("Operation ")
+            and a.root not in opposed and not names_operation(a.name)
         ),
         None,
     )  # fmt: skip

@@ -14,10 +14,9 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span
 
+from frontlines.events.captured import captures_something_else, describes_control
 from frontlines.events.claims import Claim, Status, assess
 from frontlines.events.context import (
-    captures_something_else,
-    describes_control,
     has_place_object,
     in_relative_clause,
     in_support_phrase,

@@ -11,7 +11,7 @@ from spacy.tokens import Span, Token
 
 from frontlines.events.actors import Actor
 from frontlines.events.candidate import Candidate, ResolvedMention
-from frontlines.events.lexicon import Lexicon
+from frontlines.events.lexicon import Lexicon, names_operation
 from frontlines.events.subevents import ARMED_KINDS
 from frontlines.model import PlaceMention
 from frontlines.nlp.lookups import span_text
@@ -245,7 +245,7 @@ def operation_first(agents: list[Actor], lexicon: Lexicon) -> list[Actor]:
     forces lead when named first, the operation when they only back it."""
     if not agents or agents[0].kind is not ActorKind.STATE_FORCES:
         return agents
-    operation = next((a for a in agents[1:] if a.name.startswith("Operation ")), None)
+    operation = next((a for a in agents[1:] if names_operation(a.name)), None)
     if operation is None:
         return agents
     entry = lexicon.actor(operation.name)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from frontlines.events.lexicon import names_operation
 from frontlines.events.mention_spans import ActorMention, merge_pairs, spanning
 from frontlines.taxonomy import ActorKind
 
@@ -83,6 +84,6 @@ _FORMER_BEFORE = re.compile(
 def former_operation(mention: ActorMention, text: str) -> bool:
     """ "Rebels of the former Operation Euphrates Shield": an operation that has ended
     names no side fighting now; ACLED codes the groups as what they are."""
-    if mention.entry is None or not mention.entry.name.startswith("Operation "):
+    if mention.entry is None or not names_operation(mention.entry.name):
         return False
     return bool(_FORMER_BEFORE.search(text, max(0, mention.start - 40), mention.start))
