@@ -108,12 +108,18 @@ def taken_object(doc: Doc, trigger: Trigger) -> str:
     return ""
 
 
+# "conflicting reports of who controlled the town": a question asked, not a capture.
+_QUESTION_SUBJECTS = frozenset({"who", "which", "what", "whoever"})
+
+
 def describes_control(root: Token) -> bool:
-    """ "controlled by QSD", "which QSD controls": who holds a place, not a capture."""
+    """ "controlled by QSD", "which QSD controls", "reports of who controlled the
+    town": who holds a place (or the question of it), not a capture."""
     if root.lemma_.lower() != "control":
         return False
     passive = any(c.dep_ == "auxpass" for c in root.children) or root.dep_ == "acl"
-    return passive or in_relative_clause(root)
+    asked = any(c.dep_ == "nsubj" and c.lower_ in _QUESTION_SUBJECTS for c in root.children)
+    return passive or asked or in_relative_clause(root)
 
 
 _PLACE_PRONOUNS = frozenset({"it", "them"})
@@ -139,3 +145,39 @@ def takes_part(doc: Doc, trigger: Trigger, mention: PlaceMention | None) -> bool
         any(c.dep_ in {"dobj", "nsubjpass"} and c.lower_ in partial_objects for c in root.children)
         or taken_object(doc, trigger) in partial_objects
     )
+
+
+# Pronouns stand in TERRITORY_NOUNS for what a capture may take; as the object of a
+# verb that captures only ground ("took them"), they do not say it is ground.
+_PRONOUN_OBJECTS = frozenset({"it", "them", "all"})
+# A route or a line is secured (made safe) or held, not ground that changes hands:
+# "forces secured the road after clashes" is fighting.
+_ROUTE_NOUNS = frozenset({"road", "highway", "route", "line", "front", "frontline", "axis"})
+
+
+def takes_ground(doc: Doc, trigger: Trigger, places: list[PlaceMention]) -> bool:
+    """Whether a verb that is a capture only when it takes ground (take, control,
+    secure: "took the village", not "clashes took place") has ground as its object: a
+    place found in the report, a settlement or area by its noun ("controlled two
+    villages", "managed to control the area"), or a proper name the gazetteer may
+    lack ("controlled Kharab Suluq"). The small model often hangs a past-tense verb
+    with its own subject as an adjective on the noun after it ("regime forces
+    controlled Hatamiyeh village", "village" the root): that noun is the object."""
+    root = trigger.root(doc)
+    objects = [list(c.subtree) for c in root.children if c.dep_ in {"dobj", "nsubjpass"}]
+    if root.dep_ == "amod" and any(c.dep_ == "nsubj" for c in root.children):
+        own = {t.i for t in root.subtree}
+        objects.append([t for t in root.head.subtree if t.i not in own])
+    for words in objects:
+        if any(t.lower_ == "place" for t in words):
+            return False  # "clashes took place areas at the outskirts": the idiom
+        start, end = words[0].idx, words[-1].idx + len(words[-1].text)
+        if any(start <= p.start and p.end <= end for p in places):
+            return True
+        if any(
+            (t.pos_ == "NOUN" and t.lemma_.lower() in TERRITORY_NOUNS) or t.pos_ == "PROPN"
+            for t in words
+            if t.lower_ not in _PRONOUN_OBJECTS and t.lemma_.lower() not in _ROUTE_NOUNS
+        ):
+            return True
+    return False

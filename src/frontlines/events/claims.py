@@ -100,11 +100,16 @@ def _clause_path(parse: Parse, index: int) -> tuple[int, ...]:
     return tuple(path)
 
 
+# Passive verbs whose infinitive says what was done, not what it was for.
+_MADE_TO = frozenset({"force", "compel", "oblige", "make", "push", "drive"})
+
+
 def assess(trigger: Token, sentence: Span, failure_words: frozenset[str]) -> Claim:
     """Status, hedging and attribution of the happening a trigger names.
 
     Read on the Doc's ``Parse``: the path's tokens and their children are indexes."""
-    parse = parse_of(trigger.doc)
+    doc = trigger.doc
+    parse = parse_of(doc)
     rel, lowers, lemmas, kids = parse.deps, parse.lowers, parse.lemmas, parse.children
     path = clause_path_ids(trigger)
     status = Status.HAPPENED
@@ -128,6 +133,19 @@ def assess(trigger: Token, sentence: Span, failure_words: frozenset[str]) -> Cla
             status = Status.PURPOSE
             break
         head = parse.heads[index]
+        if (
+            rel[index] == "xcomp"
+            and infinitive
+            and "have" not in auxes
+            and any(rel[c] == "auxpass" and not doc[c].is_upper for c in kids[head])
+            and lemmas[head].lower() not in _MADE_TO
+        ):
+            # "a unit was sent to secure the area", "troops were deployed to protect
+            # the road": what they were sent for ("was forced to withdraw" happened).
+            # A perfect infinitive ("claimed to have attacked") reports a done deed,
+            # and an upper-case "IS" is the group, not a passive auxiliary.
+            status = Status.PURPOSE
+            break
         if rel[index] == "acl" and infinitive and parse.pos[head] in {"NOUN", "PROPN"}:
             # "an attempt by the army to push into the village": failed; "an
             # assault to win back their positions": what the assault was for.

@@ -14,10 +14,9 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span
 
-from frontlines.events.captured import captures_something_else, describes_control
+from frontlines.events.captured import captures_something_else, describes_control, takes_ground
 from frontlines.events.claims import Claim, Status, assess
 from frontlines.events.context import (
-    has_place_object,
     in_relative_clause,
     in_support_phrase,
     names_people,
@@ -69,11 +68,13 @@ class TriggerScreen:
                 root.dep_ in MODIFIER_DEPS
                 and trigger.end - trigger.start == 1
                 and not (holds_place(root.head, places) and not holds_place(root, places))
+                and not any(c.dep_ == "nsubj" for c in root.children)
             ):
                 # "battle tank", "rocket launcher", "captured soldiers": a modifier,
-                # not a happening ("captured Ajil" misparsed so is one).
+                # not a happening ("captured Ajil" misparsed so is one, and so is a
+                # verb with its own subject: "forces controlled two villages").
                 continue
-            if trigger.needs_place_object and not has_place_object(doc, trigger, places):
+            if trigger.needs_place_object and not takes_ground(doc, trigger, places):
                 continue
             if trigger.cls.state is not None and (
                 people_taken(doc, trigger)

@@ -24,10 +24,13 @@ PEOPLE_TAKEN = frozenset(
 
 def outcome_of_advance(root: Token) -> bool:
     """ "Regime forces advanced to control the town": in ACLED's wording the advance
-    reached what the infinitive names; the capture happened."""
+    reached what the infinitive names; the capture happened. Troops moved by someone
+    else ("officers were moved to secure the area") were sent there: a purpose."""
     if not any(c.dep_ == "aux" and c.lower_ == "to" for c in root.children):
         return False
     head = root.head
+    if any(c.dep_ == "auxpass" for c in head.children):
+        return False
     return root.dep_ in {"advcl", "xcomp"} and head.lemma_.lower() in ADVANCE_VERBS
 
 

@@ -71,6 +71,10 @@ class Trigger:
 def _word(word: str) -> dict[str, object]:
     if word == "*":
         return {"OP": "?"}
+    if word == "+":
+        # One optional modifier ("gained full control", "regained their control"), never
+        # a preposition: "made gains towards controlling X" is an aim, not a capture.
+        return {"OP": "?", "POS": {"IN": ["ADJ", "DET", "PRON", "ADV", "NUM"]}}
     if word == "-":
         return {"ORTH": {"IN": ["-", "‐", "–"]}}
     return {"LEMMA": {"IN": [word, word.capitalize(), word.upper()]}}
